@@ -1,0 +1,103 @@
+/* The model of WAMR's allocations: pure arithmetic from facts to an estimate. */
+#ifndef WB_MODEL_H
+#define WB_MODEL_H
+
+#include <stdint.h>
+
+#include "aot_reader.h"
+#include "profile.h"
+#include "wasm_reader.h"
+
+/* What the user asked for; zero/absent fields take the profile's defaults. */
+typedef struct wb_settings {
+    wb_mode mode;
+    int mode_given;
+    uint64_t wasm_stack_size;     /* instantiate stack_size (operand stack) */
+    int wasm_stack_given;
+    uint64_t heap_size;           /* instantiate heap_size (app heap) */
+    int heap_size_given;
+    uint32_t threads;             /* wasi-threads the app spawns at most at once */
+    uint64_t budget;
+    int budget_given;
+} wb_settings;
+
+/* The pools of reference/wamr-memory-model.md section 0. */
+typedef enum wb_pool {
+    WB_POOL_GLOBAL_HEAP = 0,   /* wasm_runtime_malloc */
+    WB_POOL_EXEC_MEMORY,       /* AOT text + data mappings */
+    WB_POOL_LINEAR_MEMORY,
+    WB_POOL_NATIVE_STACK,
+    WB_POOL_MODULE_BUFFER,
+    WB_POOL_COUNT
+} wb_pool;
+
+/* One line of the breakdown. */
+typedef struct wb_item {
+    const char *key;           /* stable id, e.g. "load.fast_interp_code" */
+    const char *label;         /* for people */
+    wb_pool pool;
+    const char *phase;         /* "runtime_init", "load", "instantiate", "exec_env", "thread", "run" */
+    uint64_t bytes;
+    int upper_bound;           /* 1: a bound, not a formula (say so in the report) */
+} wb_item;
+
+#define WB_MAX_ITEMS 64
+
+typedef struct wb_estimate {
+    /* the JSON contract fields (PRODUCT.md), bytes */
+    uint64_t runtime_init;
+    uint64_t module_load;
+    uint64_t module_load_peak;
+    uint64_t exec_memory;
+    uint64_t exec_memory_peak;
+    uint64_t instance;
+    uint64_t exec_env;
+    uint64_t per_thread;          /* global heap per spawned wasi-thread */
+    uint64_t per_thread_native;   /* native stack (+ signal stack) per thread */
+    uint64_t linear_memory_initial;
+    uint64_t linear_memory_max;   /* worst case for the configuration (incl. grow copy peaks) */
+    uint64_t native_stacks;
+    uint64_t module_buffer;
+    uint64_t app_heap;            /* app heap inside linear memory (0 when disabled) */
+    uint64_t global_heap_peak;    /* highest global-heap use over all phases */
+    uint64_t recommended_pool;    /* global heap pool for RuntimeInitArgs, with allocator overhead */
+    uint64_t total;               /* RAM the module may use on the device, worst case */
+    uint64_t pool_totals[WB_POOL_COUNT];
+
+    /* settings as the runtime will see them */
+    wb_mode mode;
+    uint64_t wasm_stack_size;     /* effective operand stack (0 replaced by the default) */
+    uint64_t heap_size;           /* effective app heap (0 when malloc/free are exported) */
+    int app_heap_disabled_by_exports;
+    uint32_t threads;
+    uint64_t memory_initial_pages;
+    uint64_t memory_max_pages;    /* effective, after WAMR's own caps */
+    uint64_t bytes_per_page;      /* 65536, or less when WAMR shrinks the memory */
+    int memory_shrunk;
+    int memory_unbounded;         /* no declared max and memory.grow present */
+    uint64_t aux_stack_bytes;     /* main-thread C stack as WAMR resolves it; 0 unknown */
+
+    /* savings the report may suggest */
+    uint64_t operand_stack_unused; /* AOT: operand stack bytes AOT code does not use */
+
+    wb_item items[WB_MAX_ITEMS];
+    unsigned item_count;
+} wb_estimate;
+
+/* Module facts as the model sees them: the wasm, the .aot, or both. */
+typedef struct wb_module_facts {
+    const wb_wasm_facts *wasm;    /* may be NULL when only an .aot was given */
+    const wb_aot_facts *aot;      /* NULL when no .aot */
+} wb_module_facts;
+
+/*
+ * Compute the estimate.  Pure: no I/O, no allocation.  Returns 0, or -1 when
+ * the inputs cannot be modelled (e.g. interpreter mode without a .wasm), with
+ * a static reason in *why.
+ */
+int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_settings *s,
+                      wb_estimate *e, const char **why);
+
+const char *wb_pool_name(wb_pool pool);
+
+#endif

@@ -1,0 +1,104 @@
+/* Target profiles: the runtime build and board a module is checked against. */
+#ifndef WB_PROFILE_H
+#define WB_PROFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum wb_mode {
+    WB_MODE_AOT = 0,
+    WB_MODE_FAST_INTERP = 1,
+    WB_MODE_CLASSIC_INTERP = 2
+} wb_mode;
+
+/* Struct layout of the runtime build: pointer width and 64-bit alignment. */
+typedef enum wb_abi {
+    WB_ABI_LP64 = 0,          /* x86-64, aarch64, riscv64 */
+    WB_ABI_ILP32 = 1,         /* i386: 4-byte pointers, uint64 aligned to 4 */
+    WB_ABI_ILP32_ALIGN8 = 2   /* arm, thumb, riscv32, xtensa: uint64 aligned to 8 */
+} wb_abi;
+
+/* The WAMR platform port: decides which pool pays for linear memory, AOT
+ * code and thread stacks (reference/wamr-platforms.md section 2). */
+typedef enum wb_platform {
+    WB_PLATFORM_LINUX = 0,
+    WB_PLATFORM_ZEPHYR,
+    WB_PLATFORM_ESP_IDF,
+    WB_PLATFORM_NUTTX,
+    WB_PLATFORM_RT_THREAD,
+    WB_PLATFORM_RIOT
+} wb_platform;
+
+/* Lock types, which size several runtime structs. */
+typedef enum wb_locks {
+    WB_LOCKS_GLIBC = 0,   /* pthread, glibc (size by ABI) */
+    WB_LOCKS_ZEPHYR,      /* k_mutex 20 B, k_sem 16 B */
+    WB_LOCKS_NEWLIB       /* ESP-IDF: 4-byte handles */
+} wb_locks;
+
+enum { WB_MODE_BIT_AOT = 1, WB_MODE_BIT_FAST_INTERP = 2, WB_MODE_BIT_CLASSIC_INTERP = 4 };
+
+typedef struct wb_profile {
+    char name[64];
+    char description[160];
+    char path[512];               /* file it was read from, "" for none */
+
+    /* runtime build */
+    wb_platform platform;
+    wb_abi abi;
+    wb_locks locks;
+    unsigned modes;               /* WB_MODE_BIT_*: engines compiled into the runtime */
+    wb_mode mode;                 /* default engine */
+    int hw_bound_check;           /* OS_ENABLE_HW_BOUND_CHECK */
+    int libc_wasi;                /* WASM_ENABLE_LIBC_WASI */
+    int wasi_threads;             /* WASM_ENABLE_LIB_WASI_THREADS */
+
+    /* runtime constants (config.h and platform headers) */
+    uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */
+    uint64_t app_thread_stack;    /* APP_THREAD_STACK_SIZE_DEFAULT: native stack per wasi-thread */
+    uint32_t max_threads;         /* CLUSTER_MAX_THREAD_NUM or the runtime's max_thread_num */
+    uint64_t page_size;           /* os_getpagesize() */
+    uint64_t aot_plt_bytes;       /* PLT the AOT loader appends to the text */
+    uint64_t signal_stack_bytes;  /* per thread running wasm (POSIX with HW bound check) */
+    uint64_t mmap_overhead;       /* extra bytes per os_mmap on heap-backed ports */
+    uint64_t main_native_stack;   /* native stack of the host thread that runs wasm */
+
+    /* embedder defaults: what the firmware passes when the user says nothing */
+    uint64_t wasm_stack_size;     /* stack_size argument of wasm_runtime_instantiate */
+    uint64_t heap_size;           /* heap_size argument */
+    uint64_t ram;                 /* RAM of the device, for the report; 0 unknown */
+    uint64_t budget;              /* default budget when --budget is absent; 0 none */
+
+    /* wamrc */
+    char aot_target[32];
+    char aot_cpu[48];
+    char aot_target_abi[16];
+    int aot_bounds_checks;        /* --bounds-checks=0/1 */
+    int aot_xip;                  /* --xip */
+} wb_profile;
+
+/* Fill p with the defaults of a Linux x86-64 build (the measured one). */
+void wb_profile_defaults(wb_profile *p);
+
+/*
+ * Parse profile text (`key = value` lines, `#` comments, sizes like 64K).
+ * Unknown keys and bad values are errors naming the line: on failure returns
+ * -1 and writes "<origin>:<line>: <reason>" into err.  origin names the file.
+ */
+int wb_profile_parse(const char *text, size_t len, const char *origin, wb_profile *p,
+                     char *err, size_t errcap);
+
+/*
+ * Load a profile by NAME (looked up as NAME.profile in each directory of
+ * search_dirs, a NULL-terminated list) or by PATH (contains '/' or ends in
+ * ".profile").  Returns 0 or -1 with err set.
+ */
+int wb_profile_load(const char *name_or_path, const char *const *search_dirs, wb_profile *p,
+                    char *err, size_t errcap);
+
+const char *wb_mode_name(wb_mode m);
+int wb_mode_parse(const char *s, wb_mode *m);   /* 0 ok, -1 unknown */
+const char *wb_platform_name(wb_platform p);
+const char *wb_abi_name(wb_abi a);
+
+#endif

@@ -1,0 +1,242 @@
+/* The WebAssembly module reader: turns a borrowed .wasm buffer into facts. */
+#ifndef WB_WASM_READER_H
+#define WB_WASM_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cursor.h"
+
+/* Where and why a read failed.  section is a static name ("code", "header"). */
+typedef struct wb_error {
+    size_t offset;
+    const char *section;
+    char message[192];
+} wb_error;
+
+/* Features that change how a module is read or whether WAMR can load it. */
+enum {
+    WB_FEAT_SHARED_MEMORY = 1u << 0,
+    WB_FEAT_ATOMICS = 1u << 1,
+    WB_FEAT_BULK_MEMORY = 1u << 2,
+    WB_FEAT_REFERENCE_TYPES = 1u << 3,
+    WB_FEAT_MULTI_VALUE = 1u << 4,
+    WB_FEAT_SIMD = 1u << 5,
+    WB_FEAT_MEMORY64 = 1u << 6,       /* unsupported by the profiles */
+    WB_FEAT_MULTI_MEMORY = 1u << 7,   /* unsupported by the profiles */
+    WB_FEAT_CUSTOM_PAGE_SIZE = 1u << 8, /* unsupported by the profiles */
+    WB_FEAT_EXCEPTIONS = 1u << 9,     /* unsupported by the profiles */
+    WB_FEAT_TAIL_CALL = 1u << 10,
+    WB_FEAT_SIGN_EXT = 1u << 11,
+    WB_FEAT_SAT_CONVERSIONS = 1u << 12,
+    WB_FEAT_MUTABLE_GLOBALS = 1u << 13
+};
+
+/* Opcode counts, the neutral facts the fast-interpreter model needs. */
+#define WB_FC_OPS 32   /* 0xFC prefix: saturating conversions, bulk memory, tables */
+#define WB_FD_OPS 512  /* 0xFD prefix: SIMD (sub-opcodes are LEB128, < 0x200) */
+#define WB_FE_OPS 128  /* 0xFE prefix: threads / atomics */
+
+typedef struct wb_opcode_counts {
+    uint64_t op[256];      /* single-byte opcodes (0xFC..0xFE count every prefixed op) */
+    uint64_t fc[WB_FC_OPS];
+    uint64_t fd[WB_FD_OPS];
+    uint64_t fe[WB_FE_OPS];
+    uint64_t br_table_targets;     /* sum of label counts, default label excluded */
+    uint64_t call_params;          /* sum over `call` sites of the callee's params */
+    uint64_t call_results;         /* ... and results */
+    uint64_t call_indirect_params; /* same for call_indirect / return_call_indirect */
+    uint64_t call_indirect_results;
+    uint64_t block_params;         /* sum over block/loop/if of block-type params */
+    uint64_t block_results;        /* ... and results */
+    uint64_t select_typed;         /* select with a type vector */
+} wb_opcode_counts;
+
+typedef struct wb_wasm_limits {
+    uint64_t initial;
+    uint64_t max;         /* valid when has_max */
+    int has_max;
+    int shared;
+    int is64;
+    int has_page_size;    /* custom-page-sizes proposal */
+    uint32_t page_size_log2;
+} wb_wasm_limits;
+
+/* An exported or looked-up i32 global's constant initial value. */
+typedef struct wb_global_value {
+    int present;      /* exported under that name */
+    int usable;       /* exported, defined (not imported), immutable, i32, i32.const init */
+    uint32_t value;
+} wb_global_value;
+
+#define WB_MAX_TABLES_DETAILED 8
+
+typedef struct wb_wasm_facts {
+    uint64_t file_bytes;
+    uint32_t version;
+
+    /* section payload sizes, by standard id 0..12; [0] sums all custom sections */
+    uint64_t section_bytes[13];
+    size_t section_offset[13];     /* payload offset of each standard section, 0 if absent */
+
+    /* types */
+    uint32_t type_count;
+    uint64_t type_params_total;
+    uint64_t type_results_total;
+
+    /* imports */
+    uint32_t import_count;
+    uint32_t import_func_count;
+    uint32_t import_table_count;
+    uint32_t import_memory_count;
+    uint32_t import_global_count;
+    uint64_t import_global_value_bytes; /* 4, 8 or 16 per imported global */
+    int imports_thread_spawn;           /* wasi.thread-spawn (func) */
+    int imports_wasi;                   /* any wasi_snapshot_preview1 / wasi_unstable func */
+    uint32_t import_tag_count;
+
+    /* functions and code */
+    uint32_t func_count;                /* defined functions */
+    uint64_t code_section_bytes;
+    uint64_t code_body_bytes_total;     /* bodies incl. local declarations */
+    uint64_t code_expr_bytes_total;     /* bodies without local declarations */
+    uint64_t code_body_bytes_max;
+    uint64_t instruction_count;
+    uint64_t func_params_total;         /* over defined functions */
+    uint64_t func_locals_total;         /* declared locals over defined functions */
+    uint64_t func_locals_max;
+    uint64_t func_params_plus_locals_max;
+    uint64_t func_local_cells_total;    /* params+locals in 32-bit cells (i64/f64 = 2, v128 = 4) */
+    uint32_t funcs_with_params_or_locals; /* defined functions with P_f + L_f > 0 */
+    wb_opcode_counts ops;
+    int has_memory_grow;
+    int has_table_grow;
+
+    /* tables (imported + defined) */
+    uint32_t table_count;               /* defined */
+    wb_wasm_limits tables[WB_MAX_TABLES_DETAILED]; /* imported first, then defined */
+    uint32_t tables_detailed;           /* entries filled in tables[] */
+    uint64_t table_initial_total;       /* over imported + defined */
+    uint64_t table_max_total;           /* declared max, or the initial when none */
+    uint32_t tables_without_max;
+
+    /* memories (imported + defined); [0] is the one WAMR uses */
+    uint32_t memory_count;              /* defined */
+    uint32_t memory_total;              /* imported + defined */
+    int memory_imported;
+    wb_wasm_limits memory;              /* the first memory, valid when memory_total > 0 */
+
+    /* globals */
+    uint32_t global_count;              /* defined */
+    uint32_t global_mutable_count;
+    uint64_t global_value_bytes;        /* defined globals: 4, 8 or 16 each */
+    int stack_pointer_found;            /* first mutable i32 global with an i32.const init */
+    uint32_t stack_pointer_index;       /* global index (imports counted) */
+    uint32_t stack_pointer_init;
+
+    /* exports */
+    uint32_t export_count;
+    uint32_t export_func_count;
+    uint32_t export_global_count;
+    uint32_t export_table_count;
+    uint32_t export_memory_count;
+    int exports_malloc;                 /* "malloc" with type (i32)->i32 */
+    int exports_free;                   /* "free" with type (i32)->() */
+    int exports_wasi_thread_start;      /* a function, type (i32,i32)->() */
+    int exports_start;                  /* "_start" */
+    int exports_initialize;             /* "_initialize" (reactor) */
+    int exports_memory;
+    wb_global_value heap_base;          /* "__heap_base" */
+    wb_global_value data_end;           /* "__data_end" */
+
+    /* start */
+    int has_start;
+    uint32_t start_function;
+
+    /* elements */
+    uint32_t elem_segment_count;
+    uint64_t elem_total_elements;
+
+    /* data */
+    int has_datacount;
+    uint32_t datacount;
+    uint32_t data_segment_count;
+    uint64_t data_bytes;
+    uint64_t data_segment_max_bytes;
+    uint32_t passive_data_segments;
+
+    /* custom sections we understand */
+    int has_name_section;
+    size_t name_section_offset;         /* payload */
+    uint64_t name_section_bytes;
+    int has_target_features;
+    uint32_t features;                  /* WB_FEAT_*: used by the code or declared */
+    uint32_t declared_features;         /* from target_features ('+' entries) */
+    uint32_t custom_section_count;
+} wb_wasm_facts;
+
+/*
+ * Read and check a whole module.  The buffer is borrowed: facts hold offsets
+ * into it, never copies.  Returns 0 on success; on failure, -1 with err
+ * filled (offset, section, reason).  Nothing is allocated.
+ */
+int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_error *err);
+
+/* Name of function `index` (imports counted) from the name section, or NULL.
+ * Writes at most cap-1 bytes plus NUL; non-printable bytes become '?'. */
+const char *wb_wasm_func_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                              uint32_t index, char *buf, size_t cap);
+
+/* ---- code walking, for analyses over function bodies (stack bounds) ---- */
+
+/* One decoded instruction.  imm0/imm1 carry the immediates an analysis may
+ * need: call/return_call: imm0 = function index; call_indirect: imm0 = type
+ * index, imm1 = table; global.get/set: imm0 = global index; local.*: imm0 =
+ * local index; i32.const / i64.const: sval; memory ops: imm0 = offset. */
+typedef struct wb_insn {
+    size_t offset;        /* absolute offset of the opcode */
+    uint8_t opcode;       /* first byte */
+    uint32_t sub;         /* sub-opcode after 0xFC / 0xFD / 0xFE */
+    uint64_t imm0;
+    uint64_t imm1;
+    int64_t sval;
+} wb_insn;
+
+/* A defined function's body: its index (imports counted), type index,
+ * declared locals and the expression bytes [expr, end). */
+typedef struct wb_func_body {
+    uint32_t func_index;
+    uint32_t type_index;
+    uint32_t param_count;
+    uint64_t local_count;
+    size_t body_offset;   /* absolute offset of the body size field */
+    const uint8_t *expr;
+    const uint8_t *end;
+} wb_func_body;
+
+/* Decode the instruction at c->p and advance past it, immediates included.
+ * On malformed input the cursor fails (c->ok == 0, c->why says why). */
+void wb_wasm_decode(wb_cursor *c, wb_insn *insn);
+
+/* Call fn for every defined function body in order.  The module must have
+ * been read successfully by wb_wasm_read.  Stops early when fn returns
+ * non-zero and returns that value; returns 0 after the last body. */
+typedef int (*wb_body_fn)(void *ctx, const wb_func_body *body);
+int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                          wb_body_fn fn, void *ctx);
+
+/* Call fn for every function index placed in a table by an element segment
+ * (active, passive or declarative; expression-form elements included). */
+typedef int (*wb_elem_fn)(void *ctx, uint32_t func_index);
+int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                               wb_elem_fn fn, void *ctx);
+
+/* Type index of function `index` (imports counted), or UINT32_MAX. */
+uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                           uint32_t index);
+
+/* Param and result counts of type `type_index`; -1 when out of range. */
+int wb_wasm_type_arity(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                       uint32_t type_index, uint32_t *params, uint32_t *results);
+
+#endif
