@@ -1,1 +1,240 @@
-/* placeholder: filled in by its owner */
+/* The report a person reads at a glance, the diagnostics block, and `inspect`. */
+#include "outputs.h"
+
+#include <string.h>
+
+#define BAR_WIDTH 40
+
+/* 1234567 -> "1,234,567" */
+static const char *grouped(uint64_t v, char *buf, size_t cap)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
+    size_t o = 0;
+    for (int i = 0; i < n && o + 2 < cap; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = tmp[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static const char *basename_of(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void row(FILE *out, const char *name, uint64_t bytes, const char *detail)
+{
+    char b[32];
+    fprintf(out, "  %-19s %13s B  %s\n", name, grouped(bytes, b, sizeof b), detail);
+}
+
+static void ram_bar(FILE *out, uint64_t total, uint64_t budget)
+{
+    char bar[BAR_WIDTH + 1];
+    double ratio = (double)total / (double)budget;
+    unsigned fill = ratio >= 1.0 ? BAR_WIDTH : (unsigned)(ratio * BAR_WIDTH + 0.5);
+    char b1[32], b2[32];
+
+    for (unsigned i = 0; i < BAR_WIDTH; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[BAR_WIDTH] = '\0';
+    fprintf(out, "  RAM [%s] %5.1f%% of %s B budget\n", bar, 100.0 * ratio,
+            grouped(budget, b1, sizeof b1));
+    if (total <= budget)
+        fprintf(out, "  headroom %s B\n", grouped(budget - total, b2, sizeof b2));
+    else
+        fprintf(out, "  over budget by %s B\n", grouped(total - budget, b2, sizeof b2));
+}
+
+static void biggest(FILE *out, const wb_estimate *e)
+{
+    unsigned order[WB_MAX_ITEMS];
+    unsigned n = 0;
+    int any_bound = 0;
+
+    for (unsigned i = 0; i < e->item_count; i++)
+        if (e->items[i].bytes > 0)
+            order[n++] = i;
+    /* insertion sort, largest first; n is small */
+    for (unsigned i = 1; i < n; i++) {
+        unsigned x = order[i], j = i;
+        while (j > 0 && e->items[order[j - 1]].bytes < e->items[x].bytes) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = x;
+    }
+    fprintf(out, "\n  biggest items\n");
+    for (unsigned i = 0; i < n && i < 8; i++) {
+        const wb_item *it = &e->items[order[i]];
+        char b[32];
+        fprintf(out, "    %13s B%s %-18s %s\n", grouped(it->bytes, b, sizeof b),
+                it->upper_bound ? "*" : " ", wb_pool_name(it->pool), it->label);
+        any_bound |= it->upper_bound;
+    }
+    if (any_bound)
+        fprintf(out, "    * an upper bound, not an exact figure (see README: how the estimate is computed)\n");
+}
+
+static void stack_lines(FILE *out, const wb_check *c)
+{
+    const wb_stack_result *s = c->stack;
+    char b[32], b2[32];
+
+    if (!s || !s->aux_main.analysed)
+        return;
+    fprintf(out, "\n  aux stack (C shadow stack)\n");
+    if (s->aux_main.bounded)
+        fprintf(out, "    main thread worst case %s B of %s B\n", grouped(s->aux_main.max_bytes, b, sizeof b),
+                c->main_stack_size ? grouped(c->main_stack_size, b2, sizeof b2) : "?");
+    else
+        fprintf(out, "    main thread: unbounded (%s)\n",
+                s->aux_main.unbounded_kind == 1 ? "recursion" : s->aux_main.unbounded_kind == 2 ? "dynamic frame" : "unresolved call");
+    if (s->aux_thread.analysed) {
+        if (s->aux_thread.bounded)
+            fprintf(out, "    wasi-thread worst case %s B\n", grouped(s->aux_thread.max_bytes, b, sizeof b));
+        else
+            fprintf(out, "    wasi-thread: unbounded\n");
+    }
+    if (s->native_main.analysed && s->native_main.bounded)
+        fprintf(out, "    native (AOT frames) main thread worst case %s B\n",
+                grouped(s->native_main.max_bytes, b, sizeof b));
+}
+
+void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+    const wb_profile *p = c->profile;
+    char b1[32], b2[32], b3[32], b4[32], b5[32], detail[256];
+
+    fprintf(out, "wamr-budget: %s%s%s on %s (%s, %s, %s%s)\n", basename_of(c->module_path),
+            c->aot_path ? " + " : "", c->aot_path ? basename_of(c->aot_path) : "", p->name,
+            wb_mode_name(e->mode), wb_abi_name(p->abi), wb_platform_name(p->platform),
+            p->hw_bound_check ? ", hw bound check" : "");
+    fprintf(out, "  operand stack %s B, app heap %s B, threads %u, memory %llu..%llu pages of %s B%s\n",
+            grouped(e->wasm_stack_size, b1, sizeof b1), grouped(e->heap_size, b2, sizeof b2),
+            e->threads, (unsigned long long)e->memory_initial_pages,
+            (unsigned long long)e->memory_max_pages, grouped(e->bytes_per_page, b3, sizeof b3),
+            e->memory_shrunk ? " (shrunk)" : "");
+    fprintf(out, "\n  %-19s %15s  %s\n", "pool", "bytes", "detail");
+    snprintf(detail, sizeof detail, "init %s | load %s (peak %s) | instance %s | exec env %s%s",
+             grouped(e->runtime_init, b1, sizeof b1), grouped(e->module_load, b2, sizeof b2),
+             grouped(e->module_load_peak, b3, sizeof b3), grouped(e->instance, b4, sizeof b4),
+             grouped(e->exec_env, b5, sizeof b5), e->threads ? " | + threads" : "");
+    row(out, "global heap (peak)", e->global_heap_peak, detail);
+    if (e->threads) {
+        snprintf(detail, sizeof detail, "%u x %s B heap", e->threads, grouped(e->per_thread, b1, sizeof b1));
+        row(out, "  of which threads", e->per_thread * e->threads, detail);
+    }
+    snprintf(detail, sizeof detail, "%s", e->mode == WB_MODE_AOT ? "AOT text + data" : "none for the interpreter");
+    row(out, "executable memory", e->exec_memory, detail);
+    snprintf(detail, sizeof detail, "initial %s, worst case%s", grouped(e->linear_memory_initial, b1, sizeof b1),
+             e->memory_unbounded ? " UNBOUNDED (4 GiB)" : "");
+    row(out, "linear memory", e->linear_memory_max, detail);
+    snprintf(detail, sizeof detail, "%s", e->threads ? "per wasi-thread native stacks" : "no spawned threads");
+    row(out, "native stacks", e->native_stacks, detail);
+    row(out, "module buffer", e->module_buffer, "the module bytes, kept by WAMR");
+    fprintf(out, "  %s\n", "-------------------------------------------");
+    row(out, "total", e->total, "worst case on the device");
+    fprintf(out, "  recommended global heap pool %s B\n", grouped(e->recommended_pool, b1, sizeof b1));
+
+    biggest(out, e);
+    stack_lines(out, c);
+    fputc('\n', out);
+    if (c->budget)
+        ram_bar(out, e->total, c->budget);
+    else
+        fprintf(out, "  no budget given (--budget SIZE)\n");
+    if (wb_verdict_exit_code(v) == 0)
+        fprintf(out, "  result: FITS%s\n", v->warnings ? " (with warnings)" : "");
+    else if (!v->fits)
+        fprintf(out, "  result: DOES NOT FIT\n");
+    else
+        fprintf(out, "  result: MISCONFIGURED (%d error%s)\n", v->errors, v->errors == 1 ? "" : "s");
+}
+
+void wb_diags_write(FILE *out, const wb_check *c, const wb_verdict *v)
+{
+    for (unsigned i = 0; i < v->count; i++) {
+        const wb_diag *d = &v->diags[i];
+        fprintf(out, "%s: %s[%s]: %s\n", c->module_path, wb_severity_name(d->severity), d->code,
+                d->message);
+        if (d->fix[0])
+            fprintf(out, "  fix: %s\n", d->fix);
+    }
+}
+
+void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const wb_aot_facts *a)
+{
+    fprintf(out, "%s\n", path);
+    if (w) {
+        fprintf(out, "  file bytes            %llu\n", (unsigned long long)w->file_bytes);
+        fprintf(out, "  types                 %u\n", w->type_count);
+        fprintf(out, "  imports               %u (functions %u, globals %u, tables %u, memories %u)\n",
+                w->import_count, w->import_func_count, w->import_global_count,
+                w->import_table_count, w->import_memory_count);
+        fprintf(out, "  functions             %u defined\n", w->func_count);
+        fprintf(out, "  code                  %llu B section, %llu B of expressions, %llu instructions\n",
+                (unsigned long long)w->code_section_bytes, (unsigned long long)w->code_expr_bytes_total,
+                (unsigned long long)w->instruction_count);
+        fprintf(out, "  locals                %llu params, %llu locals (max %llu in one function)\n",
+                (unsigned long long)w->func_params_total, (unsigned long long)w->func_locals_total,
+                (unsigned long long)w->func_locals_max);
+        fprintf(out, "  tables                %u defined, %llu initial slots\n", w->table_count,
+                (unsigned long long)w->table_initial_total);
+        if (w->memory_total) {
+            fprintf(out, "  memory                %s%llu..", w->memory_imported ? "imported, " : "",
+                    (unsigned long long)w->memory.initial);
+            if (w->memory.has_max)
+                fprintf(out, "%llu", (unsigned long long)w->memory.max);
+            else
+                fprintf(out, "(no max)");
+            fprintf(out, " pages%s%s\n", w->memory.shared ? ", shared" : "",
+                    w->memory.is64 ? ", memory64" : "");
+        } else {
+            fprintf(out, "  memory                none\n");
+        }
+        fprintf(out, "  memory.grow           %s\n", w->has_memory_grow ? "yes" : "no");
+        fprintf(out, "  globals               %u defined (%u mutable)\n", w->global_count,
+                w->global_mutable_count);
+        fprintf(out, "  exports               %u (functions %u)\n", w->export_count, w->export_func_count);
+        fprintf(out, "  elements              %u segments, %llu elements\n", w->elem_segment_count,
+                (unsigned long long)w->elem_total_elements);
+        fprintf(out, "  data                  %u segments, %llu B\n", w->data_segment_count,
+                (unsigned long long)w->data_bytes);
+        if (w->heap_base.usable)
+            fprintf(out, "  __heap_base           %u\n", w->heap_base.value);
+        else
+            fprintf(out, "  __heap_base           %s\n", w->heap_base.present ? "exported, unusable" : "not exported");
+        if (w->data_end.usable)
+            fprintf(out, "  __data_end            %u\n", w->data_end.value);
+        else
+            fprintf(out, "  __data_end            %s\n", w->data_end.present ? "exported, unusable" : "not exported");
+        if (w->stack_pointer_found)
+            fprintf(out, "  stack pointer         global %u, initial %u\n", w->stack_pointer_index,
+                    w->stack_pointer_init);
+        else
+            fprintf(out, "  stack pointer         not found\n");
+        fprintf(out, "  malloc/free exported  %s\n", w->exports_malloc && w->exports_free ? "yes" : "no");
+        fprintf(out, "  wasi-threads          spawn import %s, wasi_thread_start export %s\n",
+                w->imports_thread_spawn ? "yes" : "no", w->exports_wasi_thread_start ? "yes" : "no");
+        fprintf(out, "  name section          %s\n", w->has_name_section ? "yes" : "no");
+    }
+    if (a) {
+        fprintf(out, "  aot file bytes        %llu (format version %u)\n", (unsigned long long)a->file_bytes,
+                a->version);
+        fprintf(out, "  aot target            %s, %s-bit%s\n", a->arch, a->is_64bit ? "64" : "32",
+                a->xip ? ", XIP" : "");
+        fprintf(out, "  aot text              %llu B (code %llu B, literals %llu B)\n",
+                (unsigned long long)a->text_section_bytes, (unsigned long long)a->text_code_bytes,
+                (unsigned long long)a->text_literal_bytes);
+        fprintf(out, "  aot functions         %u\n", a->func_count);
+        if (a->data_sections_known)
+            fprintf(out, "  aot data sections     %u, %llu B\n", a->data_section_count,
+                    (unsigned long long)a->data_section_bytes_total);
+    }
+}

@@ -47,4 +47,10 @@ typedef struct wb_stack_result {
 int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                      const wb_stack_usage *su, wb_stack_result *r, wb_error *err);
 
+/* Render a bound for people: "main -> foo (48 B) -> bar (16 B)" with names from
+ * the name section ("func[12]" without one), or "recursion: a -> b -> a" /
+ * "dynamic frame in f" when unbounded.  Returns buf. */
+const char *wb_stack_format_path(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                                 const wb_stack_bound *b, char *buf, size_t cap);
+
 #endif

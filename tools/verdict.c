@@ -1,1 +1,413 @@
-/* placeholder: filled in by its owner */
+/* The verdict: turns facts, settings and the estimate into coded diagnostics. */
+#include "verdict.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define KIB 1024u
+#define WASM_PAGE 65536u
+
+const char *wb_severity_name(wb_severity s)
+{
+    switch (s) {
+    case WB_SEV_ERROR: return "error";
+    case WB_SEV_WARNING: return "warning";
+    case WB_SEV_NOTE: return "note";
+    }
+    return "?";
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static wb_diag *add(wb_verdict *v, wb_severity sev, const char *code, const char *fmt, ...)
+{
+    wb_diag *d;
+    va_list ap;
+
+    if (v->count >= WB_MAX_DIAGS)
+        return NULL;
+    d = &v->diags[v->count++];
+    memset(d, 0, sizeof *d);
+    d->severity = sev;
+    d->code = code;
+    va_start(ap, fmt);
+    vsnprintf(d->message, sizeof d->message, fmt, ap);
+    va_end(ap);
+    if (sev == WB_SEV_ERROR)
+        v->errors++;
+    else if (sev == WB_SEV_WARNING)
+        v->warnings++;
+    else
+        v->notes++;
+    return d;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void fix(wb_diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    if (!d)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(d->fix, sizeof d->fix, fmt, ap);
+    va_end(ap);
+}
+
+static uint64_t round_up(uint64_t x, uint64_t to) { return (x + to - 1) / to * to; }
+
+/* The largest items of the estimate, for the over-budget message. */
+static void biggest_items(const wb_estimate *e, char *buf, size_t cap)
+{
+    unsigned used[3] = {WB_MAX_ITEMS, WB_MAX_ITEMS, WB_MAX_ITEMS};
+    size_t len = 0;
+
+    buf[0] = '\0';
+    for (unsigned k = 0; k < 3; k++) {
+        unsigned best = WB_MAX_ITEMS;
+        for (unsigned i = 0; i < e->item_count; i++) {
+            if (i == used[0] || i == used[1])
+                continue;
+            if (best == WB_MAX_ITEMS || e->items[i].bytes > e->items[best].bytes)
+                best = i;
+        }
+        if (best == WB_MAX_ITEMS || e->items[best].bytes == 0)
+            break;
+        used[k] = best;
+        int n = snprintf(buf + len, cap - len, "%s%s %llu B", k ? ", " : "", e->items[best].label,
+                         (unsigned long long)e->items[best].bytes);
+        if (n < 0 || (size_t)n >= cap - len)
+            break;
+        len += (size_t)n;
+    }
+}
+
+static void check_budget(const wb_check *c, wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+    char items[256];
+
+    if (c->budget == 0 || e->total <= c->budget)
+        return;
+    v->fits = 0;
+    biggest_items(e, items, sizeof items);
+    uint64_t over = e->total - c->budget;
+    wb_diag *d = add(v, WB_SEV_ERROR, "over-budget",
+                     "estimate %llu B exceeds the budget of %llu B by %llu B (%.1f%%); biggest: %s",
+                     (unsigned long long)e->total, (unsigned long long)c->budget,
+                     (unsigned long long)over, 100.0 * (double)over / (double)c->budget, items);
+    fix(d, "lower the largest item (max memory, stack sizes, code size) or raise the budget "
+           "(MEMORY_BUDGET / --budget) to at least %llu B",
+        (unsigned long long)e->total);
+}
+
+static void check_features(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+    static const struct {
+        uint32_t bit;
+        const char *what;
+    } unsupported[] = {
+        {WB_FEAT_MEMORY64, "memory64 (64-bit linear memory)"},
+        {WB_FEAT_MULTI_MEMORY, "multi-memory (more than one linear memory)"},
+        {WB_FEAT_CUSTOM_PAGE_SIZE, "custom page sizes"},
+        {WB_FEAT_EXCEPTIONS, "exception handling"},
+    };
+
+    if (!w)
+        return;
+    for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++) {
+        if (!(w->features & unsupported[i].bit))
+            continue;
+        wb_diag *d = add(v, WB_SEV_ERROR, "unsupported-feature",
+                         "the module uses %s, which the WAMR runtime of profile '%s' cannot load",
+                         unsupported[i].what, c->profile->name);
+        fix(d, "rebuild without that feature (check -m flags and wasm-ld options)");
+    }
+}
+
+static void check_mode(const wb_check *c, wb_verdict *v)
+{
+    const wb_profile *p = c->profile;
+    unsigned bit = c->estimate->mode == WB_MODE_AOT ? WB_MODE_BIT_AOT
+                   : c->estimate->mode == WB_MODE_FAST_INTERP ? WB_MODE_BIT_FAST_INTERP
+                                                               : WB_MODE_BIT_CLASSIC_INTERP;
+    if (!(p->modes & bit)) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "mode-not-in-runtime",
+                         "running mode %s is not built into the runtime of profile '%s'",
+                         wb_mode_name(c->estimate->mode), p->name);
+        fix(d, "choose a mode the profile lists in 'modes', or use a profile of a runtime built "
+               "with that engine");
+    }
+    if (c->estimate->mode == WB_MODE_AOT && !c->aot_facts) {
+        wb_diag *d = add(v, WB_SEV_NOTE, "aot-code-estimated",
+                         "no .aot file given: AOT code and data are bounded from the wasm code size "
+                         "(an upper bound)");
+        fix(d, "compile with wamrc for the profile's target and pass --aot FILE for exact figures");
+    }
+}
+
+static void check_aot(const wb_check *c, wb_verdict *v)
+{
+    const wb_aot_facts *a = c->aot_facts;
+    const wb_profile *p = c->profile;
+
+    if (!a)
+        return;
+    if (p->aot_target[0] && strncmp(a->arch, p->aot_target, strlen(p->aot_target)) != 0 &&
+        strncmp(p->aot_target, a->arch, strlen(a->arch)) != 0) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "aot-target-mismatch",
+                         "the .aot file was compiled for '%s' but profile '%s' runs '%s'", a->arch,
+                         p->name, p->aot_target);
+        fix(d, "run wamrc with --target=%s%s%s", p->aot_target, p->aot_cpu[0] ? " --cpu=" : "",
+            p->aot_cpu);
+    }
+    if (c->wasm_facts && a->func_count != c->wasm_facts->func_count) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "aot-module-mismatch",
+                         "the .aot file has %u functions but the module has %u: it was compiled "
+                         "from another build",
+                         a->func_count, c->wasm_facts->func_count);
+        fix(d, "recompile the .aot from this .wasm");
+    }
+}
+
+static void check_memory(const wb_check *c, wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+
+    if (e->memory_unbounded) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "memory-unbounded",
+                         "linear memory has no declared maximum and the module contains "
+                         "memory.grow: it may grow to %llu pages (%llu MiB)",
+                         (unsigned long long)e->memory_max_pages,
+                         (unsigned long long)(e->memory_max_pages * WASM_PAGE / (1024u * 1024u)));
+        fix(d, "link with -Wl,--max-memory=<bytes> (MAX_MEMORY in wamr_add_module)");
+    }
+}
+
+static int is_libc_program(const wb_wasm_facts *w)
+{
+    return w->imports_wasi || w->heap_base.present;
+}
+
+static void check_aux_stack(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+
+    if (!w || w->memory_total == 0)
+        return;
+    if (!w->heap_base.usable || !w->data_end.usable) {
+        const char *missing = !w->heap_base.usable && !w->data_end.usable ? "__heap_base and __data_end"
+                              : !w->heap_base.usable                      ? "__heap_base"
+                                                                          : "__data_end";
+        wb_diag *d = add(v, WB_SEV_ERROR, "aux-stack-not-exported",
+                         "%s %s not exported as constant i32 globals: WAMR cannot find the aux "
+                         "stack (no overflow detection, no memory shrinking, app heap cannot go "
+                         "at __heap_base)",
+                         missing, strchr(missing, ' ') ? "are" : "is");
+        fix(d, "link with -Wl,--export=__heap_base -Wl,--export=__data_end");
+    }
+}
+
+static void check_app_heap(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+    const wb_estimate *e = c->estimate;
+
+    if (!w || e->heap_size == 0)
+        return;
+    if (!(w->exports_malloc && w->exports_free) && is_libc_program(w)) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "app-heap-overlaps-libc",
+                         "heap_size is %llu B but the module has its own libc heap and does not "
+                         "export malloc/free: WAMR's app heap and libc's heap overlap",
+                         (unsigned long long)e->heap_size);
+        fix(d, "pass heap_size 0 (HEAP_SIZE 0 / --heap-size 0), or export malloc and free so WAMR "
+               "disables its app heap");
+    }
+}
+
+static void check_threads(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+    const wb_aot_facts *a = c->aot_facts;
+    const wb_profile *p = c->profile;
+    const wb_estimate *e = c->estimate;
+    uint32_t threads = e->threads;
+    int spawn = w ? w->imports_thread_spawn : (a && a->imports_thread_spawn);
+
+    if (threads == 0) {
+        if (spawn) {
+            wb_diag *d = add(v, WB_SEV_WARNING, "threads-not-budgeted",
+                             "the module imports wasi.thread-spawn but the check assumes no "
+                             "thread is spawned");
+            fix(d, "pass the most threads alive at once (THREADS / --threads N)");
+        }
+        return;
+    }
+    if (!p->wasi_threads) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "threads-not-in-runtime",
+                         "%u threads requested but the runtime of profile '%s' is built without "
+                         "wasi-threads",
+                         threads, p->name);
+        fix(d, "build WAMR with WAMR_BUILD_LIB_WASI_THREADS=1 and set wasi_threads = yes in the "
+               "profile, or use no threads");
+    }
+    if (w) {
+        if (w->memory_total == 0 || !w->memory.shared) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "threads-no-shared-memory",
+                             "%u threads requested but the module's memory is not shared", threads);
+            fix(d, "build with the -threads target triple and -pthread, and link with "
+                   "--shared-memory and --max-memory (THREADS in wamr_add_module)");
+        }
+        if (!w->exports_wasi_thread_start) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "threads-no-start-export",
+                             "%u threads requested but the module does not export "
+                             "wasi_thread_start",
+                             threads);
+            fix(d, "link with -Wl,--export=wasi_thread_start (wasi-libc's pthreads provide it)");
+        }
+        if (!w->imports_thread_spawn) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "threads-no-spawn-import",
+                             "%u threads requested but the module does not import "
+                             "wasi.thread-spawn, so it cannot start a thread",
+                             threads);
+            fix(d, "build with the wasm32-wasi-threads (wasm32-wasip1-threads) target and -pthread");
+        }
+    }
+    if (threads > p->max_threads) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "threads-over-limit",
+                         "%u threads requested but profile '%s' allows %u per module "
+                         "(CLUSTER_MAX_THREAD_NUM / max_thread_num): the next pthread_create "
+                         "fails with EAGAIN",
+                         threads, p->name, p->max_threads);
+        fix(d, "spawn at most %u threads, or raise RuntimeInitArgs.max_thread_num and max_threads "
+               "in the profile",
+            p->max_threads);
+    }
+    /* wasi-libc's pthread_create mallocs each thread's C stack (the main
+     * thread's size by default) plus TLS, rounded up to 64 KiB, from the libc
+     * heap (reference section 10). */
+    if (w && w->heap_base.usable && e->aux_stack_bytes > 0 && !e->memory_unbounded) {
+        uint64_t per = round_up(e->aux_stack_bytes + 1, 64u * KIB);
+        uint64_t need = per * threads;
+        uint64_t max_bytes = e->memory_max_pages * WASM_PAGE;
+        uint64_t heap_base = w->heap_base.value;
+        uint64_t room = max_bytes > heap_base ? max_bytes - heap_base : 0;
+        if (need > room) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "thread-stacks-exceed-heap",
+                             "%u thread C stacks of %llu B each (stack size %llu B + TLS, rounded "
+                             "up to 64 KiB by wasi-libc) need %llu B but the libc heap under max "
+                             "memory has %llu B",
+                             threads, (unsigned long long)per,
+                             (unsigned long long)e->aux_stack_bytes, (unsigned long long)need,
+                             (unsigned long long)room);
+            fix(d, "raise MAX_MEMORY to at least %llu B, or lower STACK_SIZE / use "
+                   "pthread_attr_setstacksize",
+                (unsigned long long)round_up(heap_base + need + 64u * KIB, WASM_PAGE));
+        }
+    }
+}
+
+static void check_stack(const wb_check *c, wb_verdict *v)
+{
+    const wb_stack_result *s = c->stack;
+    const wb_profile *p = c->profile;
+
+    if (!s)
+        return;
+    if (s->aux_main.analysed) {
+        if (!s->aux_main.bounded) {
+            wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded",
+                             "the aux (C) stack use of the main thread has no static bound (%s)",
+                             s->aux_main.unbounded_kind == 1   ? "recursion"
+                             : s->aux_main.unbounded_kind == 2 ? "a dynamic frame: alloca or VLA"
+                                                               : "an unresolved indirect call");
+            fix(d, "see the stack section of the report for the cycle or function; give "
+                   "STACK_SIZE explicitly with a margin");
+        } else if (c->main_stack_size && s->aux_main.max_bytes > c->main_stack_size) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
+                             "the main thread may use %llu B of aux stack but it has %llu B",
+                             (unsigned long long)s->aux_main.max_bytes,
+                             (unsigned long long)c->main_stack_size);
+            fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
+                (unsigned long long)round_up(s->aux_main.max_bytes, 16));
+        }
+    }
+    if (s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
+        s->aux_thread.max_bytes > c->main_stack_size) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
+                         "a wasi-thread may use %llu B of aux stack but gets %llu B (the main "
+                         "thread's size) and WAMR does not check it: an overflow corrupts the libc heap",
+                         (unsigned long long)s->aux_thread.max_bytes,
+                         (unsigned long long)c->main_stack_size);
+        fix(d, "raise STACK_SIZE or use pthread_attr_setstacksize");
+    }
+    if (s->native_main.analysed && s->native_main.bounded && p->main_native_stack &&
+        s->native_main.max_bytes > p->main_native_stack) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "native-stack-overflow",
+                         "AOT code may use %llu B of native stack on the main thread but profile "
+                         "'%s' gives %llu B",
+                         (unsigned long long)s->native_main.max_bytes, p->name,
+                         (unsigned long long)p->main_native_stack);
+        fix(d, "give the host thread that runs wasm a bigger stack (main_native_stack in the profile)");
+    }
+    if (s->native_thread.analysed && s->native_thread.bounded && c->estimate->threads > 0 &&
+        s->native_thread.max_bytes > p->app_thread_stack) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "native-thread-stack-overflow",
+                         "AOT code may use %llu B of native stack in a wasi-thread but the "
+                         "runtime gives each %llu B (APP_THREAD_STACK_SIZE_DEFAULT)",
+                         (unsigned long long)s->native_thread.max_bytes,
+                         (unsigned long long)p->app_thread_stack);
+        fix(d, "build WAMR with a larger APP_THREAD_STACK_SIZE_DEFAULT and update app_thread_stack");
+    }
+}
+
+static void suggest_savings(const wb_check *c, wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+
+    if (e->operand_stack_unused >= 1024u) {
+        uint64_t per_env = e->operand_stack_unused;
+        uint64_t envs = 1u + e->threads;
+        wb_diag *d = add(v, WB_SEV_NOTE, "operand-stack-unused",
+                         "AOT code does not keep values on the WASM operand stack, yet WAMR "
+                         "allocates all %llu B of it per exec env: lowering it saves %llu B",
+                         (unsigned long long)e->wasm_stack_size,
+                         (unsigned long long)(per_env * envs));
+        fix(d, "pass a smaller stack_size (WASM_STACK_SIZE / --stack-size), e.g. %llu",
+            (unsigned long long)(e->wasm_stack_size - per_env));
+    }
+    if (e->app_heap_disabled_by_exports && c->settings->heap_size_given && c->settings->heap_size) {
+        wb_diag *d = add(v, WB_SEV_NOTE, "app-heap-disabled",
+                         "the module exports malloc and free, so WAMR ignores heap_size %llu B",
+                         (unsigned long long)c->settings->heap_size);
+        fix(d, "pass heap_size 0");
+    }
+}
+
+void wb_verdict_make(const wb_check *c, wb_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->fits = 1;
+    check_features(c, v);
+    check_mode(c, v);
+    check_aot(c, v);
+    check_memory(c, v);
+    check_aux_stack(c, v);
+    check_app_heap(c, v);
+    check_threads(c, v);
+    check_stack(c, v);
+    check_budget(c, v);
+    suggest_savings(c, v);
+    for (unsigned i = 0; i < v->count; i++)
+        if (v->diags[i].severity == WB_SEV_ERROR && strcmp(v->diags[i].code, "over-budget") != 0)
+            v->misconfigured = 1;
+}
+
+int wb_verdict_exit_code(const wb_verdict *v)
+{
+    return (v->fits && !v->misconfigured) ? 0 : 1;
+}

@@ -1,0 +1,56 @@
+/* The verdict: diagnostics with stable codes, and whether the module fits. */
+#ifndef WB_VERDICT_H
+#define WB_VERDICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aot_reader.h"
+#include "model.h"
+#include "profile.h"
+#include "stack_bound.h"
+#include "wasm_reader.h"
+
+typedef enum wb_severity { WB_SEV_ERROR = 0, WB_SEV_WARNING, WB_SEV_NOTE } wb_severity;
+
+typedef struct wb_diag {
+    wb_severity severity;
+    const char *code;             /* stable, e.g. "over-budget" (README: Troubleshooting) */
+    char message[384];
+    char fix[256];
+} wb_diag;
+
+#define WB_MAX_DIAGS 32
+
+/* Everything one check looked at; the outputs format it, nothing more. */
+typedef struct wb_check {
+    const char *module_path;
+    const char *aot_path;         /* NULL without an .aot */
+    const uint8_t *wasm;          /* NULL when only an .aot was given */
+    size_t wasm_size;
+    const wb_wasm_facts *wasm_facts;
+    const wb_aot_facts *aot_facts;
+    const wb_profile *profile;
+    const wb_settings *settings;
+    const wb_estimate *estimate;
+    const wb_stack_result *stack; /* NULL when not analysed */
+    uint64_t main_stack_size;     /* aux stack of the main thread, 0 unknown */
+    uint64_t budget;              /* 0: none given */
+} wb_check;
+
+typedef struct wb_verdict {
+    int fits;                     /* estimate within budget (1 when no budget) */
+    int misconfigured;            /* at least one error other than over-budget */
+    int errors, warnings, notes;
+    wb_diag diags[WB_MAX_DIAGS];
+    unsigned count;
+} wb_verdict;
+
+void wb_verdict_make(const wb_check *c, wb_verdict *v);
+
+/* 0 fits, 1 does not fit or is misconfigured. */
+int wb_verdict_exit_code(const wb_verdict *v);
+
+const char *wb_severity_name(wb_severity s);
+
+#endif
