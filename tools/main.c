@@ -548,7 +548,9 @@ static void embed_writer(FILE *f, const void *vctx)
                " * while it loads it and keeps pointers into it, so it must stay alive and in\n"
                " * RAM for the module's lifetime. */\n",
             WB_VERSION, c->path);
-    fprintf(f, "unsigned char %s[] __attribute__((aligned(8))) = {", c->symbol);
+    fprintf(f, "#if defined(__GNUC__)\n#define WB_MODULE_ALIGN __attribute__((aligned(8)))\n"
+               "#else\n#define WB_MODULE_ALIGN\n#endif\n\n");
+    fprintf(f, "unsigned char %s[] WB_MODULE_ALIGN = {", c->symbol);
     for (size_t i = 0; i < c->m->size; i++)
         fprintf(f, "%s0x%02x,", i % 16 ? " " : "\n    ", c->m->data[i]);
     fprintf(f, "\n};\nconst unsigned int %s_len = %zuu;\n", c->symbol, c->m->size);
