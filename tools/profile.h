@@ -84,6 +84,9 @@ void wb_profile_defaults(wb_profile *p);
  * Parse profile text (`key = value` lines, `#` comments, sizes like 64K).
  * Unknown keys and bad values are errors naming the line: on failure returns
  * -1 and writes "<origin>:<line>: <reason>" into err.  origin names the file.
+ * p starts from wb_profile_defaults; keys absent from the text keep those
+ * values.  `include = NAME|PATH` (first key only) is looked up beside origin.
+ * The format is documented in templates/profiles/README.md.
  */
 int wb_profile_parse(const char *text, size_t len, const char *origin, wb_profile *p,
                      char *err, size_t errcap);
@@ -100,5 +103,16 @@ const char *wb_mode_name(wb_mode m);
 int wb_mode_parse(const char *s, wb_mode *m);   /* 0 ok, -1 unknown */
 const char *wb_platform_name(wb_platform p);
 const char *wb_abi_name(wb_abi a);
+const char *wb_locks_name(wb_locks l);
+unsigned wb_mode_bit(wb_mode m);                /* WB_MODE_BIT_* of one engine */
+
+/*
+ * The consistency rules a WAMR build cannot break (mode among modes, one
+ * interpreter, hardware bound check only on 64-bit Linux, ...), for a
+ * profile changed after loading (e.g. by command-line settings).  Returns 0
+ * or -1 with "<profile>: <reason>" in err.  wb_profile_parse and
+ * wb_profile_load apply the same rules and name the offending line.
+ */
+int wb_profile_check(const wb_profile *p, char *err, size_t errcap);
 
 #endif
