@@ -1,1 +1,773 @@
-/* placeholder: filled in by its owner */
+/* The model of WAMR 2.4's allocations: module facts + profile + settings -> estimate. */
+#include <string.h>
+
+#include "model.h"
+#include "model_fast_interp.h"
+
+/*
+ * Sources: reference/wamr-memory-model.md (section numbers "§n"), measured
+ * on Linux x86-64 (LP64) and x86-32 (ILP32), and reference/wamr-platforms.md
+ * ("platforms §n") for MCU ports, whose struct sizes (thumb/riscv32 column,
+ * "ILP32-align8") come from a compile-time probe.  Xtensa uses the
+ * ILP32-align8 column (not compiled, believed identical).
+ */
+
+#define KIB 1024u
+#define WASM_PAGE 65536u
+#define MAX_PAGES 65536u
+
+static uint64_t al(uint64_t x, uint64_t a) { return a ? (x + a - 1) / a * a : x; }
+static uint64_t mx(uint64_t a, uint64_t b) { return a > b ? a : b; }
+static uint64_t mn(uint64_t a, uint64_t b) { return a < b ? a : b; }
+
+/* Struct sizes of one runtime build (reference §14, platforms §7). */
+typedef struct layout {
+    unsigned ptr;
+    /* interpreter loader (§2) */
+    unsigned module, functype_hdr, import, function, table, memory, global, export_;
+    unsigned table_seg, init_expr, data_seg;
+    /* instances (§3, §5) */
+    unsigned inst_extra, aot_inst_extra, table_slot, func_inst, export_func_inst;
+    unsigned aot_func_inst, aot_export;
+    /* AOT loader (§4) */
+    unsigned aot_module, aot_mem_init, aot_import_mem, aot_import_table, aot_table_init_hdr;
+    unsigned aot_import_global, aot_global, aot_import_func, aot_data_section;
+    /* exec env, threads, allocator (§6, §10, platforms §5) */
+    unsigned exec_env, cluster, thread_args, heap_struct;
+    unsigned runtime_init, wasi_ctx;
+    unsigned label, byte; /* fast-interp emitted handler label and byte */
+} layout;
+
+static const layout LP64 = {
+    8, 392, 24, 64, 96, 12, 16, 32, 16, 56, 24, 56,
+    184, 184, 8, 48, 16, 12, 32,
+    552, 48, 32, 32, 48, 56, 40, 64, 24,
+    288, 72, 40, 384,
+    792, 900,
+    8, 1};
+
+static const layout ILP32 = {
+    4, 260, 16, 32, 56, 12, 16, 24, 12, 40, 20, 40,
+    104, 116, 4, 32, 8, 8, 20,
+    300, 36, 24, 20, 36, 40, 32, 32, 12,
+    172, 44, 20, 204,
+    424, 640,
+    4, 1};
+
+/* arm / thumb / riscv32 / xtensa: uint64 aligned to 8; no unaligned access,
+ * so fast-interp labels are 4-byte addresses and bytes take 2 (emit_uint8). */
+static const layout ILP32_A8 = {
+    4, 272, 16, 40, 56, 12, 16, 32, 12, 48, 24, 48,
+    96, 112, 4, 32, 8, 8, 20,
+    312, 40, 24, 20, 48, 48, 40, 32, 12,
+    144, 40, 20, 200,
+    448, 640,
+    4, 2};
+
+static layout layout_of(const wb_profile *p)
+{
+    layout L = p->abi == WB_ABI_LP64 ? LP64 : p->abi == WB_ABI_ILP32 ? ILP32 : ILP32_A8;
+    /* lock types (platforms §7): korp_mutex sits in the instance extra,
+     * exec env, cluster and gc_heap_t */
+    if (p->locks == WB_LOCKS_ZEPHYR && p->abi != WB_ABI_LP64) {
+        L.heap_struct = 200;
+        L.cluster = 40;
+    } else if (p->locks == WB_LOCKS_NEWLIB && p->abi != WB_ABI_LP64) {
+        L.heap_struct = 184;
+        L.cluster = L.cluster < 40 ? L.cluster : 40;
+    }
+    return L;
+}
+
+/* ------------------------------------------------------------------ items */
+
+static void add_item(wb_estimate *e, const char *key, const char *label, wb_pool pool,
+                     const char *phase, uint64_t bytes, int upper)
+{
+    wb_item *it;
+    if (e->item_count >= WB_MAX_ITEMS || bytes == 0)
+        return;
+    it = &e->items[e->item_count++];
+    it->key = key;
+    it->label = label;
+    it->pool = pool;
+    it->phase = phase;
+    it->bytes = bytes;
+    it->upper_bound = upper;
+}
+
+const char *wb_pool_name(wb_pool pool)
+{
+    switch (pool) {
+    case WB_POOL_GLOBAL_HEAP: return "global heap";
+    case WB_POOL_EXEC_MEMORY: return "executable memory";
+    case WB_POOL_LINEAR_MEMORY: return "linear memory";
+    case WB_POOL_NATIVE_STACK: return "native stacks";
+    case WB_POOL_MODULE_BUFFER: return "module buffer";
+    default: return "?";
+    }
+}
+
+/* ----------------------------------------------- fast-interp upper bound */
+
+/*
+ * Most the fast-interpreter loader emits for each instruction (label L,
+ * byte B, slot offset 2; see model_fast_interp.c for the rules).  Used when
+ * the module bytes are not at hand or the replay does not model an opcode.
+ * Result copies and branch arities are charged to every block result and
+ * every branch; local.set is charged as never folded; preserve copies are
+ * charged once per local.get (each stack entry is preserved at most once)
+ * only when the module has blocks with results or parameters, the code
+ * shape where wasm-opt leaves values on the stack across blocks.
+ */
+void wb_fast_interp_bound(const wb_wasm_facts *f, unsigned L, unsigned B, wb_fast_interp_size *out)
+{
+    const wb_opcode_counts *o = &f->ops;
+    const uint64_t *op = o->op;
+    uint64_t t = 0, k, rmax, arity, setc, nblocks, i;
+    int multi = (f->features & WB_FEAT_MULTI_VALUE) != 0;
+
+    rmax = f->type_results_total ? (multi ? f->type_results_total : 1) : 0;
+    arity = rmax ? 4 + (uint64_t)rmax * (B + 4) : 0;
+    nblocks = op[0x02] + op[0x03] + op[0x04];
+    t += op[0x00] * L;                                   /* unreachable */
+    t += op[0x04] * (5 * (uint64_t)L + 2);               /* if + (virtual) else */
+    /* block parameters: a copy instruction per block (P_b values) */
+    t += mn(nblocks, o->block_params) * (2 * (uint64_t)L + 8 + 2 + B + 2) +
+         o->block_params * (B + 4);
+    /* block results: one copy per value at end, and at else for an if */
+    k = multi ? L + 8 + B + 4 : L + 4;
+    t += (o->block_results + mn(op[0x04], o->block_results)) * k;
+    /* function end: result copy + return label + result slots */
+    t += (uint64_t)f->func_count * (L + rmax * (k + 2));
+    t += op[0x0c] * (2 * (uint64_t)L + 4 + arity);       /* br */
+    t += op[0x0d] * (2 * (uint64_t)L + 6 + arity);       /* br_if */
+    t += op[0x0e] * (L + 6) + (op[0x0e] + o->br_table_targets) * (L + 4 + arity);
+    t += op[0x0f] * (L + 2 * rmax);                      /* return */
+    t += (op[0x10] + op[0x12]) * (L + 4) + 2 * (o->call_params + o->call_results);
+    t += (op[0x11] + op[0x13]) * (L + B + 10) + 2 * (o->call_indirect_params + o->call_indirect_results);
+    t += (op[0x1b] + op[0x1c]) * (L + 8);                /* select */
+    setc = L + (2 * f->func_params_plus_locals_max >= 256 ? 6 : B + 2);
+    t += (op[0x21] + op[0x22]) * setc;                   /* local.set / tee */
+    if (o->block_results || o->block_params)
+        t += op[0x20] * (L + 4);                         /* preserve copies */
+    t += (op[0x23] + op[0x24]) * (L + 6);                /* globals */
+    t += (op[0x25] + op[0x26]) * (L + 8);                /* table.get/set */
+    for (i = 0x28; i <= 0x3e; i++)
+        t += op[i] * (L + 8);                            /* loads, stores */
+    t += op[0x3f] * (L + 2) + op[0x40] * (L + 4);
+    for (i = 0x45; i <= 0xc4; i++) {                     /* numeric: 1 or 2 operands */
+        int two = (i >= 0x46 && i <= 0x4f) || (i >= 0x51 && i <= 0x5a) ||
+                  (i >= 0x5b && i <= 0x66) || (i >= 0x6a && i <= 0x78) ||
+                  (i >= 0x7c && i <= 0x8a) || (i >= 0x92 && i <= 0x98) || (i >= 0xa0 && i <= 0xa6);
+        t += op[i] * (L + (two ? 6 : 4));
+    }
+    t += op[0xd0] * (L + 2) + op[0xd1] * (L + 4) + op[0xd2] * (L + 6);
+    t += op[0xfc] * (L + B + 8 + 6);
+    t += op[0xfe] * (L + B + 4 + 8);
+    t += op[0xfd] * (L + B + 16 + 8 + 4);                /* SIMD: immediates + 3 slots */
+    out->code_bytes = t;
+    /* constants: at most one area entry per constant instruction */
+    out->const_bytes = 4 * (op[0x41] + op[0x43]) + 8 * (op[0x42] + op[0x44]);
+    out->const_allocs = f->func_count;
+    out->max_function_code = t;
+}
+
+/* ---------------------------------------------------------- the module */
+
+/* Module shape from the wasm, or from the .aot init data when only that is
+ * given (counts the .aot does not carry are 0). */
+typedef struct shape {
+    uint64_t T, Tparams, Tresults, I, Fi, Gi, Mi, Tabi, F, G, M, Tab, E, Ef, ES, n_e, D;
+    uint64_t global_data, table_slots, params, locals;
+    uint64_t code_body, func_count;
+} shape;
+
+static uint64_t table_slots(const wb_wasm_facts *w)
+{
+    uint64_t s = 0;
+    uint32_t i;
+    if (w->tables_detailed == 0 || w->tables_detailed < w->import_table_count + w->table_count)
+        return w->has_table_grow ? mx(w->table_max_total, 1024u * (w->import_table_count + w->table_count))
+                                 : w->table_initial_total;
+    for (i = 0; i < w->tables_detailed; i++) {
+        const wb_wasm_limits *t = &w->tables[i];
+        /* §3: the max when table.grow is used (no max: max(2*initial, 1024)) */
+        if (w->has_table_grow)
+            s += t->has_max ? t->max : mx(2 * t->initial, 1024);
+        else
+            s += t->initial;
+    }
+    return s;
+}
+
+static void shape_from_wasm(const wb_wasm_facts *w, shape *s)
+{
+    memset(s, 0, sizeof *s);
+    s->T = w->type_count;
+    s->Tparams = w->type_params_total;
+    s->Tresults = w->type_results_total;
+    s->I = w->import_count;
+    s->Fi = w->import_func_count;
+    s->Gi = w->import_global_count;
+    s->Mi = w->import_memory_count;
+    s->Tabi = w->import_table_count;
+    s->F = w->func_count;
+    s->G = w->global_count;
+    s->M = w->memory_count;
+    s->Tab = w->table_count;
+    s->E = w->export_count;
+    s->Ef = w->export_func_count;
+    s->ES = w->elem_segment_count;
+    s->n_e = w->elem_total_elements;
+    s->D = w->data_segment_count;
+    s->global_data = w->import_global_value_bytes + w->global_value_bytes;
+    s->table_slots = table_slots(w);
+    s->params = w->func_params_total;
+    s->locals = w->func_locals_total;
+    s->code_body = w->code_body_bytes_total;
+    s->func_count = w->func_count;
+}
+
+static void shape_from_aot(const wb_aot_facts *a, shape *s)
+{
+    memset(s, 0, sizeof *s);
+    s->T = a->type_count;
+    s->Tparams = a->type_params_total;
+    s->Tresults = a->type_results_total;
+    s->Fi = a->import_func_count;
+    s->Gi = a->import_global_count;
+    s->Mi = 0;
+    s->Tabi = a->import_table_count;
+    s->I = s->Fi + s->Gi + s->Tabi;
+    s->F = a->func_count;
+    s->G = a->global_count;
+    s->M = a->memory_count;
+    s->Tab = a->table_count;
+    s->E = a->export_count;
+    s->Ef = a->export_func_count;
+    s->ES = a->table_init_data_count;
+    s->n_e = a->table_init_elements;
+    s->D = a->mem_init_data_count;
+    s->global_data = a->global_value_bytes;
+    s->table_slots = a->table_slots_total;
+    s->func_count = a->func_count;
+}
+
+/* Instance block shared by both engines (§3, §5). */
+static uint64_t instance_block(const layout *L, const shape *s, unsigned extra)
+{
+    uint64_t tables = (s->Tabi + s->Tab) * 24 + s->table_slots * L->table_slot;
+    return al(344 + 120 * (s->Mi + s->M) + s->global_data + tables, 8) + extra;
+}
+
+static uint64_t bitmaps(const shape *s)
+{
+    uint64_t b = 0;
+    if (s->D)
+        b += 16 + (s->D + 7) / 8;
+    if (s->ES)
+        b += 16 + (s->ES + 7) / 8;
+    return b;
+}
+
+/* ------------------------------------------------------- linear memory */
+
+typedef struct linear {
+    uint64_t init_pages, max_pages, bpp;
+    int shared, shrunk, unbounded, has_memory;
+    uint64_t heap_base;      /* 0: not usable */
+    uint64_t app_heap;       /* bytes of the app heap inside the memory */
+    uint64_t initial, worst; /* RAM */
+} linear;
+
+/* §7 shrinking and §9 app heap insertion, as memory instantiation does it. */
+static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear *lm)
+{
+    const wb_wasm_facts *w = m->wasm;
+    const wb_aot_facts *a = m->aot;
+    uint64_t heap = e->heap_size, inc = 0, hb;
+    int grow_op;
+
+    memset(lm, 0, sizeof *lm);
+    if (a && a->init_data_known && (!w || e->mode == WB_MODE_AOT)) {
+        /* wamrc already applied the shrinking (§7) */
+        lm->has_memory = a->memory_count > 0;
+        lm->init_pages = a->memory_init_pages;
+        lm->max_pages = a->memory_max_pages;
+        lm->bpp = a->memory_num_bytes_per_page ? a->memory_num_bytes_per_page : WASM_PAGE;
+        lm->shared = a->memory_shared;
+        lm->shrunk = lm->bpp < WASM_PAGE;
+        lm->heap_base = a->aux_heap_base;
+        grow_op = w ? w->has_memory_grow : !(lm->init_pages == 1 && lm->max_pages == 1);
+        lm->unbounded = 0;
+        if (w && !w->memory.has_max && !w->memory.shared && w->has_memory_grow)
+            lm->unbounded = 1;
+    } else if (w) {
+        lm->has_memory = w->memory_total > 0;
+        lm->init_pages = w->memory.initial;
+        lm->shared = w->memory.shared;
+        grow_op = w->has_memory_grow;
+        if (w->memory.has_max)
+            lm->max_pages = mn(w->memory.max, MAX_PAGES);
+        else
+            lm->max_pages = MAX_PAGES;
+        lm->unbounded = !w->memory.has_max && !w->memory.shared && grow_op;
+        lm->bpp = WASM_PAGE;
+        if (w->heap_base.usable && w->data_end.usable && w->data_end.value <= w->heap_base.value)
+            lm->heap_base = w->heap_base.value;
+        if (lm->has_memory && !grow_op && lm->init_pages > 0) {
+            /* no memory.grow: one non-growable page, cut to __heap_base */
+            hb = al(lm->heap_base, 8);
+            lm->bpp = lm->init_pages * WASM_PAGE;
+            if (lm->heap_base && hb < lm->bpp)
+                lm->bpp = hb;
+            lm->init_pages = lm->max_pages = 1;
+            lm->shrunk = 1;
+        }
+    } else {
+        return;
+    }
+    if (!grow_op && !lm->shared)
+        lm->max_pages = mn(lm->max_pages, lm->init_pages);
+    if (lm->max_pages < lm->init_pages)
+        lm->max_pages = lm->init_pages;
+
+    /* §9: the app heap */
+    if (heap > 0 && lm->has_memory) {
+        if (lm->init_pages == lm->max_pages && lm->init_pages == 1) {
+            lm->app_heap = heap;
+            lm->bpp += heap;                      /* appended to the one page */
+        } else if (lm->init_pages == lm->max_pages && lm->init_pages == 0) {
+            lm->bpp = heap;
+            lm->app_heap = heap;
+            inc = 1;
+        } else if (lm->heap_base && lm->heap_base < lm->bpp * lm->init_pages) {
+            uint64_t last = lm->heap_base % lm->bpp, to_end, nb;
+            if (last == 0)
+                last = lm->bpp;
+            to_end = lm->bpp - last;
+            inc = heap > to_end ? (heap - to_end + lm->bpp - 1) / lm->bpp : 0;
+            nb = lm->heap_base + heap;
+            last = nb % lm->bpp;
+            if (last == 0)
+                last = lm->bpp;
+            if (lm->bpp - last < KIB)
+                inc++;
+            lm->app_heap = heap;
+        } else {
+            inc = (heap + lm->bpp - 1) / lm->bpp;
+            lm->app_heap = inc * lm->bpp - (inc ? KIB : 0);
+        }
+        lm->init_pages += inc;
+        lm->max_pages = mn(lm->max_pages + inc, MAX_PAGES);
+    }
+}
+
+/* RAM of the memory: Linux commits touched pages (page-rounded, in place
+ * with hardware bound check); MCU ports allocate the exact size at once,
+ * shared memories at their max; growing without in-place remap keeps old
+ * and new block (platforms §0, §1.1). */
+static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
+{
+    uint64_t page = p->page_size ? p->page_size : 4096;
+    uint64_t init = lm->bpp * lm->init_pages, max = lm->bpp * lm->max_pages;
+    int mcu = p->platform != WB_PLATFORM_LINUX;
+    if (!lm->has_memory)
+        return;
+    if (!mcu) {
+        lm->initial = al(init, page);
+        if (lm->shared || p->hw_bound_check || max == init)
+            lm->worst = al(max, page);
+        else /* remap by copy (no mremap on 32-bit builds): old + new */
+            lm->worst = al(max, page) + al(max - lm->bpp, page);
+    } else {
+        uint64_t ov = p->mmap_overhead;
+        if (lm->shared) {
+            lm->initial = max + ov;
+            lm->worst = max + ov;
+        } else {
+            lm->initial = init + ov;
+            lm->worst = max == init ? init + ov : max + (max - lm->bpp) + 2 * ov;
+        }
+    }
+    /* a non-shared memory is instantiated again for every thread (§10) */
+    if (!lm->shared && threads) {
+        lm->worst += threads * lm->initial;
+    }
+}
+
+/* -------------------------------------------------- executable memory */
+
+typedef struct execmem {
+    uint64_t text, data, kept, peak;
+    int bounded;
+} execmem;
+
+/*
+ * AOT text and data (§4, platforms §1.1).  Linux: page(text + PLT) +
+ * Σ page(data_i), mapped twice while text and data are merged.  MCUs:
+ * align4(text + PLT) + Σ page(data_i); Zephyr/RIOT/RT-Thread then merge into
+ * page(align4(text+PLT)) + Σ page(data_i) (peak: both blocks + the merged
+ * one); XIP keeps the text in the module buffer.  Without an .aot the text
+ * is bounded from the wasm code: wamrc's x86-64 code (no bounds checks) was
+ * at most 2.9x the wasm bodies and 32-bit code with bounds checks at most
+ * 3.2x in the calibration set; 3.25x / 3.5x + 4 KiB is charged, and the
+ * data sections (jump tables, float constants, stack sizes) at 8 B per
+ * br_table target and 64-bit constant, 4 B per function, + 2 pages.
+ */
+static void exec_memory(const wb_module_facts *m, const wb_profile *p, const layout *L,
+                        execmem *x)
+{
+    uint64_t page = p->page_size ? p->page_size : 4096, datapages = 0, text;
+    const wb_aot_facts *a = m->aot;
+    int mcu = p->platform != WB_PLATFORM_LINUX;
+    int merge = p->platform == WB_PLATFORM_ZEPHYR || p->platform == WB_PLATFORM_RIOT ||
+                p->platform == WB_PLATFORM_RT_THREAD;
+    int xip;
+    uint32_t i;
+
+    memset(x, 0, sizeof *x);
+    if (a) {
+        text = a->text_section_bytes;
+        x->data = a->data_section_bytes_total;
+        if (a->data_sections_known)
+            for (i = 0; i < a->data_section_count && i < WB_AOT_MAX_DATA_SECTIONS; i++)
+                datapages += al(a->data_section_bytes[i], page);
+        else
+            datapages = al(a->data_section_bytes_total, page) + page;
+        xip = a->xip;
+    } else if (m->wasm) {
+        const wb_wasm_facts *w = m->wasm;
+        int wide = L->ptr == 8 && !p->aot_bounds_checks;
+        uint64_t code = w->code_body_bytes_total;
+        text = (wide ? code * 13 / 4 : code * 7 / 2) + 4 * KIB;
+        x->data = 8 * (w->ops.br_table_targets + w->ops.op[0x0e] + w->ops.op[0x42] +
+                       w->ops.op[0x44]) + 4 * (uint64_t)w->func_count;
+        datapages = al(x->data, page) + 2 * page;
+        x->bounded = 1;
+        xip = p->aot_xip;
+    } else {
+        return;
+    }
+    x->text = xip ? 0 : text + p->aot_plt_bytes;
+    if (!mcu) {
+        x->kept = al(x->text, page) + datapages;
+        x->peak = 2 * x->kept;
+    } else {
+        uint64_t tb = al(x->text, 4), ov = p->mmap_overhead;
+        if (merge && !xip) {
+            x->kept = al(tb, page) + datapages;
+            x->peak = tb + datapages + x->kept + 3 * ov;
+        } else {
+            x->kept = tb + datapages + 2 * ov;
+            x->peak = x->kept;
+        }
+    }
+}
+
+/* ------------------------------------------------------------- phases */
+
+static int interp_mode(wb_mode mode) { return mode != WB_MODE_AOT; }
+
+int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_settings *s,
+                      wb_estimate *e, const char **why)
+{
+    return wb_model_estimate_bytes(m, NULL, 0, p, s, e, why);
+}
+
+int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_t wasm_size,
+                            const wb_profile *p, const wb_settings *s, wb_estimate *e,
+                            const char **why)
+{
+    layout L;
+    shape sh;
+    linear lm;
+    execmem xm;
+    const wb_wasm_facts *w = m ? m->wasm : NULL;
+    const wb_aot_facts *a = m ? m->aot : NULL;
+    uint64_t wasi = 0, load_kept = 0, load_trans = 0, inst = 0, app_meta = 0, ee = 0;
+    uint64_t thread_heap = 0, thread_native = 0, init = 0, allocs = 0, n;
+    int heap_linear, heap_exec, heap_stacks;
+    static const char *none = "";
+
+    if (why)
+        *why = none;
+    if (!m || !p || !s || !e) {
+        if (why)
+            *why = "missing input";
+        return -1;
+    }
+    memset(e, 0, sizeof *e);
+    L = layout_of(p);
+    e->mode = s->mode_given ? s->mode : (w ? p->mode : WB_MODE_AOT);
+    if (!w && !a) {
+        if (why)
+            *why = "no module facts";
+        return -1;
+    }
+    if (interp_mode(e->mode) && !w) {
+        if (why)
+            *why = "the interpreter needs the .wasm module";
+        return -1;
+    }
+    if (e->mode == WB_MODE_AOT && !a && !w) {
+        if (why)
+            *why = "AOT mode needs an .aot or a .wasm";
+        return -1;
+    }
+    if (w)
+        shape_from_wasm(w, &sh);
+    else
+        shape_from_aot(a, &sh);
+
+    /* settings: stack_size 0 means DEFAULT_WASM_STACK_SIZE (§6) */
+    e->wasm_stack_size = s->wasm_stack_given ? s->wasm_stack_size : p->wasm_stack_size;
+    if (e->wasm_stack_size == 0)
+        e->wasm_stack_size = p->default_wasm_stack ? p->default_wasm_stack : 16384;
+    e->heap_size = s->heap_size_given ? s->heap_size : p->heap_size;
+    if (e->heap_size && ((w && w->exports_malloc && w->exports_free) ||
+                         (!w && a && a->exports_malloc_free))) {
+        e->heap_size = 0; /* §9: WAMR disables the app heap */
+        e->app_heap_disabled_by_exports = 1;
+    }
+    e->threads = s->threads;
+    heap_linear = p->platform == WB_PLATFORM_ZEPHYR || p->platform == WB_PLATFORM_RIOT;
+    heap_exec = heap_linear;
+    heap_stacks = p->platform == WB_PLATFORM_RIOT;
+
+    /* §1 runtime init */
+    init = L.runtime_init;
+    e->runtime_init = init;
+    add_item(e, "init.runtime", "runtime init (natives, tid allocator, maps)", WB_POOL_GLOBAL_HEAP,
+             "runtime_init", init, 0);
+    allocs += 8;
+
+    /* §2 / §4 module load */
+    if (interp_mode(e->mode)) {
+        wb_fast_interp_size fi;
+        uint64_t structs = L.module, types, funcs, rest;
+        int exact = 0;
+        if (wasm && wasm_size && wb_fast_interp_replay(wasm, wasm_size, w, L.label, L.byte, &fi) == 0)
+            exact = 1;
+        else
+            wb_fast_interp_bound(w, L.label, L.byte, &fi);
+        if (e->mode == WB_MODE_CLASSIC_INTERP) {
+            /* classic interp keeps running the bytes in the module buffer;
+             * it allocates a block-address cache per exec env, not code */
+            fi.code_bytes = fi.const_bytes = 0;
+            exact = 1;
+        }
+        e->fast_interp_exact = exact;
+        e->fast_interp_code = fi.code_bytes + fi.const_bytes;
+        types = sh.T * L.ptr + sh.T * L.functype_hdr + sh.Tparams + sh.Tresults;
+        funcs = sh.F * L.ptr + sh.F * L.function + sh.locals + 2 * (sh.params + sh.locals);
+        rest = 12 * sh.Tab + 16 * sh.M + (uint64_t)L.global * sh.G + (uint64_t)L.export_ * sh.E +
+               (uint64_t)L.table_seg * sh.ES + (uint64_t)L.init_expr * sh.n_e +
+               (uint64_t)(L.ptr + L.data_seg) * sh.D;
+        add_item(e, "load.module_struct", "module struct", WB_POOL_GLOBAL_HEAP, "load", structs, 0);
+        add_item(e, "load.types", "function types", WB_POOL_GLOBAL_HEAP, "load", types, 0);
+        add_item(e, "load.imports", "imports", WB_POOL_GLOBAL_HEAP, "load", L.import * sh.I, 0);
+        add_item(e, "load.functions", "function structs, local types and offsets",
+                 WB_POOL_GLOBAL_HEAP, "load", funcs, 0);
+        add_item(e, "load.fast_interp_code", "fast-interpreter compiled code",
+                 WB_POOL_GLOBAL_HEAP, "load", fi.code_bytes, !exact);
+        add_item(e, "load.fast_interp_consts", "fast-interpreter constant areas",
+                 WB_POOL_GLOBAL_HEAP, "load", fi.const_bytes, !exact);
+        add_item(e, "load.tables_globals_exports", "tables, memories, globals, exports, segments",
+                 WB_POOL_GLOBAL_HEAP, "load", rest, 0);
+        load_kept = structs + types + L.import * sh.I + funcs + fi.code_bytes + fi.const_bytes + rest;
+        /* transient: loader context, label lists, operand/offset stacks of
+         * the largest function; measured 1.5 KiB [1.1] up to 2.5 KiB (bound:
+         * 2 B per byte of the largest body on top of the base) */
+        load_trans = (L.ptr == 8 ? 1600 : 1200) + 2 * (w->code_body_bytes_max);
+        allocs += 16 + sh.T + 5 * sh.F + fi.const_allocs + 2 * sh.ES + 2 * sh.D + 2 * sh.I + sh.E;
+    } else {
+        uint64_t base, DS = a ? a->data_section_count : 0, rel;
+        base = L.aot_module + 16 * sh.M + L.ptr * sh.D + (uint64_t)L.aot_mem_init * sh.D +
+               (uint64_t)L.aot_import_mem * sh.Mi + (uint64_t)L.aot_import_table * sh.Tabi +
+               12 * sh.Tab + L.ptr * sh.ES + (uint64_t)L.aot_table_init_hdr * sh.ES +
+               (uint64_t)L.init_expr * sh.n_e + sh.T * L.ptr + sh.T * L.functype_hdr + sh.Tparams +
+               sh.Tresults + (uint64_t)L.aot_import_global * sh.Gi + (uint64_t)L.aot_global * sh.G +
+               (uint64_t)L.aot_import_func * sh.Fi + (uint64_t)L.aot_data_section * DS +
+               (L.ptr + 4) * sh.F + (uint64_t)L.export_ * sh.E;
+        if (!a) /* data sections unknown: allow for 4 */
+            base += 4 * (uint64_t)L.aot_data_section;
+        add_item(e, "load.aot_module", "AOT module structures", WB_POOL_GLOBAL_HEAP, "load", base, !a);
+        load_kept = base;
+        /* transient: relocation groups and symbol tables while linking:
+         * at most 1.73 x the relocation section in the calibration set (charged 1.75x), plus
+         * the export map; without an .aot, 2.1 x the bounded text (relocations
+         * were at most 1.24 x the text, scratch 2.05 x) */
+        rel = a ? a->section_bytes[5] : 0;
+        if (a)
+            load_trans = rel * 7 / 4 + 8 * sh.E + 1024;
+        else
+            load_trans = 0; /* filled below from the text bound */
+        allocs += 32 + sh.T + 2 * sh.ES + sh.D + sh.I + DS + sh.E;
+    }
+
+    /* executable memory (AOT only) */
+    if (e->mode == WB_MODE_AOT) {
+        exec_memory(m, p, &L, &xm);
+        e->aot_code_bounded = xm.bounded;
+        if (!a)
+            load_trans = 21 * xm.text / 10 + 8 * sh.E + 1024;
+        e->exec_memory = xm.kept;
+        e->exec_memory_peak = xm.peak;
+        add_item(e, "exec.aot_text_data", heap_exec ? "AOT text + data (in the global heap)"
+                                                    : "AOT text + PLT + data mappings",
+                 heap_exec ? WB_POOL_GLOBAL_HEAP : WB_POOL_EXEC_MEMORY, "load", xm.kept, xm.bounded);
+    }
+    e->module_load = load_kept;
+    e->module_load_peak = load_kept + load_trans;
+    add_item(e, "load.transient", "loader scratch (freed before load returns)", WB_POOL_GLOBAL_HEAP,
+             "load", load_trans, 1);
+
+    /* §3 / §5 instance */
+    if (p->libc_wasi)
+        wasi = L.wasi_ctx;
+    if (interp_mode(e->mode)) {
+        inst = instance_block(&L, &sh, L.inst_extra) + bitmaps(&sh) + 24 * (sh.Gi + sh.G) +
+               L.ptr * (sh.Mi + sh.M) + L.ptr * (sh.Tabi + sh.Tab) +
+               (uint64_t)L.func_inst * (sh.Fi + sh.F) + L.ptr * sh.Fi +
+               (uint64_t)L.export_func_inst * sh.Ef;
+    } else {
+        inst = instance_block(&L, &sh, L.aot_inst_extra) + bitmaps(&sh) +
+               (4 + (uint64_t)L.ptr) * (sh.Fi + sh.F) + L.ptr * (sh.Tabi + sh.Tab) +
+               L.ptr * (sh.Mi + sh.M) + (uint64_t)L.aot_export * sh.Ef;
+    }
+    if (L.ptr == 4)
+        inst += 16; /* the 32-bit instance formula was within 16 B (calibration README) */
+    add_item(e, "instance.module_inst", "module instance (globals, tables, functions, exports)",
+             WB_POOL_GLOBAL_HEAP, "instantiate", inst, 0);
+    add_item(e, "instance.wasi_ctx", "WASI context (argv, env, preopens: bound for a short argv)",
+             WB_POOL_GLOBAL_HEAP, "instantiate", wasi, 1);
+    allocs += 24 + (sh.D ? 1 : 0) + (sh.ES ? 1 : 0);
+
+    /* linear memory */
+    linear_layout(m, e, &lm);
+    if (e->heap_size && lm.has_memory) {
+        app_meta = L.heap_struct;
+        add_item(e, "instance.app_heap_struct", "app heap allocator struct", WB_POOL_GLOBAL_HEAP,
+                 "instantiate", app_meta, 0);
+    }
+    linear_cost(p, &lm, e->threads);
+    e->memory_initial_pages = lm.init_pages;
+    e->memory_max_pages = lm.max_pages;
+    e->bytes_per_page = lm.bpp;
+    e->memory_shrunk = lm.shrunk;
+    e->memory_unbounded = lm.unbounded;
+    e->app_heap = lm.app_heap;
+    e->linear_memory_initial = lm.initial;
+    e->linear_memory_max = lm.worst;
+    e->instance = inst + wasi + app_meta + (heap_linear ? lm.initial : 0);
+    add_item(e, "linear.initial", "linear memory at instantiation",
+             heap_linear ? WB_POOL_GLOBAL_HEAP : WB_POOL_LINEAR_MEMORY, "instantiate", lm.initial, 0);
+    if (lm.worst > lm.initial)
+        add_item(e, "linear.libc_heap_growth",
+                 lm.unbounded ? "libc heap growth through memory.grow (no declared max: 4 GiB)"
+                              : "libc heap growth through memory.grow up to max pages",
+                 heap_linear ? WB_POOL_GLOBAL_HEAP : WB_POOL_LINEAR_MEMORY, "run",
+                 lm.worst - lm.initial, 0);
+
+    /* aux stack (§8) */
+    if (a && a->init_data_known && a->aux_stack_size && e->mode == WB_MODE_AOT)
+        e->aux_stack_bytes = a->aux_stack_size;
+    else if (w && lm.heap_base && w->stack_pointer_found && w->stack_pointer_init <= lm.heap_base) {
+        uint64_t de = al(w->data_end.value, 16);
+        e->aux_stack_bytes = w->stack_pointer_init > de ? w->stack_pointer_init - de
+                                                        : w->stack_pointer_init;
+    }
+
+    /* §6 exec env */
+    ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
+         (p->wasi_threads ? L.cluster : 0);
+    if (e->mode == WB_MODE_CLASSIC_INTERP)
+        ee += 64 * 2 * (uint64_t)L.ptr; /* block address cache, BLOCK_ADDR_CACHE_SIZE x 2 */
+    e->exec_env = ee;
+    add_item(e, "exec_env.struct", "exec env struct, argument buffer, cluster", WB_POOL_GLOBAL_HEAP,
+             "exec_env", ee - e->wasm_stack_size, 0);
+    add_item(e, "exec_env.operand_stack", "WASM operand stack (stack_size)", WB_POOL_GLOBAL_HEAP,
+             "exec_env", e->wasm_stack_size, 0);
+    if (e->mode == WB_MODE_AOT)
+        e->operand_stack_unused = e->wasm_stack_size; /* §6: AOT keeps values in registers/native frames */
+    allocs += 3;
+
+    /* §10 per wasi-thread */
+    thread_heap = inst + (L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0)) +
+                  L.thread_args;
+    if (p->platform == WB_PLATFORM_ZEPHYR)
+        thread_heap += 256 + 44;  /* k_thread object + os_thread_data (platforms §3) */
+    else if (p->platform == WB_PLATFORM_ESP_IDF)
+        thread_heap += 8;
+    else if (p->platform == WB_PLATFORM_RT_THREAD || p->platform == WB_PLATFORM_RIOT)
+        thread_heap += 64;
+    thread_native = p->app_thread_stack + (p->hw_bound_check ? p->signal_stack_bytes : 0);
+    if (heap_stacks)
+        thread_heap += thread_native;
+    e->per_thread = thread_heap;
+    e->per_thread_native = heap_stacks ? 0 : thread_native;
+    n = e->threads;
+    if (n) {
+        add_item(e, "thread.instance_exec_env", "per thread: instance + exec env + operand stack",
+                 WB_POOL_GLOBAL_HEAP, "thread", n * thread_heap, 0);
+        add_item(e, "thread.native_stacks", "per thread: native stack (+ signal stack)",
+                 WB_POOL_NATIVE_STACK, "thread", n * e->per_thread_native, 0);
+    }
+    e->native_stacks = n * e->per_thread_native;
+    allocs += n * (24 + 6);
+
+    /* module buffer: the embedder keeps the file bytes alive (§0) */
+    if (e->mode == WB_MODE_AOT && a)
+        e->module_buffer = a->file_bytes;
+    else if (w)
+        e->module_buffer = w->file_bytes;
+    else if (a)
+        e->module_buffer = a->file_bytes;
+    add_item(e, "buffer.module", "module file buffer (kept alive by WAMR)", WB_POOL_MODULE_BUFFER,
+             "load", e->module_buffer, 0);
+
+    /* the global heap over time: load peak, or everything live while the
+     * threads run (+ instantiate scratch 88 B [76]) */
+    {
+        uint64_t exec_in_heap = heap_exec ? e->exec_memory : 0;
+        uint64_t exec_peak_in_heap = heap_exec ? e->exec_memory_peak : 0;
+        uint64_t at_load = init + e->module_load_peak + exec_peak_in_heap;
+        uint64_t running = init + load_kept + exec_in_heap + e->instance + 128 + ee + n * thread_heap;
+        if (heap_linear) /* memory.grow keeps old + new inside the pool */
+            running += lm.worst - lm.initial;
+        e->global_heap_peak = mx(at_load, running);
+    }
+    /*
+     * Pool for RuntimeInitArgs (platforms §5): gc_heap_t + 8, then per live
+     * allocation a 4-byte header and rounding to 8 (at most 12 B, 16 B for
+     * tiny blocks), charged at 16 B for a conservative count of allocations;
+     * + 1/16 of the peak and 1 KiB as fragmentation margin (not established).
+     */
+    e->recommended_pool = al(e->global_heap_peak + al(L.heap_struct, 8) + 8 + 16 * allocs +
+                                 e->global_heap_peak / 16 + KIB,
+                             1024);
+
+    /*
+     * Total RAM, worst case: global heap peak + executable memory not in the
+     * heap (its load peak, when text and data are mapped twice) + linear
+     * memory worst case not in the heap (committed bytes, not the 8 GiB
+     * reservation of hardware bound check) + native stacks of spawned
+     * threads + the module buffer.  Not included: the host thread's own
+     * native stack, the 32 KiB signal stack of the main thread, guard pages
+     * (PROT_NONE, not resident), allocator headers outside the pool.
+     */
+    e->pool_totals[WB_POOL_GLOBAL_HEAP] = e->global_heap_peak;
+    e->pool_totals[WB_POOL_EXEC_MEMORY] = heap_exec ? 0 : mx(e->exec_memory, e->exec_memory_peak);
+    e->pool_totals[WB_POOL_LINEAR_MEMORY] = heap_linear ? 0 : e->linear_memory_max;
+    e->pool_totals[WB_POOL_NATIVE_STACK] = e->native_stacks;
+    e->pool_totals[WB_POOL_MODULE_BUFFER] = e->module_buffer;
+    e->total = 0;
+    {
+        int i;
+        for (i = 0; i < WB_POOL_COUNT; i++)
+            e->total += e->pool_totals[i];
+    }
+    return 0;
+}

@@ -2,6 +2,7 @@
 #ifndef WB_MODEL_H
 #define WB_MODEL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "aot_reader.h"
@@ -77,6 +78,10 @@ typedef struct wb_estimate {
     int memory_unbounded;         /* no declared max and memory.grow present */
     uint64_t aux_stack_bytes;     /* main-thread C stack as WAMR resolves it; 0 unknown */
 
+    int fast_interp_exact;        /* 1: code replayed from the bytes; 0: per-opcode bound */
+    uint64_t fast_interp_code;    /* compiled code + constant areas (interpreter modes) */
+    int aot_code_bounded;         /* 1: AOT mode without an .aot: code bounded from the wasm */
+
     /* savings the report may suggest */
     uint64_t operand_stack_unused; /* AOT: operand stack bytes AOT code does not use */
 
@@ -91,12 +96,23 @@ typedef struct wb_module_facts {
 } wb_module_facts;
 
 /*
- * Compute the estimate.  Pure: no I/O, no allocation.  Returns 0, or -1 when
+ * Compute the estimate.  Pure arithmetic: no I/O; the only allocation is the
+ * scratch memory of the fast-interpreter replay, freed before it returns.  Returns 0, or -1 when
  * the inputs cannot be modelled (e.g. interpreter mode without a .wasm), with
  * a static reason in *why.
  */
 int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_settings *s,
                       wb_estimate *e, const char **why);
+
+/*
+ * The same, given also the .wasm bytes the facts were read from: the
+ * fast-interpreter code is then replayed exactly as WAMR's loader emits it
+ * (e->fast_interp_exact = 1) instead of bounded from the opcode counts.
+ * wasm may be NULL (then this is wb_model_estimate).
+ */
+int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_t wasm_size,
+                            const wb_profile *p, const wb_settings *s, wb_estimate *e,
+                            const char **why);
 
 const char *wb_pool_name(wb_pool pool);
 

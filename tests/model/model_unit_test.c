@@ -1,0 +1,244 @@
+/* Unit tests of the model's formulas on hand-made module facts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+static int failures;
+
+#define EXPECT_EQ(what, got, want)                                                          \
+    do {                                                                                    \
+        unsigned long long g_ = (unsigned long long)(got), w_ = (unsigned long long)(want); \
+        if (g_ != w_) {                                                                     \
+            printf("FAIL %s: %s = %llu, want %llu\n", __func__, what, g_, w_);              \
+            failures++;                                                                     \
+        }                                                                                   \
+    } while (0)
+
+/* A small libc-style module: 2..4 pages, memory.grow, aux stack exported. */
+static void base_facts(wb_wasm_facts *w)
+{
+    memset(w, 0, sizeof *w);
+    w->file_bytes = 1000;
+    w->type_count = 2;
+    w->func_count = 3;
+    w->memory_count = 1;
+    w->memory_total = 1;
+    w->memory.initial = 2;
+    w->memory.max = 4;
+    w->memory.has_max = 1;
+    w->has_memory_grow = 1;
+    w->heap_base.present = w->heap_base.usable = 1;
+    w->heap_base.value = 22016;
+    w->data_end.present = w->data_end.usable = 1;
+    w->data_end.value = 5632;
+    w->stack_pointer_found = 1;
+    w->stack_pointer_init = 22016;
+    w->code_body_bytes_total = 300;
+    w->code_body_bytes_max = 200;
+}
+
+static int run(const wb_wasm_facts *w, const wb_profile *p, wb_mode mode, uint64_t heap,
+               uint32_t threads, wb_estimate *e)
+{
+    wb_module_facts m = {w, NULL};
+    wb_settings s;
+    const char *why = NULL;
+    memset(&s, 0, sizeof s);
+    s.mode = mode;
+    s.mode_given = 1;
+    s.heap_size = heap;
+    s.heap_size_given = 1;
+    s.threads = threads;
+    if (wb_model_estimate(&m, p, &s, e, &why) != 0) {
+        printf("FAIL: estimate refused: %s\n", why ? why : "?");
+        failures++;
+        return -1;
+    }
+    return 0;
+}
+
+static void test_plain_and_aux_stack(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e;
+    base_facts(&w);
+    wb_profile_defaults(&p);
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("pages", e.memory_initial_pages, 2);
+    EXPECT_EQ("max pages", e.memory_max_pages, 4);
+    EXPECT_EQ("linear initial", e.linear_memory_initial, 131072);
+    EXPECT_EQ("linear max (grows in place)", e.linear_memory_max, 262144);
+    EXPECT_EQ("aux stack (sp - align16(data_end))", e.aux_stack_bytes, 16384);
+    EXPECT_EQ("operand stack default", e.wasm_stack_size, 16384);
+    EXPECT_EQ("exec env", e.exec_env, 288 + 16384 + 256 + 72);
+    EXPECT_EQ("bound used without bytes", e.fast_interp_exact, 0);
+    EXPECT_EQ("total = sum of pools", e.total,
+              e.pool_totals[0] + e.pool_totals[1] + e.pool_totals[2] + e.pool_totals[3] +
+                  e.pool_totals[4]);
+    EXPECT_EQ("module buffer", e.module_buffer, 1000);
+}
+
+static void test_shrunk_memory(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e;
+    base_facts(&w);
+    w.has_memory_grow = 0;
+    w.memory.initial = 4;
+    w.memory.has_max = 0;
+    w.heap_base.value = 31750;
+    wb_profile_defaults(&p);
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("shrunk", e.memory_shrunk, 1);
+    EXPECT_EQ("bytes per page = align8(__heap_base)", e.bytes_per_page, 31752);
+    EXPECT_EQ("pages", e.memory_initial_pages, 1);
+    EXPECT_EQ("max pages", e.memory_max_pages, 1);
+    EXPECT_EQ("committed, page-rounded", e.linear_memory_initial, 32768);
+    EXPECT_EQ("not unbounded without memory.grow", e.memory_unbounded, 0);
+    /* app heap appended to the single page */
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 8192, 0, &e))
+        return;
+    EXPECT_EQ("bpp + heap", e.bytes_per_page, 31752 + 8192);
+    EXPECT_EQ("app heap", e.app_heap, 8192);
+}
+
+static void test_app_heap(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e0, e;
+    base_facts(&w);
+    wb_profile_defaults(&p);
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e0) || run(&w, &p, WB_MODE_FAST_INTERP, 8192, 0, &e))
+        return;
+    /* inserted at __heap_base: 22016 + 8192 still leaves > 1 KiB in page 0 */
+    EXPECT_EQ("pages unchanged", e.memory_initial_pages, 2);
+    EXPECT_EQ("app heap", e.app_heap, 8192);
+    EXPECT_EQ("heap struct on the global heap", e.instance - e0.instance, 384);
+    /* heap that crosses the page end: one more page */
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 65536, 0, &e))
+        return;
+    EXPECT_EQ("pages +1", e.memory_initial_pages, 3);
+    EXPECT_EQ("max +1", e.memory_max_pages, 5);
+    /* without __heap_base: appended as whole pages, minus 1 KiB */
+    w.heap_base.usable = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 100000, 0, &e))
+        return;
+    EXPECT_EQ("pages +2", e.memory_initial_pages, 4);
+    EXPECT_EQ("heap = pages - 1 KiB", e.app_heap, 2 * 65536 - 1024);
+    /* malloc/free exported: WAMR disables the app heap */
+    w.exports_malloc = w.exports_free = 1;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 100000, 0, &e))
+        return;
+    EXPECT_EQ("disabled", e.app_heap_disabled_by_exports, 1);
+    EXPECT_EQ("heap size", e.heap_size, 0);
+    EXPECT_EQ("pages", e.memory_initial_pages, 2);
+}
+
+static void test_unbounded(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e;
+    base_facts(&w);
+    w.memory.has_max = 0;
+    wb_profile_defaults(&p);
+    if (run(&w, &p, WB_MODE_AOT, 0, 0, &e))
+        return;
+    EXPECT_EQ("unbounded", e.memory_unbounded, 1);
+    EXPECT_EQ("max pages", e.memory_max_pages, 65536);
+    EXPECT_EQ("worst case 4 GiB", e.linear_memory_max, 65536ull * 65536);
+    EXPECT_EQ("AOT code is bounded without .aot", e.aot_code_bounded, 1);
+    EXPECT_EQ("AOT leaves the operand stack unused", e.operand_stack_unused, e.wasm_stack_size);
+}
+
+static void test_grow_by_copy_32bit(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e;
+    base_facts(&w);
+    wb_profile_defaults(&p);
+    p.abi = WB_ABI_ILP32;
+    p.hw_bound_check = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    /* no in-place remap: old (3 pages) and new (4 pages) both mapped */
+    EXPECT_EQ("grow peak", e.linear_memory_max, 4 * 65536 + 3 * 65536);
+    EXPECT_EQ("exec env ILP32", e.exec_env, 172 + 16384 + 256 + 44);
+}
+
+static void test_shared_no_mmu_and_threads(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e, e1;
+    base_facts(&w);
+    w.memory.shared = 1;
+    w.memory.max = 16;
+    w.features = WB_FEAT_SHARED_MEMORY;
+    wb_profile_defaults(&p);
+    p.platform = WB_PLATFORM_ZEPHYR;
+    p.abi = WB_ABI_ILP32_ALIGN8;
+    p.locks = WB_LOCKS_ZEPHYR;
+    p.hw_bound_check = 0;
+    p.signal_stack_bytes = 0;
+    p.app_thread_stack = 4096;
+    p.page_size = 4096;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e) || run(&w, &p, WB_MODE_FAST_INTERP, 0, 2, &e1))
+        return;
+    EXPECT_EQ("shared: whole max at instantiation", e.linear_memory_initial, 16 * 65536);
+    EXPECT_EQ("in the global heap, not a separate pool", e.pool_totals[WB_POOL_LINEAR_MEMORY], 0);
+    if (e.instance < 16 * 65536) {
+        printf("FAIL %s: instance %llu does not hold the memory\n", __func__,
+               (unsigned long long)e.instance);
+        failures++;
+    }
+    EXPECT_EQ("threads: heap peak grows by 2 per-thread", e1.global_heap_peak - e.global_heap_peak,
+              2 * e.per_thread);
+    EXPECT_EQ("threads: native stacks", e1.native_stacks, 2 * 4096);
+    EXPECT_EQ("shared memory is not instantiated again", e1.linear_memory_max, e.linear_memory_max);
+    EXPECT_EQ("exec env thumb", e.exec_env, 144 + 16384 + 256 + 40);
+    if (e.recommended_pool < e.global_heap_peak + 208) {
+        printf("FAIL %s: pool below peak + EMS overhead\n", __func__);
+        failures++;
+    }
+}
+
+static void test_refusals(void)
+{
+    wb_profile p;
+    wb_settings s;
+    wb_estimate e;
+    wb_module_facts none = {NULL, NULL};
+    const char *why = NULL;
+    wb_profile_defaults(&p);
+    memset(&s, 0, sizeof s);
+    EXPECT_EQ("no facts refused", wb_model_estimate(&none, &p, &s, &e, &why), (unsigned long long)-1);
+    if (!why || !*why) {
+        printf("FAIL %s: no reason given\n", __func__);
+        failures++;
+    }
+}
+
+int main(void)
+{
+    test_plain_and_aux_stack();
+    test_shrunk_memory();
+    test_app_heap();
+    test_unbounded();
+    test_grow_by_copy_32bit();
+    test_shared_no_mmu_and_threads();
+    test_refusals();
+    if (failures) {
+        printf("%d failure(s)\n", failures);
+        return 1;
+    }
+    printf("all model unit tests passed\n");
+    return 0;
+}

@@ -1,0 +1,1351 @@
+/* Size of WAMR's fast-interpreter code: a replay of what its loader emits per instruction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "model_fast_interp.h"
+
+/*
+ * WAMR's loader (wasm_loader.c, wasm_loader_prepare_bytecode) walks each
+ * function twice: the first walk only counts the bytes it would emit, the
+ * second allocates that many bytes (code_compiled_peak_size) and fills them.
+ * It emits, per wasm instruction:
+ *   - a handler label: a pointer (labels-as-values with unaligned access,
+ *     x86), else 4 bytes;
+ *   - immediates: u32 (4), u64 (8), bytes (1, or 2 where unaligned access
+ *     is not supported);
+ *   - one 2-byte slot offset per operand it pops and per result it pushes;
+ *   - nothing for local.get, constants (they go to a per-function constant
+ *     area of 4 bytes per cell), nop, drop, block and loop;
+ *   - copies: EXT_OP_COPY_STACK_TOP (label + 2 + 2) when a block result is
+ *     not already in the block's slot, and when a local still referenced on
+ *     the operand stack is overwritten (local.set/tee) or a block is entered
+ *     (preserve_local_for_block);
+ *   - branch info: arity u32, (cells u32, per value 1 + 2 + 2), target pointer.
+ * local.set folds into the previous instruction's result slot when that
+ * instruction produced an i32/i64 value (LAST_OP_OUTPUT_I32/I64).
+ *
+ * This file replays those rules on an operand stack of slot offsets and
+ * types, so the result is the byte count WAMR allocates, not a ratio.  It
+ * reproduces fast_interp_code_bytes and fast_interp_const_bytes of every
+ * calibration module exactly on x86-64 and x86-32.  Instructions it does not
+ * model (SIMD, exceptions, GC) make it give up; the caller then uses the
+ * per-opcode upper bound of wb_fast_interp_bound().
+ */
+
+enum { T_I32 = 0x7f, T_I64 = 0x7e, T_F32 = 0x7d, T_F64 = 0x7c, T_V128 = 0x7b,
+       T_FUNCREF = 0x70, T_EXTERNREF = 0x6f, T_ANY = 0x01, T_CELL2 = 0x02 };
+
+#define OFF_NONE INT32_MIN
+#define PRESERVED_SLOT 32767 /* INT16_MAX: first-walk value of preserved_local_offset */
+
+typedef struct fi_type {
+    const uint8_t *params;
+    const uint8_t *results;
+    uint32_t np, nr;
+} fi_type;
+
+typedef struct fi_block {
+    uint8_t kind;        /* 0 function, 1 block, 2 loop, 3 if */
+    uint8_t poly;        /* stack polymorphic */
+    uint8_t has_else;
+    uint8_t bt_is_type;
+    uint8_t bt_value;    /* 0x40 or a value type, when !bt_is_type */
+    uint32_t bt_type;
+    size_t height;       /* operand cells at entry */
+    int32_t dyn;         /* dynamic_offset at entry */
+    int32_t start_dyn;   /* if: dynamic offset after the params */
+    size_t saved_at;     /* if with params: index into the saved-offset stack */
+    size_t saved_n;
+} fi_block;
+
+typedef struct fi_ctx {
+    /* module */
+    const uint8_t *data;
+    size_t size;
+    fi_type *types;
+    uint32_t type_count;
+    uint32_t *func_type;     /* imports first */
+    uint32_t func_total;
+    uint8_t *global_type;    /* imports first */
+    uint32_t global_total;
+    unsigned label, byte;    /* emitted size of a handler label and of a byte */
+    int tail_call_build;
+    /* per function */
+    uint8_t *ref;            /* value type per operand cell */
+    int32_t *off;            /* slot offset per operand cell */
+    size_t n, cap;
+    fi_block *csp;
+    size_t ncsp, capcsp;
+    int32_t *saved;
+    size_t nsaved, capsaved;
+    uint8_t *ltype;
+    int32_t *loff;
+    size_t capl;
+    uint64_t *kset;          /* constants seen in this function (hash set) */
+    uint8_t *kused;
+    size_t kcap, kcount;
+    int32_t dyn, maxdyn, start_dyn;
+    int64_t size_now, size_peak;
+    uint64_t const_cells;
+    uint64_t work, work_limit;
+    int ok;
+} fi_ctx;
+
+static unsigned cells_of(uint8_t t)
+{
+    if (t == T_I64 || t == T_F64)
+        return 2;
+    if (t == T_V128)
+        return 4;
+    return 1;
+}
+
+static void emit(fi_ctx *c, int64_t n)
+{
+    c->size_now += n;
+    if (c->size_now > c->size_peak)
+        c->size_peak = c->size_now;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    size_t nc;
+    void *q;
+    if (need <= *cap)
+        return 0;
+    nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > ((size_t)1 << 40) / elem)
+            return -1;
+        nc *= 2;
+    }
+    q = realloc(*p, nc * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+static int stack_room(fi_ctx *c, size_t more)
+{
+    size_t cap_ref = c->cap, cap_off = c->cap;
+    if (c->n + more <= c->cap)
+        return 0;
+    if (grow((void **)&c->ref, &cap_ref, c->n + more, 1) ||
+        grow((void **)&c->off, &cap_off, c->n + more, sizeof(int32_t))) {
+        c->ok = 0;
+        return -1;
+    }
+    c->cap = cap_ref < cap_off ? cap_ref : cap_off;
+    return 0;
+}
+
+static fi_block *top(fi_ctx *c) { return &c->csp[c->ncsp - 1]; }
+
+static size_t avail(fi_ctx *c) { return c->n - top(c)->height; }
+
+/* wasm_loader_push_frame_offset + push_frame_ref */
+static void push(fi_ctx *c, uint8_t t, int disable, int32_t slot)
+{
+    unsigned k, nc = cells_of(t);
+    if (stack_room(c, nc))
+        return;
+    if (disable) {
+        c->off[c->n] = slot;
+    } else {
+        emit(c, 2);
+        c->off[c->n] = c->dyn++;
+    }
+    c->ref[c->n++] = t;
+    for (k = 1; k < nc; k++) {
+        c->off[c->n] = OFF_NONE;
+        c->ref[c->n++] = T_CELL2;
+        if (!disable)
+            c->dyn++;
+    }
+    if (c->dyn > c->maxdyn)
+        c->maxdyn = c->dyn;
+}
+
+/* Drop the offsets of nc cells, releasing dynamic slots like
+ * wasm_loader_pop_frame_offset does. */
+static void drop_cells(fi_ctx *c, unsigned nc)
+{
+    int32_t first;
+    if (nc > c->n)
+        nc = (unsigned)c->n;
+    if (!nc)
+        return;
+    first = c->off[c->n - nc];
+    c->n -= nc;
+    if (first != OFF_NONE && first > c->start_dyn && first < c->maxdyn)
+        c->dyn -= (int32_t)nc;
+}
+
+/* POP_XXX: emits the operand's slot offset (2 bytes). */
+static void pop(fi_ctx *c, uint8_t t)
+{
+    unsigned nc;
+    if (avail(c) == 0) {
+        if (!top(c)->poly)
+            c->ok = 0; /* not valid wasm: the reader should have refused it */
+        return;
+    }
+    nc = c->ref[c->n - 1] == T_ANY ? 1 : cells_of(t);
+    if (nc > avail(c))
+        nc = (unsigned)avail(c);
+    drop_cells(c, nc);
+    emit(c, 2);
+}
+
+static uint8_t top_type(fi_ctx *c)
+{
+    if (avail(c) == 0)
+        return T_ANY;
+    if (c->ref[c->n - 1] == T_CELL2)
+        return c->n >= 2 && c->ref[c->n - 2] != T_CELL2 ? c->ref[c->n - 2] : T_I64;
+    return c->ref[c->n - 1];
+}
+
+/* preserve_referenced_local: one copy (label + 2 + 2) when the local is
+ * still on the operand stack; the stack entries then use the copy. */
+static int preserve_local(fi_ctx *c, int32_t slot)
+{
+    size_t i;
+    int found = 0;
+    c->work += c->n;
+    for (i = 0; i < c->n; i++) {
+        if (c->ref[i] == T_CELL2)
+            continue;
+        if (c->off[i] == slot) {
+            if (!found) {
+                found = 1;
+                emit(c, c->label + 4);
+            }
+            c->off[i] = PRESERVED_SLOT;
+        }
+    }
+    return found;
+}
+
+static void preserve_for_block(fi_ctx *c)
+{
+    size_t i;
+    c->work += c->n;
+    for (i = 0; i < c->n; i++) {
+        int32_t o = c->off[i];
+        if (c->ref[i] == T_CELL2 || o == OFF_NONE)
+            continue;
+        if (o >= 0 && o < c->start_dyn)
+            preserve_local(c, o);
+    }
+}
+
+static uint32_t bt_params(fi_ctx *c, const fi_block *b, const uint8_t **ts)
+{
+    if (!b->bt_is_type) {
+        *ts = NULL;
+        return 0;
+    }
+    *ts = c->types[b->bt_type].params;
+    return c->types[b->bt_type].np;
+}
+
+static uint32_t bt_results(fi_ctx *c, const fi_block *b, const uint8_t **ts)
+{
+    if (!b->bt_is_type) {
+        *ts = &b->bt_value;
+        return b->bt_value == 0x40 ? 0 : 1;
+    }
+    *ts = c->types[b->bt_type].results;
+    return c->types[b->bt_type].nr;
+}
+
+static unsigned cell_sum(const uint8_t *ts, uint32_t n)
+{
+    unsigned s = 0;
+    uint32_t i;
+    for (i = 0; i < n; i++)
+        s += cells_of(ts[i]);
+    return s;
+}
+
+/* wasm_loader_emit_br_info */
+static void br_info(fi_ctx *c, const fi_block *b)
+{
+    const uint8_t *ts;
+    uint32_t arity = b->kind == 2 ? bt_params(c, b, &ts) : bt_results(c, b, &ts);
+    emit(c, 4);
+    if (arity)
+        emit(c, 4 + (int64_t)arity * (c->byte + 4));
+    emit(c, c->label);
+}
+
+/* wasm_loader_check_br */
+static void check_br(fi_ctx *c, uint32_t depth, int is_table)
+{
+    fi_block *cur = top(c), *tgt;
+    const uint8_t *ts;
+    uint32_t arity, i;
+    if (depth >= c->ncsp) {
+        c->ok = 0;
+        return;
+    }
+    tgt = &c->csp[c->ncsp - 1 - depth];
+    arity = tgt->kind == 2 ? bt_params(c, tgt, &ts) : bt_results(c, tgt, &ts);
+    if (cur->poly) {
+        size_t n0 = c->n;
+        int32_t dyn0 = c->dyn;
+        uint8_t sref[8];
+        int32_t soff[8];
+        size_t keep = 0;
+        if (is_table) { /* br_table restores the stack after each target */
+            keep = c->n - cur->height < 8 ? c->n - cur->height : 8;
+            memcpy(sref, c->ref + c->n - keep, keep);
+            memcpy(soff, c->off + c->n - keep, keep * sizeof(int32_t));
+        }
+        for (i = arity; i-- > 0;)
+            pop(c, ts[i]);
+        for (i = 0; i < arity; i++)
+            push(c, ts[i], 1, 0);
+        br_info(c, tgt);
+        if (is_table && c->ok) {
+            c->n = n0 - keep;
+            memcpy(c->ref + c->n, sref, keep);
+            memcpy(c->off + c->n, soff, keep * sizeof(int32_t));
+            c->n = n0;
+            c->dyn = dyn0;
+        }
+        return;
+    }
+    br_info(c, tgt);
+}
+
+static void reset_stack(fi_ctx *c) { c->n = top(c)->height; }
+
+/* check_block_stack: a polymorphic block end re-pushes its results with
+ * slot 0 (no emit) after popping what is there. */
+static void check_block_stack(fi_ctx *c, fi_block *b)
+{
+    const uint8_t *rs;
+    uint32_t nr = bt_results(c, b, &rs), i;
+    if (!b->poly)
+        return;
+    for (i = nr; i-- > 0;)
+        if (c->n > b->height)
+            pop(c, rs[i]);
+    for (i = 0; i < nr; i++)
+        push(c, rs[i], 1, 0);
+}
+
+/* reserve_block_ret (b is the block whose results are copied). */
+static void reserve_ret(fi_ctx *c, fi_block *b, int at_else)
+{
+    const uint8_t *rs;
+    uint32_t nr = bt_results(c, b, &rs), i;
+    unsigned total, cnt = 0;
+    size_t fo;
+    int32_t d;
+    if (nr == 0)
+        return;
+    total = cell_sum(rs, nr);
+    if (total > c->n)
+        return;
+    if (nr == 1) {
+        unsigned nc = cells_of(rs[0]);
+        if (nc <= 2 && b->dyn != c->off[c->n - nc]) {
+            emit(c, c->label + 4);
+            if (at_else) {
+                c->off[c->n - nc] = b->dyn;
+            } else {
+                c->n -= nc;
+                c->dyn = b->dyn;
+                push(c, rs[0], 0, 0);
+                emit(c, -2);
+            }
+        }
+        return;
+    }
+    fo = c->n;
+    d = b->dyn + (int32_t)total;
+    for (i = nr; i-- > 0;) {
+        unsigned nc = cells_of(rs[i]);
+        fo -= nc;
+        d -= (int32_t)nc;
+        if (c->off[fo] != d)
+            cnt++;
+    }
+    if (cnt)
+        emit(c, c->label + 8 + (int64_t)cnt * (c->byte + 4));
+    if (at_else) {
+        fo = c->n;
+        d = b->dyn + (int32_t)total;
+        for (i = nr; i-- > 0;) {
+            unsigned nc = cells_of(rs[i]);
+            fo -= nc;
+            d -= (int32_t)nc;
+            c->off[fo] = d;
+        }
+    } else {
+        c->n -= total;
+        c->dyn = b->dyn;
+        for (i = 0; i < nr; i++) {
+            push(c, rs[i], 0, 0);
+            emit(c, -2);
+        }
+    }
+}
+
+static void push_block(fi_ctx *c, uint8_t kind, int is_type, uint8_t value, uint32_t type)
+{
+    fi_block *b;
+    size_t capcsp = c->capcsp;
+    if (grow((void **)&c->csp, &capcsp, c->ncsp + 1, sizeof(fi_block))) {
+        c->ok = 0;
+        return;
+    }
+    c->capcsp = capcsp;
+    b = &c->csp[c->ncsp++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->bt_is_type = (uint8_t)is_type;
+    b->bt_value = value;
+    b->bt_type = type;
+    b->height = c->n;
+    b->dyn = c->dyn;
+}
+
+/* A new constant takes cells in the function's constant area (WAMR keeps
+ * one entry per distinct type and value); an open-addressing set over
+ * (type, bits) finds repeats.  kused holds the type byte (never 0). */
+static size_t kslot(uint64_t bits, uint8_t t, size_t cap)
+{
+    uint64_t h = (bits ^ ((uint64_t)t << 57)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 20) & (cap - 1);
+}
+
+static int kset_grow(fi_ctx *c)
+{
+    size_t nc = c->kcap ? c->kcap * 2 : 256, j;
+    uint64_t *nk = calloc(nc, sizeof *nk);
+    uint8_t *nu = calloc(nc, 1);
+    if (!nk || !nu) {
+        free(nk);
+        free(nu);
+        return -1;
+    }
+    for (j = 0; j < c->kcap; j++) {
+        if (c->kused[j]) {
+            size_t h = kslot(c->kset[j], c->kused[j], nc);
+            while (nu[h])
+                h = (h + 1) & (nc - 1);
+            nu[h] = c->kused[j];
+            nk[h] = c->kset[j];
+        }
+    }
+    free(c->kset);
+    free(c->kused);
+    c->kset = nk;
+    c->kused = nu;
+    c->kcap = nc;
+    return 0;
+}
+
+static int const_is_new(fi_ctx *c, uint8_t t, uint64_t bits)
+{
+    size_t h;
+    if ((c->kcount + 1) * 2 > c->kcap && kset_grow(c)) {
+        c->ok = 0;
+        return 0;
+    }
+    h = kslot(bits, t, c->kcap);
+    while (c->kused[h]) {
+        if (c->kset[h] == bits && c->kused[h] == t)
+            return 0;
+        h = (h + 1) & (c->kcap - 1);
+    }
+    c->kused[h] = t;
+    c->kset[h] = bits;
+    c->kcount++;
+    return 1;
+}
+
+static void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
+{
+    unsigned nc = cells_of(t);
+    emit(c, -(int64_t)c->label); /* the constant's label is taken back */
+    if (const_is_new(c, t, bits)) {
+        if (c->const_cells + nc > 32767) {
+            /* area full: label + value + result slot */
+            emit(c, c->label + (nc == 2 ? 8 : 4));
+            push(c, t, 0, 0);
+            return;
+        }
+        c->const_cells += nc;
+    }
+    push(c, t, 1, -1000);
+}
+
+/* The i32/i64 producers whose result slot a following local.set reuses. */
+static int out_i32(uint8_t op)
+{
+    return (op >= 0x45 && op <= 0x78) || op == 0x28 || op == 0x2a || (op >= 0x2c && op <= 0x2f) ||
+           (op >= 0x8b && op <= 0x98) || (op >= 0xa7 && op <= 0xab) ||
+           (op >= 0xb2 && op <= 0xb6) || op == 0xbc || op == 0xbe;
+}
+
+static int out_i64(uint8_t op)
+{
+    return (op >= 0x79 && op <= 0x8a) || (op >= 0x99 && op <= 0xa6) || op == 0x29 || op == 0x2b ||
+           (op >= 0x30 && op <= 0x35) || (op >= 0xac && op <= 0xb1) ||
+           (op >= 0xb7 && op <= 0xbb) || op == 0xbd || op == 0xbf;
+}
+
+/* Operand types of the numeric opcodes 0x45..0xc4: pops count, pop type,
+ * result type.  Table built from the spec's instruction signatures. */
+static void numeric_sig(uint8_t op, unsigned *npop, uint8_t *tin, uint8_t *tout)
+{
+    static const struct { uint8_t lo, hi, n, in, out; } tab[] = {
+        {0x45, 0x45, 1, T_I32, T_I32}, {0x46, 0x4f, 2, T_I32, T_I32},
+        {0x50, 0x50, 1, T_I64, T_I32}, {0x51, 0x5a, 2, T_I64, T_I32},
+        {0x5b, 0x60, 2, T_F32, T_I32}, {0x61, 0x66, 2, T_F64, T_I32},
+        {0x67, 0x69, 1, T_I32, T_I32}, {0x6a, 0x78, 2, T_I32, T_I32},
+        {0x79, 0x7b, 1, T_I64, T_I64}, {0x7c, 0x8a, 2, T_I64, T_I64},
+        {0x8b, 0x91, 1, T_F32, T_F32}, {0x92, 0x98, 2, T_F32, T_F32},
+        {0x99, 0x9f, 1, T_F64, T_F64}, {0xa0, 0xa6, 2, T_F64, T_F64},
+        {0xa7, 0xa7, 1, T_I64, T_I32}, {0xa8, 0xa9, 1, T_F32, T_I32},
+        {0xaa, 0xab, 1, T_F64, T_I32}, {0xac, 0xad, 1, T_I32, T_I64},
+        {0xae, 0xaf, 1, T_F32, T_I64}, {0xb0, 0xb1, 1, T_F64, T_I64},
+        {0xb2, 0xb3, 1, T_I32, T_F32}, {0xb4, 0xb5, 1, T_I64, T_F32},
+        {0xb6, 0xb6, 1, T_F64, T_F32}, {0xb7, 0xb8, 1, T_I32, T_F64},
+        {0xb9, 0xba, 1, T_I64, T_F64}, {0xbb, 0xbb, 1, T_F32, T_F64},
+        {0xbc, 0xbc, 1, T_F32, T_I32}, {0xbd, 0xbd, 1, T_F64, T_I64},
+        {0xbe, 0xbe, 1, T_I32, T_F32}, {0xbf, 0xbf, 1, T_I64, T_F64},
+        {0xc0, 0xc1, 1, T_I32, T_I32}, {0xc2, 0xc4, 1, T_I64, T_I64},
+    };
+    size_t i;
+    for (i = 0; i < sizeof tab / sizeof tab[0]; i++) {
+        if (op >= tab[i].lo && op <= tab[i].hi) {
+            *npop = tab[i].n;
+            *tin = tab[i].in;
+            *tout = tab[i].out;
+            return;
+        }
+    }
+    *npop = 0;
+    *tin = *tout = T_I32;
+}
+
+static uint8_t load_type(uint8_t op)
+{
+    static const uint8_t t[] = {T_I32, T_I64, T_F32, T_F64, T_I32, T_I32, T_I32,
+                                T_I32, T_I64, T_I64, T_I64, T_I64, T_I64, T_I64};
+    return t[op - 0x28];
+}
+
+static uint8_t store_type(uint8_t op)
+{
+    static const uint8_t t[] = {T_I32, T_I64, T_F32, T_F64, T_I32, T_I32, T_I64, T_I64, T_I64};
+    return t[op - 0x36];
+}
+
+static void call_sig(fi_ctx *c, uint32_t type, int tail)
+{
+    const fi_type *ft;
+    uint32_t i;
+    if (type >= c->type_count) {
+        c->ok = 0;
+        return;
+    }
+    ft = &c->types[type];
+    for (i = ft->np; i-- > 0;)
+        pop(c, ft->params[i]);
+    if (tail) {
+        reset_stack(c);
+        top(c)->poly = 1;
+        return;
+    }
+    for (i = 0; i < ft->nr; i++)
+        push(c, ft->results[i], 0, 0);
+}
+
+/* 0xFC prefix: saturating truncations, bulk memory, table ops. */
+static void misc_op(fi_ctx *c, wb_cursor *r)
+{
+    static const uint8_t src[8] = {T_F32, T_F32, T_F64, T_F64, T_F32, T_F32, T_F64, T_F64};
+    uint32_t sub = (uint32_t)wb_uleb(r, 32);
+    emit(c, c->byte);
+    if (sub <= 7) {
+        pop(c, src[sub]);
+        push(c, sub < 4 ? T_I32 : T_I64, 0, 0);
+        return;
+    }
+    switch (sub) {
+    case 8: /* memory.init */
+        wb_uleb(r, 32);
+        wb_u8(r);
+        emit(c, 4);
+        pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
+        break;
+    case 9: /* data.drop */
+    case 13: /* elem.drop */
+        wb_uleb(r, 32);
+        emit(c, 4);
+        break;
+    case 10: /* memory.copy */
+        wb_u8(r);
+        wb_u8(r);
+        pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
+        break;
+    case 11: /* memory.fill */
+        wb_u8(r);
+        pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
+        break;
+    case 12: /* table.init */
+    case 14: /* table.copy */
+        wb_uleb(r, 32);
+        wb_uleb(r, 32);
+        emit(c, 8);
+        pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
+        break;
+    case 15: /* table.grow */
+        wb_uleb(r, 32);
+        emit(c, 4);
+        pop(c, T_I32); pop(c, T_FUNCREF);
+        push(c, T_I32, 0, 0);
+        break;
+    case 16: /* table.size */
+        wb_uleb(r, 32);
+        emit(c, 4);
+        push(c, T_I32, 0, 0);
+        break;
+    case 17: /* table.fill */
+        wb_uleb(r, 32);
+        emit(c, 4);
+        pop(c, T_I32); pop(c, T_FUNCREF); pop(c, T_I32);
+        break;
+    default:
+        c->ok = 0;
+    }
+}
+
+/* 0xFE prefix: atomics (sub-opcode byte, memarg offset u32, operands). */
+static void atomic_op(fi_ctx *c, wb_cursor *r)
+{
+    uint32_t sub = (uint32_t)wb_uleb(r, 32);
+    emit(c, c->byte);
+    if (sub == 3) { /* atomic.fence */
+        wb_u8(r);
+        return;
+    }
+    wb_uleb(r, 32);
+    wb_uleb(r, 64);
+    emit(c, 4);
+    if (sub == 0) { pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
+    else if (sub == 1) { pop(c, T_I64); pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
+    else if (sub == 2) { pop(c, T_I64); pop(c, T_I64); pop(c, T_I32); push(c, T_I32, 0, 0); }
+    else if (sub >= 0x10 && sub <= 0x16) {
+        pop(c, T_I32);
+        push(c, (sub == 0x11 || sub >= 0x14) ? T_I64 : T_I32, 0, 0);
+    } else if (sub >= 0x17 && sub <= 0x1d) {
+        pop(c, (sub == 0x18 || sub >= 0x1b) ? T_I64 : T_I32);
+        pop(c, T_I32);
+    } else if (sub >= 0x1e && sub <= 0x4e) {
+        unsigned g = (sub - 0x1e) % 7;
+        uint8_t t = (g == 1 || g >= 4) ? T_I64 : T_I32;
+        if (sub >= 0x48)
+            pop(c, t);
+        pop(c, t);
+        pop(c, T_I32);
+        push(c, t, 0, 0);
+    } else {
+        c->ok = 0;
+    }
+}
+
+static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
+{
+    int64_t bt;
+    int is_type = 0, cond = 1;
+    uint8_t v = 0x40;
+    uint32_t ti = 0, np = 0, i;
+    const fi_type *ft = NULL;
+    unsigned pcells = 0;
+    size_t base;
+    fi_block *b;
+
+    if (op == 0x04) {
+        cond = !(avail(c) == 0 && top(c)->poly);
+        preserve_for_block(c);
+        pop(c, T_I32);
+    } else {
+        preserve_for_block(c);
+    }
+    bt = wb_sleb(r, 33);
+    if (bt >= 0) {
+        if ((uint64_t)bt >= c->type_count) {
+            c->ok = 0;
+            return;
+        }
+        is_type = 1;
+        ti = (uint32_t)bt;
+        ft = &c->types[ti];
+        np = ft->np;
+        pcells = cell_sum(ft->params, np);
+    } else {
+        v = (uint8_t)(bt & 0x7f);
+    }
+    /* the params leave the parent block's stack and enter the new one */
+    if (pcells > c->n) {
+        c->ok = 0;
+        return;
+    }
+    base = c->n - pcells;
+    c->n = base;
+    push_block(c, op == 0x02 ? 1 : op == 0x03 ? 2 : 3, is_type, v, ti);
+    if (!c->ok)
+        return;
+    c->n = base + pcells; /* ref/off still hold the params */
+    b = top(c);
+    if (op != 0x04) {
+        emit(c, -(int64_t)c->label);
+        if (np) {
+            drop_cells(c, pcells); /* popped without emitting, then copied */
+            emit(c, c->label + 8 + (int64_t)np * (c->byte + 2));
+            if (op == 0x03)
+                b->start_dyn = c->dyn;
+            for (i = 0; i < np; i++)
+                push(c, ft->params[i], 0, 0);
+        }
+        return;
+    }
+    if (np) {
+        size_t capsaved = c->capsaved, k;
+        if (cond)
+            emit(c, -2);
+        emit(c, -(int64_t)c->label);
+        drop_cells(c, pcells);
+        emit(c, c->label + 8 + (int64_t)(np + 1) * (c->byte + 2));
+        for (i = 0; i < np; i++)
+            push(c, ft->params[i], 0, 0);
+        push(c, T_I32, 0, 0);
+        emit(c, c->label);
+        drop_cells(c, 1);
+        emit(c, 2);
+        if (grow((void **)&c->saved, &capsaved, c->nsaved + pcells, sizeof(int32_t))) {
+            c->ok = 0;
+            return;
+        }
+        c->capsaved = capsaved;
+        b->saved_at = c->nsaved;
+        b->saved_n = pcells;
+        for (k = 0; k < pcells; k++)
+            c->saved[c->nsaved++] = c->off[c->n - pcells + k];
+    }
+    b->start_dyn = c->dyn;
+    emit(c, 2 * (int64_t)c->label);
+}
+
+static void else_op(fi_ctx *c)
+{
+    fi_block *b = top(c);
+    const uint8_t *ps;
+    uint32_t np = bt_params(c, b, &ps), i;
+    check_block_stack(c, b);
+    b->has_else = 1;
+    reserve_ret(c, b, 1);
+    emit(c, c->label);
+    reset_stack(c);
+    b->poly = 0;
+    if (np) {
+        size_t k;
+        if (stack_room(c, b->saved_n))
+            return;
+        for (k = 0; k < b->saved_n; k++)
+            c->off[c->n + k] = c->saved[b->saved_at + k];
+        for (i = 0; i < np; i++) {
+            unsigned nc = cells_of(ps[i]), j;
+            c->ref[c->n] = ps[i];
+            for (j = 1; j < nc; j++)
+                c->ref[c->n + j] = T_CELL2;
+            c->n += nc;
+        }
+    }
+    c->dyn = b->start_dyn;
+}
+
+static void end_op(fi_ctx *c, uint32_t fn_results, const uint8_t *rtypes)
+{
+    fi_block b = *top(c);
+    check_block_stack(c, top(c));
+    b = *top(c);
+    if (b.kind == 3 && b.saved_n)
+        c->nsaved = b.saved_at;
+    c->ncsp--;
+    emit(c, -(int64_t)c->label);
+    reserve_ret(c, &b, 0);
+    if (c->ncsp == 0) {
+        uint32_t i;
+        emit(c, c->label);
+        for (i = fn_results; i-- > 0;) {
+            unsigned nc = cells_of(rtypes[i]);
+            if (c->n <= b.height && b.poly)
+                continue;
+            drop_cells(c, nc);
+            emit(c, 2);
+        }
+    }
+}
+
+static int local_index(fi_ctx *c, wb_cursor *r, size_t nlocals, size_t *li)
+{
+    uint64_t v = wb_uleb(r, 32);
+    if (!r->ok || v >= nlocals) {
+        c->ok = 0;
+        return -1;
+    }
+    *li = (size_t)v;
+    return 0;
+}
+
+/* One function body: [p, end) after the local declarations. */
+static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals)
+{
+    const fi_type *ft = &c->types[type];
+    uint8_t last = 0;
+    int64_t dummy;
+
+    c->n = 0;
+    c->ncsp = 0;
+    c->nsaved = 0;
+    c->dyn = c->maxdyn = c->start_dyn;
+    c->size_now = c->size_peak = 0;
+    c->const_cells = 0;
+    if (c->kcap) {
+        memset(c->kused, 0, c->kcap);
+        c->kcount = 0;
+    }
+    push_block(c, 0, 1, 0, type);
+    while (c->ok && r->ok && r->p < r->end) {
+        uint8_t op = wb_u8(r);
+        size_t li;
+        c->work++;
+        emit(c, c->label);
+        if (c->ncsp == 0) { /* code after the function's final end */
+            c->ok = 0;
+            break;
+        }
+        switch (op) {
+        case 0x00:
+            reset_stack(c);
+            top(c)->poly = 1;
+            break;
+        case 0x01:
+            emit(c, -(int64_t)c->label);
+            break;
+        case 0x02: case 0x03: case 0x04:
+            block_op(c, r, op);
+            break;
+        case 0x05:
+            if (top(c)->kind != 3) {
+                c->ok = 0;
+                break;
+            }
+            else_op(c);
+            break;
+        case 0x0b:
+            if (top(c)->kind == 3 && !top(c)->has_else) {
+                /* if without else: WAMR inserts the else, then sees end again */
+                else_op(c);
+                emit(c, c->label);
+            }
+            end_op(c, ft->nr, ft->results);
+            break;
+        case 0x0c:
+            check_br(c, (uint32_t)wb_uleb(r, 32), 0);
+            reset_stack(c);
+            top(c)->poly = 1;
+            break;
+        case 0x0d:
+            pop(c, T_I32);
+            check_br(c, (uint32_t)wb_uleb(r, 32), 0);
+            break;
+        case 0x0e: {
+            uint64_t n = wb_uleb(r, 32), k;
+            emit(c, 4);
+            pop(c, T_I32);
+            if (n > wb_cursor_left(r)) {
+                c->ok = 0;
+                break;
+            }
+            for (k = 0; k <= n && c->ok && r->ok; k++)
+                check_br(c, (uint32_t)wb_uleb(r, 32), 1);
+            reset_stack(c);
+            top(c)->poly = 1;
+            break;
+        }
+        case 0x0f: {
+            uint32_t i;
+            for (i = ft->nr; i-- > 0;)
+                pop(c, ft->results[i]);
+            reset_stack(c);
+            top(c)->poly = 1;
+            break;
+        }
+        case 0x10: case 0x12: {
+            uint64_t f = wb_uleb(r, 32);
+            emit(c, 4);
+            if (f >= c->func_total) {
+                c->ok = 0;
+                break;
+            }
+            call_sig(c, c->func_type[f], op == 0x12);
+            break;
+        }
+        case 0x11: case 0x13: {
+            uint64_t t = wb_uleb(r, 32);
+            wb_uleb(r, 32);
+            if (c->tail_call_build)
+                emit(c, c->byte);
+            emit(c, 8);
+            pop(c, T_I32);
+            call_sig(c, (uint32_t)(t < c->type_count ? t : c->type_count), op == 0x13);
+            break;
+        }
+        case 0x1a:
+            emit(c, -(int64_t)c->label);
+            if (avail(c) > 0)
+                drop_cells(c, c->ref[c->n - 1] == T_CELL2 ? 2 : 1);
+            break;
+        case 0x1b: case 0x1c: {
+            if (op == 0x1c) {
+                uint64_t n = wb_uleb(r, 32), k;
+                for (k = 0; k < n && r->ok; k++)
+                    wb_u8(r);
+            }
+            pop(c, T_I32);
+            if (avail(c) > 0) {
+                uint8_t t = top_type(c);
+                pop(c, t);
+                pop(c, t);
+                push(c, t, 0, 0);
+            } else {
+                push(c, T_ANY, 0, 0);
+            }
+            break;
+        }
+        case 0x20:
+            if (local_index(c, r, nlocals, &li))
+                break;
+            emit(c, -(int64_t)c->label);
+            push(c, c->ltype[li], 1, c->loff[li]);
+            break;
+        case 0x21: case 0x22: {
+            int pres;
+            int32_t lo;
+            uint8_t t;
+            if (local_index(c, r, nlocals, &li))
+                break;
+            lo = c->loff[li];
+            t = c->ltype[li];
+            pres = preserve_local(c, lo);
+            if (op == 0x21) {
+                if (lo < 256) {
+                    emit(c, -(int64_t)c->label);
+                    if (!pres && out_i32(last) && avail(c) >= 1) {
+                        c->n -= 1;
+                        c->dyn -= 1;
+                    } else if (!pres && out_i64(last) && avail(c) >= 2) {
+                        c->n -= 2;
+                        c->dyn -= 2;
+                    } else {
+                        emit(c, c->label + c->byte);
+                        pop(c, t);
+                    }
+                } else {
+                    emit(c, 4);
+                    pop(c, t);
+                }
+            } else {
+                if (lo < 256)
+                    emit(c, c->byte);
+                else
+                    emit(c, 4);
+                emit(c, 2);
+            }
+            break;
+        }
+        case 0x23: case 0x24: {
+            uint64_t g = wb_uleb(r, 32);
+            emit(c, 4);
+            if (g >= c->global_total) {
+                c->ok = 0;
+                break;
+            }
+            if (op == 0x23)
+                push(c, c->global_type[g], 0, 0);
+            else
+                pop(c, c->global_type[g]);
+            break;
+        }
+        case 0x25: case 0x26: /* table.get / table.set */
+            wb_uleb(r, 32);
+            emit(c, 4);
+            if (op == 0x25) {
+                pop(c, T_I32);
+                push(c, T_FUNCREF, 0, 0);
+            } else {
+                pop(c, T_FUNCREF);
+                pop(c, T_I32);
+            }
+            break;
+        case 0x3f: case 0x40:
+            wb_uleb(r, 32);
+            if (op == 0x40)
+                pop(c, T_I32);
+            push(c, T_I32, 0, 0);
+            break;
+        case 0x41:
+            dummy = wb_sleb(r, 32);
+            on_const(c, T_I32, (uint64_t)(uint32_t)dummy);
+            break;
+        case 0x42:
+            dummy = wb_sleb(r, 64);
+            on_const(c, T_I64, (uint64_t)dummy);
+            break;
+        case 0x43:
+            on_const(c, T_F32, wb_le(r, 4));
+            break;
+        case 0x44:
+            on_const(c, T_F64, wb_le(r, 8));
+            break;
+        case 0xd0: /* ref.null t */
+            wb_u8(r);
+            push(c, T_FUNCREF, 0, 0);
+            break;
+        case 0xd1: /* ref.is_null */
+            if (avail(c) > 0)
+                pop(c, top_type(c));
+            push(c, T_I32, 0, 0);
+            break;
+        case 0xd2: /* ref.func */
+            wb_uleb(r, 32);
+            emit(c, 4);
+            push(c, T_FUNCREF, 0, 0);
+            break;
+        case 0xfc:
+            misc_op(c, r);
+            break;
+        case 0xfe:
+            atomic_op(c, r);
+            break;
+        default:
+            if (op >= 0x28 && op <= 0x3e) {
+                uint64_t align = wb_uleb(r, 32);
+                if (align & 0x40) /* multi-memory index: not modelled */
+                    c->ok = 0;
+                wb_uleb(r, 64);
+                emit(c, 4);
+                if (op <= 0x35) {
+                    pop(c, T_I32);
+                    push(c, load_type(op), 0, 0);
+                } else {
+                    pop(c, store_type(op));
+                    pop(c, T_I32);
+                }
+            } else if (op >= 0x45 && op <= 0xc4) {
+                unsigned npop, k;
+                uint8_t tin, tout;
+                numeric_sig(op, &npop, &tin, &tout);
+                for (k = 0; k < npop; k++)
+                    pop(c, tin);
+                push(c, tout, 0, 0);
+            } else {
+                c->ok = 0; /* SIMD, exceptions, GC: not modelled */
+            }
+        }
+        last = op;
+        if (c->work > c->work_limit)
+            c->ok = 0;
+    }
+    if (c->ncsp != 0 || !r->ok)
+        c->ok = 0;
+}
+
+/* ---- module sections the replay needs: types, function types, globals ---- */
+
+static int read_types(fi_ctx *c, const wb_wasm_facts *f)
+{
+    wb_cursor s;
+    uint64_t n, i;
+    if (!f->section_offset[1]) {
+        c->type_count = 0;
+        return 0;
+    }
+    s = wb_cursor_make(c->data, c->size);
+    s.p = c->data + f->section_offset[1];
+    s.end = s.p + f->section_bytes[1];
+    if (f->section_offset[1] + f->section_bytes[1] > c->size)
+        return -1;
+    n = wb_uleb(&s, 32);
+    if (!s.ok || n > wb_cursor_left(&s))
+        return -1;
+    c->types = calloc(n ? n : 1, sizeof *c->types);
+    if (!c->types)
+        return -1;
+    for (i = 0; i < n && s.ok; i++) {
+        fi_type *t = &c->types[i];
+        uint64_t k;
+        if (wb_u8(&s) != 0x60)
+            return -1;
+        t->np = (uint32_t)wb_uleb(&s, 32);
+        if (t->np > wb_cursor_left(&s))
+            return -1;
+        t->params = s.p;
+        for (k = 0; k < t->np; k++)
+            wb_u8(&s);
+        t->nr = (uint32_t)wb_uleb(&s, 32);
+        if (t->nr > wb_cursor_left(&s))
+            return -1;
+        t->results = s.p;
+        for (k = 0; k < t->nr; k++)
+            wb_u8(&s);
+    }
+    c->type_count = (uint32_t)n;
+    return s.ok ? 0 : -1;
+}
+
+static int section_cursor(fi_ctx *c, const wb_wasm_facts *f, int id, wb_cursor *s)
+{
+    *s = wb_cursor_make(c->data, c->size);
+    if (!f->section_offset[id])
+        return 1;
+    if (f->section_offset[id] > c->size || f->section_bytes[id] > c->size - f->section_offset[id])
+        return -1;
+    s->p = c->data + f->section_offset[id];
+    s->end = s->p + f->section_bytes[id];
+    return 0;
+}
+
+static void skip_limits(wb_cursor *s)
+{
+    uint64_t flags = wb_uleb(s, 32);
+    wb_uleb(s, 64);
+    if (flags & 1)
+        wb_uleb(s, 64);
+    if (flags & 8) /* custom page size */
+        wb_uleb(s, 32);
+}
+
+/* Skip a constant expression up to its end byte. */
+static void skip_const_expr(wb_cursor *s)
+{
+    while (s->ok && s->p < s->end) {
+        uint8_t op = wb_u8(s);
+        if (op == 0x0b)
+            return;
+        if (op == 0x41)
+            wb_sleb(s, 32);
+        else if (op == 0x42)
+            wb_sleb(s, 64);
+        else if (op == 0x43)
+            wb_le(s, 4);
+        else if (op == 0x44)
+            wb_le(s, 8);
+        else if (op == 0x23 || op == 0xd2)
+            wb_uleb(s, 32);
+        else if (op == 0xd0)
+            wb_u8(s);
+        else if (op == 0xfd) {
+            wb_uleb(s, 32);
+            wb_le(s, 8);
+            wb_le(s, 8);
+        }
+    }
+}
+
+static int read_funcs_globals(fi_ctx *c, const wb_wasm_facts *f)
+{
+    wb_cursor s;
+    uint64_t n, i;
+    uint32_t nf = 0, ng = 0;
+    int rc;
+    c->func_total = f->import_func_count + f->func_count;
+    c->global_total = f->import_global_count + f->global_count;
+    c->func_type = calloc(c->func_total ? c->func_total : 1, sizeof *c->func_type);
+    c->global_type = calloc(c->global_total ? c->global_total : 1, 1);
+    if (!c->func_type || !c->global_type)
+        return -1;
+    rc = section_cursor(c, f, 2, &s);
+    if (rc < 0)
+        return -1;
+    if (rc == 0) {
+        n = wb_uleb(&s, 32);
+        for (i = 0; i < n && s.ok; i++) {
+            uint8_t kind;
+            wb_cursor_sub(&s, wb_uleb(&s, 32)); /* module name */
+            wb_cursor_sub(&s, wb_uleb(&s, 32)); /* field name */
+            kind = wb_u8(&s);
+            if (kind == 0) {
+                uint32_t t = (uint32_t)wb_uleb(&s, 32);
+                if (nf < c->func_total)
+                    c->func_type[nf++] = t;
+            } else if (kind == 1) {
+                wb_u8(&s);
+                skip_limits(&s);
+            } else if (kind == 2) {
+                skip_limits(&s);
+            } else if (kind == 3) {
+                uint8_t t = wb_u8(&s);
+                wb_u8(&s);
+                if (ng < c->global_total)
+                    c->global_type[ng++] = t;
+            } else if (kind == 4) {
+                wb_u8(&s);
+                wb_uleb(&s, 32);
+            } else {
+                return -1;
+            }
+        }
+        if (!s.ok)
+            return -1;
+    }
+    rc = section_cursor(c, f, 3, &s);
+    if (rc < 0)
+        return -1;
+    if (rc == 0) {
+        n = wb_uleb(&s, 32);
+        for (i = 0; i < n && s.ok; i++) {
+            uint32_t t = (uint32_t)wb_uleb(&s, 32);
+            if (nf < c->func_total)
+                c->func_type[nf++] = t;
+        }
+        if (!s.ok)
+            return -1;
+    }
+    rc = section_cursor(c, f, 6, &s);
+    if (rc < 0)
+        return -1;
+    if (rc == 0) {
+        n = wb_uleb(&s, 32);
+        for (i = 0; i < n && s.ok; i++) {
+            uint8_t t = wb_u8(&s);
+            wb_u8(&s);
+            skip_const_expr(&s);
+            if (ng < c->global_total)
+                c->global_type[ng++] = t;
+        }
+        if (!s.ok)
+            return -1;
+    }
+    for (i = 0; i < nf; i++)
+        if (c->func_type[i] >= c->type_count)
+            return -1;
+    return nf == c->func_total && ng == c->global_total ? 0 : -1;
+}
+
+static int read_locals(fi_ctx *c, wb_cursor *b, const fi_type *ft, size_t *nlocals)
+{
+    uint64_t groups = wb_uleb(b, 32), g, total = ft->np;
+    const uint8_t *save = b->p;
+    size_t i, k;
+    int32_t o = 0;
+    size_t capl = c->capl, capl2 = c->capl;
+    /* first pass: count (capped against what a body can declare) */
+    for (g = 0; g < groups && b->ok; g++) {
+        total += wb_uleb(b, 32);
+        wb_u8(b);
+        if (total > 100000) /* WAMR's own limit is far below this */
+            return -1;
+    }
+    if (!b->ok)
+        return -1;
+    if (grow((void **)&c->ltype, &capl, total + 1, 1) ||
+        grow((void **)&c->loff, &capl2, total + 1, sizeof(int32_t)))
+        return -1;
+    c->capl = capl < capl2 ? capl : capl2;
+    for (i = 0; i < ft->np; i++)
+        c->ltype[i] = ft->params[i];
+    b->p = save;
+    for (g = 0; g < groups; g++) {
+        uint64_t cnt = wb_uleb(b, 32);
+        uint8_t t = wb_u8(b);
+        for (k = 0; k < cnt; k++)
+            c->ltype[i++] = t;
+    }
+    for (k = 0; k < total; k++) {
+        c->loff[k] = o;
+        o += (int32_t)cells_of(c->ltype[k]);
+    }
+    c->start_dyn = o;
+    *nlocals = (size_t)total;
+    return 0;
+}
+
+static void fi_free(fi_ctx *c)
+{
+    free(c->types);
+    free(c->func_type);
+    free(c->global_type);
+    free(c->ref);
+    free(c->off);
+    free(c->csp);
+    free(c->saved);
+    free(c->ltype);
+    free(c->loff);
+    free(c->kset);
+    free(c->kused);
+}
+
+int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                          unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out)
+{
+    fi_ctx c;
+    wb_cursor s;
+    uint64_t n, i;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    memset(&c, 0, sizeof c);
+    c.data = data;
+    c.size = size;
+    c.label = label_bytes;
+    c.byte = byte_bytes;
+    c.ok = 1;
+    c.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
+    /* the preserve scans are O(stack depth) as in WAMR; bound the total */
+    c.work_limit = 64 * (uint64_t)size + 10000000u;
+    if (f->features & (WB_FEAT_SIMD | WB_FEAT_EXCEPTIONS | WB_FEAT_MULTI_MEMORY | WB_FEAT_MEMORY64))
+        goto done;
+    if (read_types(&c, f) || read_funcs_globals(&c, f))
+        goto done;
+    if (section_cursor(&c, f, 10, &s) != 0)
+        goto none;
+    n = wb_uleb(&s, 32);
+    if (!s.ok || n != f->func_count)
+        goto done;
+    for (i = 0; i < n; i++) {
+        uint64_t len = wb_uleb(&s, 32);
+        wb_cursor b = wb_cursor_sub(&s, len);
+        uint32_t type = c.func_type[f->import_func_count + i];
+        size_t nlocals = 0;
+        if (!s.ok || read_locals(&c, &b, &c.types[type], &nlocals))
+            goto done;
+        walk_function(&c, &b, type, nlocals);
+        if (!c.ok)
+            goto done;
+        out->code_bytes += (uint64_t)c.size_peak;
+        out->const_bytes += 4 * c.const_cells;
+        if (c.const_cells)
+            out->const_allocs++;
+        if ((uint64_t)c.size_peak > out->max_function_code)
+            out->max_function_code = (uint64_t)c.size_peak;
+    }
+none:
+    rc = 0;
+done:
+    fi_free(&c);
+    return rc;
+}

@@ -1,0 +1,37 @@
+/* Fast-interpreter code size: exact replay of WAMR's loader, and a per-opcode upper bound. */
+#ifndef WB_MODEL_FAST_INTERP_H
+#define WB_MODEL_FAST_INTERP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wasm_reader.h"
+
+typedef struct wb_fast_interp_size {
+    uint64_t code_bytes;        /* sum over functions of the compiled code buffer */
+    uint64_t const_bytes;       /* sum of 4 * constant cells */
+    uint64_t const_allocs;      /* functions with a constant area */
+    uint64_t max_function_code; /* largest single code buffer */
+} wb_fast_interp_size;
+
+/*
+ * Replay WAMR 2.4's fast-interpreter loader over every function body of a
+ * module already accepted by wb_wasm_read.  label_bytes: size of a handler
+ * label (pointer size with labels-as-values and unaligned access, else 4);
+ * byte_bytes: size of an emitted byte (1, or 2 without unaligned access).
+ * Uses scratch memory of the order of the largest function, freed before it
+ * returns.  Returns 0 with *out filled, or -1 when the module uses an
+ * instruction the replay does not model (SIMD, exceptions, ...) or scratch
+ * memory runs out; the caller then falls back to wb_fast_interp_bound.
+ */
+int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                          unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out);
+
+/*
+ * Upper bound of the same two sizes from the opcode counts alone: each
+ * instruction costs the most the loader can emit for it (see model.c).
+ */
+void wb_fast_interp_bound(const wb_wasm_facts *facts, unsigned label_bytes, unsigned byte_bytes,
+                          wb_fast_interp_size *out);
+
+#endif
