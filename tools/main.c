@@ -448,7 +448,8 @@ static int cmd_check(int argc, char **argv)
 
     wb_module_facts mf = {have_wasm ? &wasm_facts : NULL, have_aot ? &aot_facts : NULL};
     const char *why = NULL;
-    if (wb_model_estimate(&mf, &profile, &a.settings, &est, &why) != 0) {
+    if (wb_model_estimate_bytes(&mf, have_wasm ? mod.data : NULL, have_wasm ? mod.size : 0, &profile,
+                                &a.settings, &est, &why) != 0) {
         fprintf(stderr, "%s: %s: cannot estimate: %s\n", prog, a.module, why ? why : "unknown reason");
         goto out;
     }

@@ -293,7 +293,7 @@ static void check_threads(const wb_check *c, wb_verdict *v)
     if (w && w->heap_base.usable && e->aux_stack_bytes > 0 && !e->memory_unbounded) {
         uint64_t per = round_up(e->aux_stack_bytes + 1, 64u * KIB);
         uint64_t need = per * threads;
-        uint64_t max_bytes = e->memory_max_pages * WASM_PAGE;
+        uint64_t max_bytes = e->memory_max_pages * e->bytes_per_page;
         uint64_t heap_base = w->heap_base.value;
         uint64_t room = max_bytes > heap_base ? max_bytes - heap_base : 0;
         if (need > room) {

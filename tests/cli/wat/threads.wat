@@ -9,4 +9,7 @@
   (func (export "_start")
     i32.const 0
     call $spawn
+    drop
+    i32.const 1
+    memory.grow
     drop))
