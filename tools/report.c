@@ -80,29 +80,41 @@ static void biggest(FILE *out, const wb_estimate *e)
         fprintf(out, "    * an upper bound, not an exact figure (see README: how the estimate is computed)\n");
 }
 
+static void stack_bound_line(FILE *out, const wb_check *c, const char *who, const wb_stack_bound *b,
+                             uint64_t size)
+{
+    char path[512], n1[32], n2[32];
+
+    if (!b->analysed)
+        return;
+    if (c->wasm && c->wasm_facts)
+        wb_stack_format_path(c->wasm, c->wasm_size, c->wasm_facts, b, path, sizeof path);
+    else
+        path[0] = '\0';
+    if (b->bounded) {
+        fprintf(out, "    %-12s %s B", who, grouped(b->max_bytes, n1, sizeof n1));
+        if (size)
+            fprintf(out, " of %s B", grouped(size, n2, sizeof n2));
+        fprintf(out, "%s%s\n", path[0] ? ": " : "", path);
+    } else {
+        fprintf(out, "    %-12s unbounded: %s\n", who, path);
+    }
+}
+
 static void stack_lines(FILE *out, const wb_check *c)
 {
     const wb_stack_result *s = c->stack;
-    char b[32], b2[32];
 
-    if (!s || !s->aux_main.analysed)
+    if (!s || (!s->aux_main.analysed && !s->aux_thread.analysed))
         return;
-    fprintf(out, "\n  aux stack (C shadow stack)\n");
-    if (s->aux_main.bounded)
-        fprintf(out, "    main thread worst case %s B of %s B\n", grouped(s->aux_main.max_bytes, b, sizeof b),
-                c->main_stack_size ? grouped(c->main_stack_size, b2, sizeof b2) : "?");
-    else
-        fprintf(out, "    main thread: unbounded (%s)\n",
-                s->aux_main.unbounded_kind == 1 ? "recursion" : s->aux_main.unbounded_kind == 2 ? "dynamic frame" : "unresolved call");
-    if (s->aux_thread.analysed) {
-        if (s->aux_thread.bounded)
-            fprintf(out, "    wasi-thread worst case %s B\n", grouped(s->aux_thread.max_bytes, b, sizeof b));
-        else
-            fprintf(out, "    wasi-thread: unbounded\n");
+    fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
+    stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
+    stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+    if (s->native_main.analysed || s->native_thread.analysed) {
+        fprintf(out, "  native stack (AOT frames), worst case\n");
+        stack_bound_line(out, c, "main thread", &s->native_main, c->profile->main_native_stack);
+        stack_bound_line(out, c, "wasi-thread", &s->native_thread, c->profile->app_thread_stack);
     }
-    if (s->native_main.analysed && s->native_main.bounded)
-        fprintf(out, "    native (AOT frames) main thread worst case %s B\n",
-                grouped(s->native_main.max_bytes, b, sizeof b));
 }
 
 void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)

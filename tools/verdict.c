@@ -369,16 +369,23 @@ static void suggest_savings(const wb_check *c, wb_verdict *v)
 {
     const wb_estimate *e = c->estimate;
 
-    if (e->operand_stack_unused >= 1024u) {
-        uint64_t per_env = e->operand_stack_unused;
+    /* AOT code keeps no values on the operand stack; WAMR still allocates it in
+     * full per exec env (reference section 6).  Keep 1 KiB for the call frames
+     * that call-stack dumps and profiling builds put there; 0 would mean the
+     * default size, not none. */
+    if (e->mode == WB_MODE_AOT && e->operand_stack_unused >= 2048u && e->wasm_stack_size > 1024u) {
+        uint64_t keep = 1024u;
+        uint64_t per_env = e->wasm_stack_size - keep;
         uint64_t envs = 1u + e->threads;
         wb_diag *d = add(v, WB_SEV_NOTE, "operand-stack-unused",
                          "AOT code does not keep values on the WASM operand stack, yet WAMR "
-                         "allocates all %llu B of it per exec env: lowering it saves %llu B",
-                         (unsigned long long)e->wasm_stack_size,
+                         "allocates all %llu B of it per exec env: lowering it to %llu B saves "
+                         "%llu B",
+                         (unsigned long long)e->wasm_stack_size, (unsigned long long)keep,
                          (unsigned long long)(per_env * envs));
-        fix(d, "pass a smaller stack_size (WASM_STACK_SIZE / --stack-size), e.g. %llu",
-            (unsigned long long)(e->wasm_stack_size - per_env));
+        fix(d, "pass stack_size %llu (WASM_STACK_SIZE / --stack-size); not 0, which means the "
+               "runtime default",
+            (unsigned long long)keep);
     }
     if (e->app_heap_disabled_by_exports && c->settings->heap_size_given && c->settings->heap_size) {
         wb_diag *d = add(v, WB_SEV_NOTE, "app-heap-disabled",
