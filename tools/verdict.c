@@ -289,8 +289,10 @@ static void check_threads(const wb_check *c, wb_verdict *v)
     }
     /* wasi-libc's pthread_create mallocs each thread's C stack (the main
      * thread's size by default) plus TLS, rounded up to 64 KiB, from the libc
-     * heap (reference section 10). */
-    if (w && w->heap_base.usable && e->aux_stack_bytes > 0 && !e->memory_unbounded) {
+     * heap (reference section 10).  Only a libc program (one that imports
+     * WASI) allocates them there; a freestanding module manages its own. */
+    if (w && w->imports_wasi && w->heap_base.usable && e->aux_stack_bytes > 0 &&
+        !e->memory_unbounded) {
         uint64_t per = round_up(e->aux_stack_bytes + 1, 64u * KIB);
         uint64_t need = per * threads;
         uint64_t max_bytes = e->memory_max_pages * e->bytes_per_page;

@@ -1,0 +1,94 @@
+# After the link of a wamr_add_module() target: wasm-opt, wamrc, the budget check, the
+# header and the embedded module.  Run as
+#   cmake -DWAMR_SETTINGS=<settings.cmake> -DWAMR_WASM=<module.wasm> -DWAMR_CHECKER=<wamr-budget>
+#         -P WamrBudgetPostLink.cmake
+# On any failure the module and everything made from it are removed, so the
+# next build links and checks again instead of finding a stale, unchecked module.
+
+cmake_minimum_required(VERSION 3.25)
+
+foreach(var IN ITEMS WAMR_SETTINGS WAMR_WASM WAMR_CHECKER)
+  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
+    message(FATAL_ERROR "WamrBudgetPostLink.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+include("${WAMR_SETTINGS}")
+
+set(_outputs "${WAMR_WASM}")
+foreach(f IN ITEMS "${WAMR_AOT_FILE}" "${WAMR_EMBED_OUTPUT}" "${WAMR_HEADER}")
+  if(NOT f STREQUAL "")
+    list(APPEND _outputs "${f}")
+  endif()
+endforeach()
+
+# Stop the build, leaving nothing that looks up to date.
+function(_wamr_post_link_fail text)
+  file(REMOVE ${_outputs})
+  message(FATAL_ERROR "wamr-budget: ${text}\n"
+    "${WAMR_WASM} was removed: the next build links and checks ${WAMR_NAME} again.")
+endfunction()
+
+function(_wamr_run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    list(JOIN ARGN " " cmd)
+    _wamr_post_link_fail("${what} failed (${rc}): ${cmd}")
+  endif()
+endfunction()
+
+if(NOT WAMR_OPTIMIZE STREQUAL "")
+  _wamr_run("wasm-opt" "${WAMR_WASM_OPT}" "-${WAMR_OPTIMIZE}" "${WAMR_WASM}" -o "${WAMR_WASM}.opt")
+  file(RENAME "${WAMR_WASM}.opt" "${WAMR_WASM}")
+endif()
+
+set(_aot_args "")
+if(NOT WAMR_WAMRC STREQUAL "")
+  get_filename_component(_su_dir "${WAMR_STACK_USAGE}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_su_dir}")
+  _wamr_run("wamrc" "${WAMR_WAMRC}" ${WAMR_WAMRC_FLAGS} "--stack-usage=${WAMR_STACK_USAGE}"
+    -o "${WAMR_AOT_FILE}" "${WAMR_WASM}")
+  list(APPEND _aot_args --aot "${WAMR_AOT_FILE}")
+  if(EXISTS "${WAMR_STACK_USAGE}")
+    list(APPEND _aot_args --stack-usage "${WAMR_STACK_USAGE}")
+  endif()
+endif()
+
+set(_check "${WAMR_CHECKER}" check "${WAMR_WASM}" ${_aot_args} --profile "${WAMR_PROFILE}"
+  --budget "${WAMR_BUDGET}" --json "${WAMR_JSON}")
+if(NOT WAMR_MODE STREQUAL "")
+  list(APPEND _check --mode "${WAMR_MODE}")
+endif()
+if(NOT WAMR_WASM_STACK_SIZE STREQUAL "")
+  list(APPEND _check --stack-size "${WAMR_WASM_STACK_SIZE}")
+endif()
+if(NOT WAMR_HEAP_SIZE STREQUAL "")
+  list(APPEND _check --heap-size "${WAMR_HEAP_SIZE}")
+endif()
+if(WAMR_THREADS GREATER 0)
+  list(APPEND _check --threads "${WAMR_THREADS}")
+endif()
+if(NOT WAMR_HEADER STREQUAL "")
+  get_filename_component(_hdir "${WAMR_HEADER}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_hdir}")
+  list(APPEND _check --header "${WAMR_HEADER}" --prefix "${WAMR_PREFIX}")
+endif()
+execute_process(COMMAND ${_check} RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  if(_rc EQUAL 1)
+    set(_why "${WAMR_NAME} does not fit its budget or is misconfigured (see the report above)")
+  else()
+    set(_why "the check of ${WAMR_NAME} could not run (exit ${_rc}, see above)")
+  endif()
+  _wamr_post_link_fail("${_why}.")
+endif()
+
+if(NOT WAMR_EMBED_OUTPUT STREQUAL "")
+  set(_payload "${WAMR_WASM}")
+  if(NOT WAMR_AOT_FILE STREQUAL "")
+    set(_payload "${WAMR_AOT_FILE}")
+  endif()
+  get_filename_component(_edir "${WAMR_EMBED_OUTPUT}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_edir}")
+  _wamr_run("embedding the module" "${WAMR_CHECKER}" embed "${_payload}"
+    --output "${WAMR_EMBED_OUTPUT}" --symbol "${WAMR_EMBED_SYMBOL}")
+endif()
