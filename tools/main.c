@@ -437,6 +437,10 @@ static int cmd_check(int argc, char **argv)
             goto out;
         }
         have_su = 1;
+        /* .su frames leave out the return address a call pushes on x86; ARM,
+         * RISC-V and Xtensa keep it inside the frame. */
+        const char *arch = have_aot ? aot_facts.arch : profile.aot_target;
+        su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
     }
     if (have_wasm) {
         if (wb_stack_analyse(mod.data, mod.size, &wasm_facts, have_su ? &su : NULL, &stack, &err) != 0) {

@@ -1,1 +1,1740 @@
-/* placeholder: filled in by its owner */
+/* Static worst-case depth of the aux (C shadow) stack and, with a stack-usage file, the AOT native stack. */
+#include "stack_bound.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * What is bounded
+ * ---------------
+ * clang keeps C locals whose address is taken (arrays, structs, spills of
+ * such values) on a stack in linear memory addressed by a mutable i32
+ * global, the stack pointer ($sp: the global WAMR takes for it, reference
+ * section 8).  A function's frame shows in its code:
+ *
+ *     global.get $sp; i32.const N; i32.sub; [local.tee L]; [global.set $sp]
+ *
+ * (leaf functions do not write $sp back; -O0 code goes through locals;
+ * wasm-opt writes `i32.const -N; i32.add`; over-aligned frames add
+ * `i32.const -A; i32.and`).  A dynamic frame (alloca, VLA) subtracts a
+ * non-constant size from $sp.
+ *
+ * Each function body is walked once, in order, by a small abstract
+ * interpreter that follows i32 values on the operand stack and in locals as
+ * "constant c", "$sp at entry minus k", "$sp minus a run-time value",
+ * "derived from $sp otherwise", "loaded from memory" or "unknown"; an
+ * instruction whose stack effect it does not follow (SIMD, atomics) only
+ * forgets the operand stack of its block.  The frame of a function
+ * is the largest k of any "$sp at entry minus k" it computes: every byte it
+ * can touch below the caller's $sp.  An $sp value minus a run-time value
+ * that is used as a memory address or stored (a leaf's alloca) or written
+ * to $sp, or any other non-constant write to $sp, is a dynamic frame: no
+ * bound.  (The same subtraction used as a length, end - p in printf, is
+ * not.)  A call whose first argument is an $sp value may return it
+ * (memcpy, memset).  The stack pointer is 16-byte aligned at every call.
+ * Writing a constant or a value loaded from memory to $sp installs a new
+ * stack (wasi_thread_start sets up the thread's stack this way); depths
+ * after it are counted from the new stack pointer.
+ *
+ * The worst case from an entry is the longest path of the call graph,
+ * frames summed: frame(f) + max over callees.  This counts a callee as if
+ * called at f's deepest point, so it is an upper bound even when f calls
+ * with a shallower stack.  Edges: call and return_call (a tail call is
+ * counted like a call); call_indirect, return_call_indirect, call_ref and
+ * return_call_ref go to every function whose reference the module takes (in
+ * an element segment or by ref.func; every exported function too when a
+ * table is imported or exported, since the host may store those) and whose
+ * type is structurally equal to the call's type.  Imported functions cost 0
+ * and call nothing back.  A cycle reachable from an entry is recursion: no
+ * bound, unless no function on it has a frame on that stack (a frameless
+ * cycle adds nothing per turn).
+ *
+ * Native stack (AOT): the same graph weighted with the frame sizes of
+ * `wamrc --stack-usage` (AOT function N = defined function N), each plus
+ * the return address its call pushes (wb_stack_usage.call_bytes).  Not counted:
+ * the runtime's own native frames below the first wasm function (the
+ * embedder's call into wasm_runtime_call_wasm, invoke_native, the exec env
+ * setup), frames of host (imported) functions and of runtime helpers AOT
+ * code calls (memory.grow, call_indirect through the runtime, WASI), and
+ * the guard WAMR keeps free below the stack (WASM_STACK_GUARD_SIZE).
+ *
+ * Linear time and memory: one pass over the code, one depth-first search
+ * (strongly connected components) with an explicit stack over functions +
+ * edges (duplicate edges from one function are dropped), no recursion on
+ * the C stack.
+ */
+
+#define SB_NONE UINT32_MAX
+#define SB_VALS_CAP 1024u     /* operand-stack slots followed; deeper slots read as unknown */
+#define SB_CTL_CAP 1024u      /* block nesting followed; deeper blocks lose track */
+#define SB_LOCALS_CAP 16384u  /* locals followed; higher indexes read as unknown */
+#define SB_SP_LEVELS 64u      /* nested $sp frames remembered for restores */
+#define SB_K_MAX ((int64_t)1 << 40) /* |offsets| beyond this are not an address */
+#define WB_STACK_ALIGN 16     /* clang's wasm32 stack alignment */
+
+/* ---------------------------------------------------------------- errors */
+
+static int sb_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int sb_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
+{
+    va_list ap;
+    err->offset = offset;
+    err->section = section;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* ------------------------------------------- type, function, export sections */
+
+/* A cursor over standard section `id`; 0 when absent, -1 when out of range. */
+static int sb_section(const uint8_t *data, size_t size, const wb_wasm_facts *f, unsigned id,
+                      wb_cursor *c)
+{
+    size_t off = f->section_offset[id];
+    uint64_t len = f->section_bytes[id];
+    if (off == 0)
+        return 0;
+    if (off > size || len > size - off)
+        return -1;
+    *c = wb_cursor_make(data, size);
+    c->p = data + off;
+    c->end = c->p + len;
+    return 1;
+}
+
+typedef struct sb_types {
+    uint32_t count;
+    uint32_t *params;      /* per type */
+    uint32_t *results;
+    size_t *pstart, *rstart; /* value-type bytes of params and results (exact mode) */
+    size_t *plen, *rlen;
+    uint32_t *klass;       /* structurally equal types share a class */
+    uint32_t class_count;
+    int by_arity;          /* classes by param/result counts only */
+} sb_types;
+
+static void sb_types_free(sb_types *t)
+{
+    free(t->params);
+    free(t->results);
+    free(t->pstart);
+    free(t->rstart);
+    free(t->plen);
+    free(t->rlen);
+    free(t->klass);
+    memset(t, 0, sizeof *t);
+}
+
+/* A vector of value types; 0 when every type is a plain one-byte type
+ * (numbers, v128, funcref, externref and the other abbreviations), 1 when a
+ * typed reference (0x63/0x64 heaptype) makes byte equality unsound, -1 bad. */
+static int sb_valtypes(wb_cursor *c, uint32_t *count, size_t *start, size_t *len)
+{
+    uint64_t n = wb_uleb(c, 32);
+    int typed = 0;
+    if (!c->ok || n > wb_cursor_left(c))
+        return -1;
+    *count = (uint32_t)n;
+    *start = wb_cursor_offset(c);
+    for (uint64_t i = 0; i < n; i++) {
+        uint8_t b = wb_u8(c);
+        if (b == 0x63 || b == 0x64) {
+            (void)wb_sleb(c, 33);
+            typed = 1;
+        } else if (b < 0x40 || b > 0x7f) {
+            return -1;
+        }
+    }
+    *len = wb_cursor_offset(c) - *start;
+    return c->ok ? typed : -1;
+}
+
+/* Exact mode: every entry a plain `0x60 params results` function type. */
+static int sb_types_exact(const uint8_t *data, size_t size, const wb_wasm_facts *f, sb_types *t)
+{
+    wb_cursor c;
+    int s = sb_section(data, size, f, 1, &c);
+    if (s <= 0)
+        return s == 0 && f->type_count == 0 ? 0 : -1;
+    uint64_t n = wb_uleb(&c, 32);
+    if (!c.ok || n != f->type_count || n > wb_cursor_left(&c))
+        return -1;
+    for (uint32_t i = 0; i < (uint32_t)n; i++) {
+        if (wb_u8(&c) != 0x60)
+            return -1; /* GC rec/sub groups: types are matched by arity */
+        int a = sb_valtypes(&c, &t->params[i], &t->pstart[i], &t->plen[i]);
+        int b = a < 0 ? -1 : sb_valtypes(&c, &t->results[i], &t->rstart[i], &t->rlen[i]);
+        if (a < 0 || b < 0 || a > 0 || b > 0)
+            return -1;
+    }
+    return c.ok ? 0 : -1;
+}
+
+static uint64_t sb_hash_bytes(uint64_t h, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211u;
+    return h;
+}
+
+static uint64_t sb_type_hash(const uint8_t *data, const sb_types *t, uint32_t i)
+{
+    uint64_t h = 14695981039346656037u;
+    if (t->by_arity) {
+        h = (h ^ t->params[i]) * 1099511628211u;
+        return (h ^ ((uint64_t)t->results[i] << 32)) * 1099511628211u;
+    }
+    h = sb_hash_bytes(h, data + t->pstart[i], t->plen[i]);
+    h = (h ^ 0x100u) * 1099511628211u; /* separator: params | results */
+    return sb_hash_bytes(h, data + t->rstart[i], t->rlen[i]);
+}
+
+static int sb_type_equal(const uint8_t *data, const sb_types *t, uint32_t a, uint32_t b)
+{
+    if (t->params[a] != t->params[b] || t->results[a] != t->results[b])
+        return 0;
+    if (t->by_arity)
+        return 1;
+    return t->plen[a] == t->plen[b] && t->rlen[a] == t->rlen[b] &&
+           memcmp(data + t->pstart[a], data + t->pstart[b], t->plen[a]) == 0 &&
+           memcmp(data + t->rstart[a], data + t->rstart[b], t->rlen[a]) == 0;
+}
+
+/* Canonical classes: one per structurally distinct type, by hashing. */
+static int sb_type_classes(const uint8_t *data, sb_types *t)
+{
+    size_t cap = 16;
+    while (cap < (size_t)t->count * 2u)
+        cap *= 2;
+    uint32_t *slot = malloc(cap * sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        slot[i] = SB_NONE;
+    t->class_count = 0;
+    for (uint32_t i = 0; i < t->count; i++) {
+        size_t h = (size_t)sb_type_hash(data, t, i) & (cap - 1);
+        for (;;) {
+            if (slot[h] == SB_NONE) {
+                slot[h] = i;
+                t->klass[i] = t->class_count++;
+                break;
+            }
+            if (sb_type_equal(data, t, slot[h], i)) {
+                t->klass[i] = t->klass[slot[h]];
+                break;
+            }
+            h = (h + 1) & (cap - 1);
+        }
+    }
+    free(slot);
+    return 0;
+}
+
+static int sb_types_read(const uint8_t *data, size_t size, const wb_wasm_facts *f, sb_types *t,
+                         wb_error *err)
+{
+    size_t n = f->type_count ? f->type_count : 1;
+    memset(t, 0, sizeof *t);
+    t->count = f->type_count;
+    t->params = calloc(n, sizeof *t->params);
+    t->results = calloc(n, sizeof *t->results);
+    t->pstart = calloc(n, sizeof *t->pstart);
+    t->rstart = calloc(n, sizeof *t->rstart);
+    t->plen = calloc(n, sizeof *t->plen);
+    t->rlen = calloc(n, sizeof *t->rlen);
+    t->klass = calloc(n, sizeof *t->klass);
+    if (!t->params || !t->results || !t->pstart || !t->rstart || !t->plen || !t->rlen || !t->klass)
+        return sb_fail(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+    if (sb_types_exact(data, size, f, t) != 0) {
+        /* types the byte comparison cannot decide: match by counts, a superset */
+        t->by_arity = 1;
+        for (uint32_t i = 0; i < t->count; i++)
+            if (wb_wasm_type_arity(data, size, f, i, &t->params[i], &t->results[i]) != 0)
+                return sb_fail(err, f->section_offset[1], "type", "type %u cannot be read", i);
+    }
+    if (sb_type_classes(data, t) != 0)
+        return sb_fail(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+    return 0;
+}
+
+/* Type of every function, imports counted. */
+static int sb_func_types(const uint8_t *data, size_t size, const wb_wasm_facts *f, uint32_t total,
+                         uint32_t *ft, wb_error *err)
+{
+    wb_cursor c;
+    uint32_t ni = f->import_func_count;
+
+    for (uint32_t i = 0; i < ni; i++) {
+        ft[i] = wb_wasm_func_type(data, size, f, i);
+        if (ft[i] >= f->type_count)
+            return sb_fail(err, f->section_offset[2], "import", "no type for imported function %u", i);
+    }
+    if (total == ni)
+        return 0;
+    if (sb_section(data, size, f, 3, &c) <= 0)
+        return sb_fail(err, 0, "function", "function section missing");
+    uint64_t n = wb_uleb(&c, 32);
+    if (!c.ok || n != f->func_count)
+        return sb_fail(err, wb_cursor_offset(&c), "function", "expected %u functions", f->func_count);
+    for (uint32_t i = ni; i < total; i++) {
+        ft[i] = (uint32_t)wb_uleb(&c, 32);
+        if (!c.ok || ft[i] >= f->type_count)
+            return sb_fail(err, wb_cursor_offset(&c), "function", "bad type index of function %u", i);
+    }
+    return 0;
+}
+
+typedef struct sb_exports {
+    uint32_t *main;        /* exported functions other than wasi_thread_start */
+    uint32_t main_count;
+    uint32_t thread;       /* wasi_thread_start, or SB_NONE */
+    int table_exported;
+} sb_exports;
+
+static int sb_exports_read(const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                           uint32_t total, sb_exports *e, wb_error *err)
+{
+    static const char thread_name[] = "wasi_thread_start";
+    wb_cursor c;
+
+    memset(e, 0, sizeof *e);
+    e->thread = SB_NONE;
+    /* room for the start function too */
+    e->main = malloc(((size_t)f->export_count + 1) * sizeof *e->main);
+    if (!e->main)
+        return sb_fail(err, 0, "export", "out of memory");
+    if (f->has_start && f->start_function < total)
+        e->main[e->main_count++] = f->start_function;
+    int s = sb_section(data, size, f, 7, &c);
+    if (s < 0)
+        return sb_fail(err, f->section_offset[7], "export", "section out of range");
+    if (s == 0)
+        return 0;
+    uint64_t n = wb_uleb(&c, 32);
+    if (!c.ok || n > f->export_count)
+        return sb_fail(err, wb_cursor_offset(&c), "export", "bad export count");
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t len = wb_uleb(&c, 32);
+        wb_cursor name = wb_cursor_sub(&c, len);
+        uint8_t kind = wb_u8(&c);
+        uint32_t index = (uint32_t)wb_uleb(&c, 32);
+        if (!c.ok)
+            return sb_fail(err, wb_cursor_offset(&c), "export", "%s", c.why);
+        if (kind == 1)
+            e->table_exported = 1;
+        if (kind != 0 || index >= total)
+            continue;
+        if (len == sizeof thread_name - 1 && memcmp(name.p, thread_name, len) == 0)
+            e->thread = index;
+        else
+            e->main[e->main_count++] = index;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------- the abstract interpreter */
+
+enum { V_UNK, V_LOAD, V_SPD, V_SPSUB, V_CONST, V_SP };
+
+/* V_CONST: an i32 constant (v, sign-extended); V_SP: $sp at entry minus v;
+ * V_SPD: derived from $sp by other non-constant arithmetic (an index into
+ * the frame, a comparison); V_SPSUB: $sp minus a run-time value, then
+ * offset: an alloca when used as an address or written to $sp, a length
+ * (end - p) otherwise; V_LOAD: loaded from linear memory; V_UNK: anything
+ * else. */
+typedef struct sb_val {
+    int64_t v;
+    uint8_t kind;
+} sb_val;
+
+typedef struct sb_ctl {
+    uint32_t base;       /* operand height below the block */
+    uint32_t nparams;
+    uint32_t nresults;
+    uint8_t poly;        /* unreachable or lost: pops below base read unknown */
+} sb_ctl;
+
+typedef struct sb_local {
+    uint32_t stamp;      /* function that wrote it, +1 */
+    sb_val val;
+} sb_local;
+
+typedef struct sb_ctx {
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *facts;
+    const sb_types *types;
+    const uint32_t *func_type;
+    wb_error *err;
+    uint32_t nimports;
+    uint32_t total;          /* functions, imports counted */
+    uint32_t nodes;          /* total + type classes */
+    int have_sp;
+    uint32_t sp_global;
+
+    /* graph under construction (CSR, filled in function order) */
+    uint32_t *adj;
+    size_t adj_len, adj_cap;
+    uint32_t *off;           /* nodes + 1 */
+    uint32_t off_filled;
+    uint32_t *mark;          /* per node: function that last added an edge to it, +1 */
+    uint8_t *taken;          /* per function: reference taken */
+    uint64_t *frame;         /* per node: aux frame bytes */
+    uint8_t *dyn;            /* per node: dynamic aux frame */
+    uint32_t switches, indirect_sites, last_func;
+    int seen_body;
+    int oom;
+
+    /* per-function state */
+    uint32_t func;
+    uint32_t h;              /* operand height */
+    uint32_t nctl;
+    uint32_t excess;         /* blocks nested beyond SB_CTL_CAP */
+    int64_t maxk;            /* deepest $sp offset computed */
+    int dynamic;
+    int switched;
+    int64_t cur;             /* $sp now, as an offset below $sp at entry */
+    unsigned nlevels;
+    struct {
+        int64_t k;
+        uint32_t depth;
+    } level[SB_SP_LEVELS];
+    sb_local *locals;
+    uint32_t stamp;
+    sb_val vals[SB_VALS_CAP];
+    sb_ctl ctl[SB_CTL_CAP];
+} sb_ctx;
+
+static sb_val sb_v(uint8_t kind, int64_t v)
+{
+    sb_val x;
+    x.kind = kind;
+    x.v = v;
+    return x;
+}
+
+static int sb_tainted(sb_val a) { return a.kind == V_SP || a.kind == V_SPD || a.kind == V_SPSUB; }
+
+/* A memory access at an address below $sp by a run-time amount, or such an
+ * address stored to memory (-O0 code keeps the alloca pointer in its frame):
+ * alloca memory used by a function that does not write $sp back (a leaf). */
+static void sb_address(sb_ctx *x, sb_val addr)
+{
+    if (addr.kind == V_SPSUB)
+        x->dynamic = 1;
+}
+
+static int64_t sb_wrap32(int64_t v) { return (int64_t)(int32_t)(uint32_t)((uint64_t)v & 0xffffffffu); }
+
+/* An address k bytes below $sp at entry: the frame reaches at least that deep. */
+static sb_val sb_sp(sb_ctx *x, int64_t k)
+{
+    if (k > SB_K_MAX || k < -SB_K_MAX)
+        return sb_v(V_SPD, 0);
+    if (k > x->maxk)
+        x->maxk = k;
+    return sb_v(V_SP, k);
+}
+
+static sb_ctl *sb_top(sb_ctx *x) { return &x->ctl[x->nctl - 1]; }
+
+static void sb_push(sb_ctx *x, sb_val v)
+{
+    if (x->h < SB_VALS_CAP)
+        x->vals[x->h] = v;
+    if (x->h < UINT32_MAX)
+        x->h++;
+}
+
+static sb_val sb_pop(sb_ctx *x)
+{
+    if (x->h <= sb_top(x)->base)
+        return sb_v(V_UNK, 0); /* polymorphic, or lost track */
+    x->h--;
+    return x->h < SB_VALS_CAP ? x->vals[x->h] : sb_v(V_UNK, 0);
+}
+
+/* Pop n, push m results: derived from $sp when an operand was. */
+static void sb_effect(sb_ctx *x, unsigned n, unsigned m, int propagate)
+{
+    int t = 0;
+    for (unsigned i = 0; i < n; i++)
+        t |= sb_tainted(sb_pop(x));
+    for (unsigned i = 0; i < m; i++)
+        sb_push(x, sb_v(propagate && t ? V_SPD : V_UNK, 0));
+}
+
+static void sb_pop_n(sb_ctx *x, uint64_t n)
+{
+    for (uint64_t i = 0; i < n && x->h > sb_top(x)->base; i++)
+        (void)sb_pop(x);
+}
+
+static void sb_push_unknown(sb_ctx *x, uint64_t n)
+{
+    for (uint64_t i = 0; i < n && i < SB_VALS_CAP; i++)
+        sb_push(x, sb_v(V_UNK, 0));
+}
+
+/* Unreachable code, or an instruction whose stack effect is not followed. */
+static void sb_lose(sb_ctx *x)
+{
+    x->h = sb_top(x)->base;
+    sb_top(x)->poly = 1;
+}
+
+static uint32_t sb_depth(const sb_ctx *x) { return x->nctl - 1 + x->excess; }
+
+/* ---- locals ---- */
+
+static sb_val sb_local_get(sb_ctx *x, uint64_t i)
+{
+    if (i < SB_LOCALS_CAP && x->locals[i].stamp == x->stamp)
+        return x->locals[i].val;
+    return sb_v(V_UNK, 0);
+}
+
+static void sb_local_set(sb_ctx *x, uint64_t i, sb_val v)
+{
+    if (i < SB_LOCALS_CAP) {
+        x->locals[i].stamp = x->stamp;
+        x->locals[i].val = v;
+    }
+}
+
+/* ---- the stack-pointer global ---- */
+
+static void sb_sp_write(sb_ctx *x, sb_val v)
+{
+    uint32_t d = sb_depth(x);
+
+    if (v.kind == V_CONST || v.kind == V_LOAD) {
+        /* a new stack: thread start, or a fixed initial value */
+        x->cur = 0;
+        x->nlevels = 0;
+        x->switched = 1;
+        return;
+    }
+    if (v.kind != V_SP) {
+        x->dynamic = 1; /* $sp moved by a size only known at run time */
+        return;
+    }
+    if (v.v >= x->cur) {
+        /* allocation: remember the level and the block it was made in */
+        if (x->nlevels < SB_SP_LEVELS) {
+            x->level[x->nlevels].k = v.v;
+            x->level[x->nlevels].depth = d;
+            x->nlevels++;
+        }
+        x->cur = v.v;
+        return;
+    }
+    /* a restore counts only in the block of the allocation it undoes: one in
+     * a nested block (an early-return epilogue) leaves the fall-through path
+     * at the deeper level, so it is ignored */
+    if (x->nlevels > 0 && x->level[x->nlevels - 1].depth == d) {
+        while (x->nlevels > 0 && x->level[x->nlevels - 1].k > v.v)
+            x->nlevels--;
+        x->cur = v.v;
+    }
+}
+
+/* ---- i32 arithmetic on addresses ---- */
+
+static int sb_neg_pow2(int64_t m) { return m < 0 && m >= -((int64_t)1 << 31) && ((-m) & (-m - 1)) == 0; }
+
+static int64_t sb_round_up(int64_t k, int64_t a) { return k >= 0 ? (k + a - 1) / a * a : -((-k) / a * a); }
+
+/* ($sp at entry - k) & -A, as an offset below $sp at entry.  The C ABI keeps
+ * $sp 16-byte aligned at every call (wasm32 stack alignment), so up to 16
+ * the result is exact, k rounded up to A; a larger alignment (an
+ * over-aligned local) can go at most A - 16 further. */
+static int64_t sb_align_down(int64_t k, int64_t a)
+{
+    if (a <= WB_STACK_ALIGN)
+        return sb_round_up(k, a);
+    return sb_round_up(k, WB_STACK_ALIGN) + a - WB_STACK_ALIGN;
+}
+
+static sb_val sb_binop(sb_ctx *x, uint8_t op, sb_val a, sb_val b)
+{
+    int ca = a.kind == V_CONST, cb = b.kind == V_CONST;
+    int sa = a.kind == V_SP, sbp = b.kind == V_SP;
+    int da = a.kind == V_SPSUB, db = b.kind == V_SPSUB;
+
+    switch (op) {
+    case 0x6a: /* i32.add */
+        if (sa && cb)
+            return sb_sp(x, a.v - b.v);
+        if (ca && sbp)
+            return sb_sp(x, b.v - a.v);
+        if (ca && cb)
+            return sb_v(V_CONST, sb_wrap32(a.v + b.v));
+        if (da || db)
+            return sb_v(V_SPSUB, 0);
+        break;
+    case 0x6b: /* i32.sub */
+        if (sa && cb)
+            return sb_sp(x, a.v + b.v);
+        if (sa && sbp)
+            return sb_v(V_UNK, 0); /* a distance, not an address */
+        if (sa || da)
+            return sb_v(V_SPSUB, 0); /* $sp minus a run-time size, or end - p */
+        if (ca && cb)
+            return sb_v(V_CONST, sb_wrap32(a.v - b.v));
+        if (sbp)
+            return sb_v(V_UNK, 0); /* p - frame: an offset */
+        break;
+    case 0x71: /* i32.and with -A: an address aligned down */
+        if (sa && cb && sb_neg_pow2(b.v))
+            return sb_sp(x, sb_align_down(a.v, -b.v));
+        if (ca && sbp && sb_neg_pow2(a.v))
+            return sb_sp(x, sb_align_down(b.v, -a.v));
+        if (ca && cb)
+            return sb_v(V_CONST, a.v & b.v);
+        if (da || db)
+            return sb_v(V_SPSUB, 0);
+        break;
+    case 0x72: /* i32.or */
+        if (ca && cb)
+            return sb_v(V_CONST, a.v | b.v);
+        break;
+    case 0x6c: /* i32.mul */
+        if (ca && cb)
+            return sb_v(V_CONST, sb_wrap32(a.v * b.v));
+        break;
+    default:
+        break;
+    }
+    return sb_v(sb_tainted(a) || sb_tainted(b) ? V_SPD : V_UNK, 0);
+}
+
+/* ---- calls and the graph ---- */
+
+static int sb_edge(sb_ctx *x, uint32_t to)
+{
+    if (x->mark[to] == x->func + 1)
+        return 0; /* already an edge from this function */
+    x->mark[to] = x->func + 1;
+    if (x->adj_len == x->adj_cap) {
+        size_t cap = x->adj_cap ? x->adj_cap * 2 : 1024;
+        uint32_t *p = realloc(x->adj, cap * sizeof *p);
+        if (!p) {
+            x->oom = 1;
+            return 0;
+        }
+        x->adj = p;
+        x->adj_cap = cap;
+    }
+    x->adj[x->adj_len++] = to;
+    return 0;
+}
+
+/* First parameter and the result are i32.  A call's result may be its first
+ * argument (LLVM's `returned` parameters: memcpy, memset, ...), and clang
+ * then keeps using the result in place of the argument, e.g. to restore $sp
+ * from it.  By-arity types cannot tell: no. */
+static int sb_i32_to_i32(const uint8_t *data, const sb_types *t, uint32_t type)
+{
+    return !t->by_arity && t->plen[type] > 0 && t->rlen[type] == 1 &&
+           data[t->pstart[type]] == 0x7f && data[t->rstart[type]] == 0x7f;
+}
+
+static int sb_call(sb_ctx *x, uint64_t func)
+{
+    if (func >= x->total)
+        return -1;
+    uint32_t t = x->func_type[func];
+    uint32_t np = x->types->params[t];
+    sb_val first = sb_v(V_UNK, 0);
+    for (uint32_t i = 0; i < np && x->h > sb_top(x)->base; i++)
+        first = sb_pop(x);
+    if (x->types->results[t] == 1 && np > 0 && first.kind == V_SP && sb_i32_to_i32(x->data, x->types, t))
+        sb_push(x, first); /* may return its first argument: memcpy, memset (`returned`) */
+    else
+        sb_push_unknown(x, x->types->results[t]);
+    /* imported functions cost nothing on the aux stack and have no edges */
+    return func < x->nimports ? 0 : sb_edge(x, (uint32_t)func);
+}
+
+static int sb_call_indirect(sb_ctx *x, uint64_t type)
+{
+    if (type >= x->types->count)
+        return -1;
+    (void)sb_pop(x); /* table slot or reference */
+    sb_pop_n(x, x->types->params[type]);
+    sb_push_unknown(x, x->types->results[type]);
+    if (x->mark[x->total + x->types->klass[type]] != x->func + 1)
+        x->indirect_sites++;
+    return sb_edge(x, x->total + x->types->klass[type]);
+}
+
+/* ---- blocks ---- */
+
+/* Param and result counts of a block type (the decoder's s33 in sval):
+ * -64 empty, another negative value one result, else a type index. */
+static void sb_blocktype(const sb_ctx *x, int64_t bt, uint32_t *np, uint32_t *nr)
+{
+    *np = *nr = 0;
+    if (bt == -64)
+        return;
+    if (bt < 0) {
+        *nr = 1;
+        return;
+    }
+    if ((uint64_t)bt < x->types->count) {
+        *np = x->types->params[bt];
+        *nr = x->types->results[bt];
+    }
+}
+
+static void sb_block(sb_ctx *x, const wb_insn *in)
+{
+    uint32_t np, nr;
+    sb_blocktype(x, in->sval, &np, &nr);
+    if (x->excess > 0 || x->nctl == SB_CTL_CAP) {
+        x->excess++;
+        sb_lose(x);
+        return;
+    }
+    sb_ctl *top = sb_top(x);
+    uint32_t base = x->h >= top->base + np ? x->h - np : top->base;
+    sb_ctl *c = &x->ctl[x->nctl++];
+    c->base = base;
+    c->nparams = np;
+    c->nresults = nr;
+    c->poly = 0;
+}
+
+/* Returns 1 at the end of the function. */
+static int sb_end(sb_ctx *x)
+{
+    if (x->excess > 0) {
+        x->excess--;
+        sb_lose(x);
+        return 0;
+    }
+    if (x->nctl == 1)
+        return 1;
+    sb_ctl c = x->ctl[--x->nctl];
+    x->h = c.base;
+    sb_push_unknown(x, c.nresults);
+    return 0;
+}
+
+static void sb_else(sb_ctx *x)
+{
+    if (x->excess > 0) {
+        sb_lose(x);
+        return;
+    }
+    sb_ctl *c = sb_top(x);
+    x->h = c->base;
+    c->poly = 0;
+    sb_push_unknown(x, c->nparams);
+}
+
+/* ---- one instruction ---- */
+
+static void sb_numeric(sb_ctx *x, uint8_t op)
+{
+    if (op == 0x45 || op == 0x50 || (op >= 0x67 && op <= 0x69) || (op >= 0x79 && op <= 0x7b) ||
+        (op >= 0x8b && op <= 0x91) || (op >= 0x99 && op <= 0x9f) || (op >= 0xa7 && op <= 0xc4)) {
+        sb_effect(x, 1, 1, 0); /* unary, tests, conversions */
+    } else if (op >= 0x6a && op <= 0x78) {
+        sb_val b = sb_pop(x), a = sb_pop(x);
+        sb_push(x, sb_binop(x, op, a, b));
+    } else if ((op >= 0x46 && op <= 0x4f) || (op >= 0x51 && op <= 0x66)) {
+        sb_effect(x, 2, 1, 0); /* comparisons */
+    } else if ((op >= 0x7c && op <= 0x8a) || (op >= 0x92 && op <= 0x98) || (op >= 0xa0 && op <= 0xa6)) {
+        sb_effect(x, 2, 1, 0); /* i64 / float binary */
+    } else {
+        sb_lose(x);
+    }
+}
+
+static void sb_prefixed_fc(sb_ctx *x, uint32_t sub)
+{
+    if (sub <= 7)
+        sb_effect(x, 1, 1, 0); /* saturating truncations */
+    else if (sub == 8 || sub == 10 || sub == 11) { /* memory.init/copy/fill: addresses */
+        (void)sb_pop(x);
+        sb_address(x, sb_pop(x));
+        sb_address(x, sb_pop(x));
+    } else if (sub == 12 || sub == 14 || sub == 17)
+        sb_effect(x, 3, 0, 0); /* table.init/copy/fill */
+    else if (sub == 9 || sub == 13)
+        return; /* data.drop, elem.drop */
+    else if (sub == 15)
+        sb_effect(x, 2, 1, 0); /* table.grow */
+    else if (sub == 16)
+        sb_push(x, sb_v(V_UNK, 0)); /* table.size */
+    else
+        sb_lose(x);
+}
+
+/* Returns 1 at the end of the function, -1 on a bad index. */
+static int sb_step(sb_ctx *x, const wb_insn *in)
+{
+    uint8_t op = in->opcode;
+    sb_val a, b;
+
+    switch (op) {
+    case 0x00: /* unreachable */
+    case 0x08: /* throw */
+    case 0x09: /* rethrow */
+    case 0x0a: /* throw_ref */
+    case 0x0c: /* br */
+    case 0x0f: /* return */
+        sb_lose(x);
+        return 0;
+    case 0x01: /* nop */
+        return 0;
+    case 0x02: /* block */
+    case 0x03: /* loop */
+    case 0x06: /* try */
+    case 0x1f: /* try_table */
+        sb_block(x, in);
+        return 0;
+    case 0x04: /* if */
+        (void)sb_pop(x);
+        sb_block(x, in);
+        return 0;
+    case 0x05: /* else */
+        sb_else(x);
+        return 0;
+    case 0x07: /* catch */
+    case 0x19: /* catch_all */
+        sb_lose(x);
+        return 0;
+    case 0x0b: /* end */
+    case 0x18: /* delegate */
+        return sb_end(x);
+    case 0x0d: /* br_if */
+        (void)sb_pop(x);
+        return 0;
+    case 0x0e: /* br_table */
+        sb_lose(x);
+        return 0;
+    case 0x10: /* call */
+        return sb_call(x, in->imm0);
+    case 0x12: /* return_call: counted like a call */
+        if (sb_call(x, in->imm0) != 0)
+            return -1;
+        sb_lose(x);
+        return 0;
+    case 0x11: /* call_indirect */
+    case 0x14: /* call_ref */
+        return sb_call_indirect(x, in->imm0);
+    case 0x13: /* return_call_indirect */
+    case 0x15: /* return_call_ref */
+        if (sb_call_indirect(x, in->imm0) != 0)
+            return -1;
+        sb_lose(x);
+        return 0;
+    case 0x1a: /* drop */
+        (void)sb_pop(x);
+        return 0;
+    case 0x1b: /* select */
+    case 0x1c: /* select t */
+        (void)sb_pop(x);
+        b = sb_pop(x);
+        a = sb_pop(x);
+        if (a.kind == V_SP && b.kind == V_SP)
+            sb_push(x, sb_v(V_SP, a.v > b.v ? a.v : b.v));
+        else if (a.kind == V_CONST && b.kind == V_CONST && a.v == b.v)
+            sb_push(x, a);
+        else if (a.kind == V_SPSUB || b.kind == V_SPSUB)
+            sb_push(x, sb_v(V_SPSUB, 0));
+        else
+            sb_push(x, sb_v(sb_tainted(a) || sb_tainted(b) ? V_SPD : V_UNK, 0));
+        return 0;
+    case 0x20: /* local.get */
+        sb_push(x, sb_local_get(x, in->imm0));
+        return 0;
+    case 0x21: /* local.set */
+        sb_local_set(x, in->imm0, sb_pop(x));
+        return 0;
+    case 0x22: /* local.tee */
+        a = sb_pop(x);
+        sb_local_set(x, in->imm0, a);
+        sb_push(x, a);
+        return 0;
+    case 0x23: /* global.get */
+        if (x->have_sp && in->imm0 == x->sp_global)
+            sb_push(x, sb_sp(x, x->cur));
+        else
+            sb_push(x, sb_v(V_UNK, 0));
+        return 0;
+    case 0x24: /* global.set */
+        a = sb_pop(x);
+        if (x->have_sp && in->imm0 == x->sp_global)
+            sb_sp_write(x, a);
+        return 0;
+    case 0x25: /* table.get */
+        sb_effect(x, 1, 1, 0);
+        return 0;
+    case 0x26: /* table.set */
+        sb_effect(x, 2, 0, 0);
+        return 0;
+    case 0x3f: /* memory.size */
+        sb_push(x, sb_v(V_UNK, 0));
+        return 0;
+    case 0x40: /* memory.grow */
+        sb_effect(x, 1, 1, 0);
+        return 0;
+    case 0x41: /* i32.const */
+        sb_push(x, sb_v(V_CONST, sb_wrap32(in->sval)));
+        return 0;
+    case 0x42: /* i64.const */
+    case 0x43: /* f32.const */
+    case 0x44: /* f64.const */
+    case 0xd0: /* ref.null */
+        sb_push(x, sb_v(V_UNK, 0));
+        return 0;
+    case 0xd2: /* ref.func: the function may be called indirectly */
+        if (in->imm0 < x->total)
+            x->taken[in->imm0] = 1;
+        sb_push(x, sb_v(V_UNK, 0));
+        return 0;
+    case 0xd1: /* ref.is_null */
+    case 0xd3: /* ref.as_non_null */
+    case 0xd4: /* br_on_null */
+        sb_effect(x, 1, 1, 0);
+        return 0;
+    case 0xd5: /* ref.eq */
+        sb_effect(x, 2, 1, 0);
+        return 0;
+    case 0xd6: /* br_on_non_null */
+        (void)sb_pop(x);
+        return 0;
+    case 0xfc:
+        sb_prefixed_fc(x, in->sub);
+        return 0;
+    default:
+        break;
+    }
+    if (op >= 0x28 && op <= 0x35) { /* loads */
+        sb_address(x, sb_pop(x));
+        sb_push(x, sb_v(V_LOAD, 0));
+    } else if (op >= 0x36 && op <= 0x3e) { /* stores: -O0 keeps an alloca pointer in memory */
+        sb_address(x, sb_pop(x));
+        sb_address(x, sb_pop(x));
+    } else if (op >= 0x45 && op <= 0xc4) {
+        sb_numeric(x, op);
+    } else {
+        sb_lose(x); /* SIMD, atomics, GC: stack effect not followed */
+    }
+    return 0;
+}
+
+/* ---- decoding ---- */
+
+/* Unsigned LEB128 of at most 5 bytes; 0 when it runs out or is longer
+ * (the caller then leaves the instruction to wb_wasm_decode). */
+static int sb_fast_uleb(const uint8_t **pp, const uint8_t *end, uint64_t *out)
+{
+    const uint8_t *p = *pp;
+    uint64_t v = 0;
+    for (unsigned shift = 0; shift < 35 && p < end; shift += 7) {
+        uint8_t b = *p++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            if (v > UINT32_MAX)
+                return 0;
+            *pp = p;
+            *out = v;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int sb_fast_sleb32(const uint8_t **pp, const uint8_t *end, int64_t *out)
+{
+    const uint8_t *p = *pp;
+    uint64_t v = 0;
+    for (unsigned shift = 0; shift < 35 && p < end; shift += 7) {
+        uint8_t b = *p++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            unsigned bits = shift + 7;
+            if (bits < 64 && (b & 0x40))
+                v |= ~(uint64_t)0 << bits;
+            int64_t sv = (int64_t)v;
+            if (sv < INT32_MIN || sv > INT32_MAX)
+                return 0;
+            *pp = p;
+            *out = sv;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The instructions that make up most code, decoded in place; 0 for any
+ * other, which wb_wasm_decode then reads.  The module has been read (and
+ * every body decoded) by wb_wasm_read before, so this only has to stay
+ * within the body, not to diagnose.  The fields match wb_wasm_decode's.
+ */
+static int sb_fast_decode(const uint8_t **pp, const uint8_t *end, const uint8_t *base, wb_insn *in)
+{
+    const uint8_t *p = *pp;
+    uint64_t u;
+    int64_t sv;
+    uint8_t op = *p++;
+
+    in->offset = (size_t)(*pp - base);
+    in->opcode = op;
+    in->sub = 0;
+    in->imm0 = in->imm1 = 0;
+    in->sval = 0;
+    if ((op >= 0x45 && op <= 0xc4) || op == 0x00 || op == 0x01 || op == 0x05 || op == 0x0b ||
+        op == 0x0f || op == 0x1a || op == 0x1b) {
+        *pp = p;
+        return 1;
+    }
+    if ((op >= 0x20 && op <= 0x24) || op == 0x10 || op == 0x0c || op == 0x0d) {
+        if (!sb_fast_uleb(&p, end, &u))
+            return 0;
+        in->imm0 = u;
+        *pp = p;
+        return 1;
+    }
+    if (op == 0x41) {
+        if (!sb_fast_sleb32(&p, end, &sv))
+            return 0;
+        in->sval = sv;
+        *pp = p;
+        return 1;
+    }
+    if (op >= 0x28 && op <= 0x3e) { /* memarg without a memory index */
+        if (!sb_fast_uleb(&p, end, &u) || (u & 0x40))
+            return 0;
+        in->sval = (int64_t)u;
+        if (!sb_fast_uleb(&p, end, &u))
+            return 0;
+        in->imm0 = u;
+        *pp = p;
+        return 1;
+    }
+    if (op >= 0x02 && op <= 0x04 && p < end) { /* empty or one-value block type */
+        uint8_t b = *p;
+        if (b == 0x40 || (b >= 0x7b && b <= 0x7f) || b == 0x70 || b == 0x6f) {
+            in->sval = (int64_t)b - 128;
+            *pp = p + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void sb_fill_off(sb_ctx *x, uint32_t upto)
+{
+    while (x->off_filled <= upto)
+        x->off[x->off_filled++] = (uint32_t)x->adj_len;
+}
+
+static int sb_body(void *vctx, const wb_func_body *body)
+{
+    sb_ctx *x = vctx;
+    uint32_t f = body->func_index;
+    wb_insn in;
+
+    if (f >= x->total || f < x->nimports || (x->seen_body && f <= x->last_func))
+        return sb_fail(x->err, body->body_offset, "code", "function %u out of order", f);
+    if (x->adj_len >= UINT32_MAX - x->total)
+        return sb_fail(x->err, body->body_offset, "code", "too many call edges");
+    x->seen_body = 1;
+    x->last_func = f;
+    sb_fill_off(x, f);
+
+    x->func = f;
+    x->h = 0;
+    x->nctl = 1;
+    x->excess = 0;
+    x->ctl[0].base = 0;
+    x->ctl[0].nparams = 0;
+    x->ctl[0].nresults = 0;
+    x->ctl[0].poly = 0;
+    x->maxk = 0;
+    x->dynamic = 0;
+    x->switched = 0;
+    x->cur = 0;
+    x->nlevels = 0;
+    x->stamp = f + 1;
+
+    wb_cursor c = wb_cursor_make(x->data, x->size);
+    c.p = body->expr;
+    c.end = body->end;
+    int done = 0;
+    while (!done && c.ok && c.p < c.end) {
+        if (!sb_fast_decode(&c.p, c.end, x->data, &in))
+            wb_wasm_decode(&c, &in);
+        if (!c.ok)
+            break;
+        int s = sb_step(x, &in);
+        if (s < 0)
+            return sb_fail(x->err, in.offset, "code", "function %u: bad index at this instruction", f);
+        if (s == 1)
+            done = 1;
+        else if (x->adj_len >= UINT32_MAX - x->total)
+            return sb_fail(x->err, in.offset, "code", "too many call edges");
+    }
+    if (!c.ok)
+        return sb_fail(x->err, wb_cursor_offset(&c), "code", "function %u: %s", f,
+                       c.why ? c.why : "cannot decode");
+    if (x->oom)
+        return sb_fail(x->err, body->body_offset, "code", "out of memory for the call graph");
+    x->frame[f] = x->maxk > 0 ? (uint64_t)x->maxk : 0;
+    x->dyn[f] = (uint8_t)x->dynamic;
+    if (x->switched)
+        x->switches++;
+    return 0;
+}
+
+static int sb_take(void *vctx, uint32_t func)
+{
+    sb_ctx *x = vctx;
+    if (func < x->total)
+        x->taken[func] = 1;
+    return 0;
+}
+
+/* Class nodes: class c has an edge to every function whose reference is
+ * taken and whose type is in class c. */
+static int sb_class_edges(sb_ctx *x, uint32_t *targets, wb_error *err)
+{
+    uint32_t nc = x->types->class_count;
+    uint64_t n = 0;
+
+    sb_fill_off(x, x->total);
+    for (uint32_t f = 0; f < x->total; f++)
+        n += x->taken[f];
+    *targets = (uint32_t)n;
+    if (n > (uint64_t)UINT32_MAX - 1 - x->adj_len)
+        return sb_fail(err, 0, "code", "too many call edges");
+    size_t need = x->adj_len + (size_t)n;
+    if (need > x->adj_cap) {
+        uint32_t *p = realloc(x->adj, (need ? need : 1) * sizeof *p);
+        if (!p)
+            return sb_fail(err, 0, "code", "out of memory for the call graph");
+        x->adj = p;
+        x->adj_cap = need;
+    }
+    /* count per class into off[], then place */
+    uint32_t *o = x->off + x->total;
+    for (uint32_t c = 0; c <= nc; c++)
+        o[c] = 0;
+    for (uint32_t f = 0; f < x->total; f++)
+        if (x->taken[f])
+            o[x->types->klass[x->func_type[f]] + 1]++;
+    o[0] = (uint32_t)x->adj_len;
+    for (uint32_t c = 0; c < nc; c++)
+        o[c + 1] += o[c];
+    /* o[c] is now the start of class c; use mark[] as fill cursors */
+    for (uint32_t c = 0; c < nc; c++)
+        x->mark[x->total + c] = o[c];
+    for (uint32_t f = 0; f < x->total; f++)
+        if (x->taken[f]) {
+            uint32_t node = x->total + x->types->klass[x->func_type[f]];
+            x->adj[x->mark[node]++] = f;
+        }
+    x->adj_len = need;
+    return 0;
+}
+
+/* ------------------------------------------------------- longest paths */
+
+/*
+ * Strongly connected components (Tarjan, with an explicit stack) give the
+ * recursion and the order: a component is complete only after every
+ * component it reaches, so its worst depth is known when it closes.
+ * A cyclic component (recursion) is unbounded when one of its functions
+ * has a frame: each turn adds it again.  A cycle of frameless functions
+ * (musl's frexp calls itself; a zero aux frame) costs nothing on that
+ * stack and is bounded by its exits.
+ */
+
+typedef struct sb_graph {
+    uint32_t n;              /* nodes */
+    uint32_t total;          /* function nodes come first */
+    const uint32_t *off;
+    const uint32_t *adj;
+} sb_graph;
+
+typedef struct sb_solver {
+    /* per node */
+    uint32_t *index, *low, *comp;
+    uint8_t *on_stack;
+    uint32_t *scc_stack;     /* Tarjan's stack */
+    uint32_t *call_node, *call_pos; /* the depth-first search stack */
+    /* per component */
+    uint64_t *worst;         /* deepest use from it, when bounded */
+    uint32_t *exit_from, *exit_to; /* the edge the worst path leaves by */
+    uint32_t *why;           /* unbounded: the function that makes it so */
+    uint8_t *kind;           /* 0 bounded, else WB_STACK_* */
+    uint8_t *cyclic;
+} sb_solver;
+
+static uint64_t sb_add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+/* A component closed: members are scc_stack[first..top). */
+static void sb_close(const sb_graph *g, const uint64_t *frame, const uint8_t *dyn, sb_solver *s,
+                     uint32_t c, uint32_t first, uint32_t top)
+{
+    uint64_t sum = 0, best = 0;
+    uint32_t from = SB_NONE, to = SB_NONE, framed = SB_NONE, dynamic = SB_NONE;
+    int cyclic = top - first > 1, inf_kind = 0;
+    uint32_t inf_why = SB_NONE;
+
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t v = s->scc_stack[i];
+        s->comp[v] = c;
+        s->on_stack[v] = 0;
+    }
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t v = s->scc_stack[i];
+        sum = sb_add_sat(sum, frame[v]);
+        if (frame[v] > 0 && framed == SB_NONE)
+            framed = v;
+        if (dyn[v] && dynamic == SB_NONE)
+            dynamic = v;
+        for (uint32_t k = g->off[v]; k < g->off[v + 1]; k++) {
+            uint32_t w = g->adj[k], cw = s->comp[w];
+            if (cw == c) {
+                cyclic = 1;
+                continue;
+            }
+            if (s->kind[cw]) {
+                if (!inf_kind) {
+                    inf_kind = s->kind[cw];
+                    inf_why = s->why[cw];
+                }
+            } else if (from == SB_NONE || s->worst[cw] > best) {
+                best = s->worst[cw];
+                from = v;
+                to = w;
+            }
+        }
+    }
+    s->cyclic[c] = (uint8_t)cyclic;
+    s->exit_from[c] = from;
+    s->exit_to[c] = to;
+    s->worst[c] = 0;
+    s->why[c] = SB_NONE;
+    s->kind[c] = 0;
+    if (dynamic != SB_NONE) {
+        s->kind[c] = dyn[dynamic] == 2 ? WB_STACK_UNKNOWN_FRAME : WB_STACK_DYNAMIC_FRAME;
+        s->why[c] = dynamic;
+    } else if (cyclic && sum > 0) {
+        s->kind[c] = WB_STACK_RECURSION;
+        s->why[c] = framed;
+    } else if (inf_kind) {
+        s->kind[c] = (uint8_t)inf_kind;
+        s->why[c] = inf_why;
+    } else {
+        /* frameless cycles add nothing; otherwise the one member's frame */
+        s->worst[c] = sb_add_sat(cyclic ? 0 : sum, from == SB_NONE ? 0 : best);
+    }
+}
+
+/* Components of everything reachable from the entries, with their worst
+ * depth; components are numbered in closing order. */
+static void sb_solve(const sb_graph *g, const uint64_t *frame, const uint8_t *dyn,
+                     const uint32_t *entries, uint32_t nentries, sb_solver *s)
+{
+    uint32_t counter = 0, ncomp = 0, top = 0;
+
+    for (uint32_t i = 0; i < g->n; i++)
+        s->index[i] = s->comp[i] = SB_NONE;
+    memset(s->on_stack, 0, g->n);
+
+    for (uint32_t i = 0; i < nentries; i++) {
+        uint32_t e = entries[i], sp = 0;
+        if (e >= g->n || s->index[e] != SB_NONE)
+            continue;
+        s->index[e] = s->low[e] = counter++;
+        s->scc_stack[top++] = e;
+        s->on_stack[e] = 1;
+        s->call_node[sp] = e;
+        s->call_pos[sp++] = g->off[e];
+        while (sp > 0) {
+            uint32_t v = s->call_node[sp - 1];
+            if (s->call_pos[sp - 1] < g->off[v + 1]) {
+                uint32_t w = g->adj[s->call_pos[sp - 1]++];
+                if (s->index[w] == SB_NONE) {
+                    s->index[w] = s->low[w] = counter++;
+                    s->scc_stack[top++] = w;
+                    s->on_stack[w] = 1;
+                    s->call_node[sp] = w;
+                    s->call_pos[sp++] = g->off[w];
+                } else if (s->on_stack[w] && s->index[w] < s->low[v]) {
+                    s->low[v] = s->index[w];
+                }
+                continue;
+            }
+            sp--;
+            if (sp > 0 && s->low[v] < s->low[s->call_node[sp - 1]])
+                s->low[s->call_node[sp - 1]] = s->low[v];
+            if (s->low[v] == s->index[v]) {
+                uint32_t first = top;
+                while (s->scc_stack[first - 1] != v)
+                    first--;
+                first--;
+                sb_close(g, frame, dyn, s, ncomp++, first, top);
+                top = first;
+            }
+        }
+    }
+}
+
+/* The functions of a shortest path from `from` to `to` (class nodes left
+ * out) into out[], at most cap of them; returns how many there are. */
+static uint32_t sb_shortest(const sb_graph *g, uint32_t from, uint32_t to, uint32_t *parent,
+                            uint32_t *queue, uint32_t *out, uint32_t cap)
+{
+    uint32_t head = 0, tail = 0, len = 0;
+
+    for (uint32_t i = 0; i < g->n; i++)
+        parent[i] = SB_NONE;
+    parent[from] = from;
+    queue[tail++] = from;
+    while (head < tail) {
+        uint32_t v = queue[head++];
+        if (v == to)
+            break;
+        for (uint32_t k = g->off[v]; k < g->off[v + 1]; k++) {
+            uint32_t w = g->adj[k];
+            if (parent[w] == SB_NONE) {
+                parent[w] = v;
+                queue[tail++] = w;
+            }
+        }
+    }
+    if (parent[to] == SB_NONE)
+        return 0;
+    for (uint32_t v = to;; v = parent[v]) {
+        if (v < g->total)
+            len++;
+        if (v == from)
+            break;
+    }
+    uint32_t i = len;
+    for (uint32_t v = to;; v = parent[v]) {
+        if (v < g->total) {
+            i--;
+            if (i < cap)
+                out[i] = v;
+        }
+        if (v == from)
+            break;
+    }
+    return len;
+}
+
+typedef struct sb_scratch {
+    uint32_t *parent, *queue;
+    uint32_t hop[WB_STACK_PATH_MAX];
+} sb_scratch;
+
+static void sb_path_add(wb_stack_bound *b, const sb_graph *g, const uint64_t *frame, uint32_t v)
+{
+    if (v >= g->total)
+        return;
+    if (b->path_len == WB_STACK_PATH_MAX) {
+        b->path_truncated = 1;
+        return;
+    }
+    b->path[b->path_len].func_index = v;
+    b->path[b->path_len].frame_bytes = frame[v];
+    b->path_len++;
+}
+
+/* The recursion through function r: r -> s -> ... -> r. */
+static void sb_cycle(const sb_graph *g, const sb_solver *s, sb_scratch *t, uint32_t r, wb_stack_bound *b)
+{
+    uint32_t succ = SB_NONE;
+    for (uint32_t k = g->off[r]; k < g->off[r + 1]; k++)
+        if (s->comp[g->adj[k]] == s->comp[r]) {
+            succ = g->adj[k];
+            break;
+        }
+    b->cycle[0] = r;
+    b->cycle_len = 1;
+    if (succ == SB_NONE || succ == r)
+        return;
+    uint32_t n = sb_shortest(g, succ, r, t->parent, t->queue, b->cycle + 1, WB_STACK_PATH_MAX - 1);
+    /* the path ends at r, which cycle[0] already names */
+    uint32_t keep = n > 0 ? n - 1 : 0;
+    b->cycle_len = 1 + (keep < WB_STACK_PATH_MAX - 1 ? keep : WB_STACK_PATH_MAX - 1);
+    b->cycle_truncated = keep > WB_STACK_PATH_MAX - 1;
+}
+
+static void sb_fill(const sb_graph *g, const sb_solver *s, const uint64_t *frame,
+                    const uint32_t *entries, uint32_t nentries, sb_scratch *t, wb_stack_bound *b)
+{
+    memset(b, 0, sizeof *b);
+    b->entry = SB_NONE;
+    if (nentries == 0)
+        return;
+    b->analysed = 1;
+    for (uint32_t i = 0; i < nentries; i++) {
+        uint32_t e = entries[i], c = s->comp[e];
+        if (!s->kind[c])
+            continue;
+        b->entry = e;
+        b->unbounded_kind = s->kind[c];
+        if (s->kind[c] == WB_STACK_RECURSION) {
+            sb_cycle(g, s, t, s->why[c], b);
+        } else {
+            b->cycle[0] = s->why[c];
+            b->cycle_len = 1;
+        }
+        return;
+    }
+    uint32_t best = entries[0];
+    for (uint32_t i = 1; i < nentries; i++)
+        if (s->worst[s->comp[entries[i]]] > s->worst[s->comp[best]])
+            best = entries[i];
+    b->bounded = 1;
+    b->entry = best;
+    b->max_bytes = s->worst[s->comp[best]];
+    for (uint32_t v = best; v != SB_NONE && !b->path_truncated;) {
+        uint32_t c = s->comp[v], from = s->exit_from[c];
+        sb_path_add(b, g, frame, v);
+        if (s->cyclic[c] && from != SB_NONE && from != v) {
+            /* through a frameless cycle to the member that leaves it */
+            uint32_t n = sb_shortest(g, v, from, t->parent, t->queue, t->hop, WB_STACK_PATH_MAX);
+            for (uint32_t i = 1; i < n && i < WB_STACK_PATH_MAX; i++)
+                sb_path_add(b, g, frame, t->hop[i]);
+            if (n > WB_STACK_PATH_MAX)
+                b->path_truncated = 1;
+        }
+        v = s->exit_to[c];
+    }
+}
+
+/* ------------------------------------------------------------- analysis */
+
+typedef struct sb_work {
+    sb_types types;
+    sb_exports exports;
+    uint32_t *func_type;
+    sb_ctx *x;
+    sb_solver s;
+    sb_scratch t;
+    uint64_t *nframe;
+    uint8_t *ndyn;
+} sb_work;
+
+static void sb_work_free(sb_work *w)
+{
+    sb_types_free(&w->types);
+    free(w->exports.main);
+    free(w->func_type);
+    if (w->x) {
+        free(w->x->adj);
+        free(w->x->off);
+        free(w->x->mark);
+        free(w->x->taken);
+        free(w->x->frame);
+        free(w->x->dyn);
+        free(w->x->locals);
+        free(w->x);
+    }
+    free(w->s.index);
+    free(w->s.low);
+    free(w->s.comp);
+    free(w->s.on_stack);
+    free(w->s.scc_stack);
+    free(w->s.call_node);
+    free(w->s.call_pos);
+    free(w->s.worst);
+    free(w->s.exit_from);
+    free(w->s.exit_to);
+    free(w->s.why);
+    free(w->s.kind);
+    free(w->s.cyclic);
+    free(w->t.parent);
+    free(w->t.queue);
+    free(w->nframe);
+    free(w->ndyn);
+}
+
+static int sb_alloc_graph(sb_work *w, uint32_t total, uint32_t nodes)
+{
+    sb_ctx *x = w->x;
+    size_t n = nodes ? nodes : 1;
+    x->off = calloc(n + 1, sizeof *x->off);
+    x->mark = calloc(n, sizeof *x->mark);
+    x->taken = calloc(total ? total : 1, 1);
+    x->frame = calloc(n, sizeof *x->frame);
+    x->dyn = calloc(n, 1);
+    x->locals = calloc(SB_LOCALS_CAP, sizeof *x->locals);
+    w->s.index = malloc(n * sizeof *w->s.index);
+    w->s.low = malloc(n * sizeof *w->s.low);
+    w->s.comp = malloc(n * sizeof *w->s.comp);
+    w->s.on_stack = malloc(n);
+    w->s.scc_stack = malloc(n * sizeof *w->s.scc_stack);
+    w->s.call_node = malloc(n * sizeof *w->s.call_node);
+    w->s.call_pos = malloc(n * sizeof *w->s.call_pos);
+    w->s.worst = malloc(n * sizeof *w->s.worst);
+    w->s.exit_from = malloc(n * sizeof *w->s.exit_from);
+    w->s.exit_to = malloc(n * sizeof *w->s.exit_to);
+    w->s.why = malloc(n * sizeof *w->s.why);
+    w->s.kind = malloc(n);
+    w->s.cyclic = malloc(n);
+    w->t.parent = malloc(n * sizeof *w->t.parent);
+    w->t.queue = malloc(n * sizeof *w->t.queue);
+    return x->off && x->mark && x->taken && x->frame && x->dyn && x->locals && w->s.index &&
+                   w->s.low && w->s.comp && w->s.on_stack && w->s.scc_stack && w->s.call_node &&
+                   w->s.call_pos && w->s.worst && w->s.exit_from && w->s.exit_to && w->s.why &&
+                   w->s.kind && w->s.cyclic && w->t.parent && w->t.queue
+               ? 0
+               : -1;
+}
+
+/* The stack pointer is the global WAMR takes for it (reference section 8)
+ * when __heap_base and __data_end are exported.  Without them WAMR takes
+ * none, but clang's code still uses the first mutable i32 global (wasm-ld
+ * puts __stack_pointer first); a module not built by wasm-ld may use that
+ * global for something else, so it counts only when its initial value is
+ * a non-zero multiple of the stack alignment, as wasm-ld places it. */
+static int sb_stack_pointer_plausible(const wb_wasm_facts *f)
+{
+    if (!f->stack_pointer_found)
+        return 0;
+    if (f->heap_base.usable && f->data_end.usable)
+        return 1;
+    return f->stack_pointer_init != 0 && f->stack_pointer_init % WB_STACK_ALIGN == 0;
+}
+
+/* Native frames from the stack-usage file: 1 = dynamic, 2 = no line.
+ * LLVM's frame size leaves out the return address a call pushes (on
+ * x86: every non-leaf frame + 8 is a multiple of 16 in the calibration
+ * files); call_bytes adds it back per frame. */
+static int sb_native_frames(sb_work *w, const wb_stack_usage *su, uint32_t nimports, uint32_t total,
+                            uint32_t nodes)
+{
+    w->nframe = calloc(nodes ? nodes : 1, sizeof *w->nframe);
+    w->ndyn = calloc(nodes ? nodes : 1, 1);
+    if (!w->nframe || !w->ndyn)
+        return -1;
+    for (uint32_t f = nimports; f < total; f++) {
+        uint32_t n = f - nimports;
+        if (n >= su->count || su->frame_bytes[n] == UINT64_MAX)
+            w->ndyn[f] = 2;
+        else if (su->dynamic && su->dynamic[n])
+            w->ndyn[f] = 1;
+        else
+            w->nframe[f] = sb_add_sat(su->frame_bytes[n], su->call_bytes);
+    }
+    return 0;
+}
+
+int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                     const wb_stack_usage *su, wb_stack_result *r, wb_error *err)
+{
+    sb_work w;
+    uint32_t nimports = facts->import_func_count;
+    uint64_t total64 = (uint64_t)nimports + facts->func_count;
+    int rc = -1;
+
+    memset(r, 0, sizeof *r);
+    memset(&w, 0, sizeof w);
+    r->aux_main.entry = r->aux_thread.entry = SB_NONE;
+    r->native_main.entry = r->native_thread.entry = SB_NONE;
+    r->functions_analysed = facts->func_count;
+    if (su && su->count > facts->func_count)
+        return sb_fail(err, 0, "stack-usage",
+                       "the stack-usage file has %u functions but the module defines %u: not its file",
+                       su->count, facts->func_count);
+    if (sb_types_read(data, size, facts, &w.types, err) != 0)
+        goto out;
+    if (total64 + w.types.class_count >= UINT32_MAX) {
+        sb_fail(err, 0, "function", "too many functions");
+        goto out;
+    }
+    uint32_t total = (uint32_t)total64;
+    uint32_t nodes = total + w.types.class_count;
+    r->types_by_arity = w.types.by_arity;
+
+    w.func_type = malloc((total ? total : 1) * sizeof *w.func_type);
+    w.x = calloc(1, sizeof *w.x);
+    if (!w.func_type || !w.x || sb_alloc_graph(&w, total, nodes) != 0) {
+        sb_fail(err, 0, "code", "out of memory for %u functions", total);
+        goto out;
+    }
+    if (sb_func_types(data, size, facts, total, w.func_type, err) != 0 ||
+        sb_exports_read(data, size, facts, total, &w.exports, err) != 0)
+        goto out;
+
+    sb_ctx *x = w.x;
+    x->data = data;
+    x->size = size;
+    x->facts = facts;
+    x->types = &w.types;
+    x->func_type = w.func_type;
+    x->err = err;
+    x->nimports = nimports;
+    x->total = total;
+    x->nodes = nodes;
+    x->have_sp = sb_stack_pointer_plausible(facts);
+    x->sp_global = facts->stack_pointer_index;
+
+    if (wb_wasm_for_each_elem_func(data, size, facts, sb_take, x) != 0) {
+        sb_fail(err, facts->section_offset[9], "element", "cannot read the element segments");
+        goto out;
+    }
+    /* the host may store any exported function in an imported or exported table */
+    if (facts->import_table_count > 0 || w.exports.table_exported) {
+        for (uint32_t i = 0; i < w.exports.main_count; i++)
+            x->taken[w.exports.main[i]] = 1;
+        if (w.exports.thread != SB_NONE)
+            x->taken[w.exports.thread] = 1;
+    }
+    sb_fail(err, facts->section_offset[10], "code", "cannot walk the function bodies");
+    if (wb_wasm_for_each_body(data, size, facts, sb_body, x) != 0)
+        goto out;
+    if (sb_class_edges(x, &r->indirect_targets, err) != 0)
+        goto out;
+    r->stack_switches = x->switches;
+    r->indirect_call_sites = x->indirect_sites;
+    for (uint32_t f = nimports; f < total; f++)
+        r->dynamic_frames += x->dyn[f];
+
+    sb_graph g;
+    g.n = nodes;
+    g.total = total;
+    g.off = x->off;
+    g.adj = x->adj;
+    const uint32_t *main_e = w.exports.main;
+    uint32_t nmain = w.exports.main_count;
+    uint32_t thread_e = w.exports.thread;
+    uint32_t nthread = thread_e != SB_NONE;
+    uint32_t *all = malloc(((size_t)nmain + 1) * sizeof *all);
+    if (!all) {
+        sb_fail(err, 0, "code", "out of memory");
+        goto out;
+    }
+    memcpy(all, main_e, (size_t)nmain * sizeof *all);
+    if (nthread)
+        all[nmain] = thread_e;
+
+    if (x->have_sp) {
+        sb_solve(&g, x->frame, x->dyn, all, nmain + nthread, &w.s);
+        sb_fill(&g, &w.s, x->frame, main_e, nmain, &w.t, &r->aux_main);
+        sb_fill(&g, &w.s, x->frame, &thread_e, nthread, &w.t, &r->aux_thread);
+    }
+    if (su) {
+        if (sb_native_frames(&w, su, nimports, total, nodes) != 0) {
+            free(all);
+            sb_fail(err, 0, "stack-usage", "out of memory");
+            goto out;
+        }
+        sb_solve(&g, w.nframe, w.ndyn, all, nmain + nthread, &w.s);
+        sb_fill(&g, &w.s, w.nframe, main_e, nmain, &w.t, &r->native_main);
+        sb_fill(&g, &w.s, w.nframe, &thread_e, nthread, &w.t, &r->native_thread);
+    }
+    free(all);
+    rc = 0;
+out:
+    sb_work_free(&w);
+    return rc;
+}
+
+/* ------------------------------------------------------------ rendering */
+
+typedef struct sb_out {
+    char *buf;
+    size_t cap, len;
+    int full;
+} sb_out;
+
+static void sb_put(sb_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void sb_put(sb_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    if (o->full || o->cap == 0)
+        return;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->buf + o->len, o->cap - o->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= o->cap - o->len) {
+        o->full = 1;
+        o->len = o->cap - 1;
+        /* mark the cut */
+        if (o->cap >= 4)
+            memcpy(o->buf + o->cap - 4, "...", 4);
+        return;
+    }
+    o->len += (size_t)n;
+}
+
+static const char *sb_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts, uint32_t f,
+                           char *buf, size_t cap)
+{
+    const char *n = data && facts ? wb_wasm_func_name(data, size, facts, f, buf, cap) : NULL;
+    if (!n || !*n) {
+        snprintf(buf, cap, "func[%u]", f);
+        n = buf;
+    }
+    return n;
+}
+
+const char *wb_stack_format_path(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                                 const wb_stack_bound *b, char *buf, size_t cap)
+{
+    sb_out o = {buf, cap, 0, 0};
+    char name[128];
+
+    if (cap == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!b->analysed) {
+        sb_put(&o, "not analysed");
+        return buf;
+    }
+    if (b->bounded) {
+        for (unsigned i = 0; i < b->path_len; i++)
+            sb_put(&o, "%s%s (%llu B)", i ? " -> " : "",
+                   sb_name(data, size, facts, b->path[i].func_index, name, sizeof name),
+                   (unsigned long long)b->path[i].frame_bytes);
+        if (b->path_truncated)
+            sb_put(&o, " -> ...");
+        return buf;
+    }
+    switch (b->unbounded_kind) {
+    case WB_STACK_RECURSION:
+        sb_put(&o, "recursion: ");
+        for (unsigned i = 0; i < b->cycle_len; i++)
+            sb_put(&o, "%s -> ", sb_name(data, size, facts, b->cycle[i], name, sizeof name));
+        if (b->cycle_truncated)
+            sb_put(&o, "... -> ");
+        if (b->cycle_len > 0)
+            sb_put(&o, "%s", sb_name(data, size, facts, b->cycle[0], name, sizeof name));
+        break;
+    case WB_STACK_DYNAMIC_FRAME:
+        sb_put(&o, "dynamic frame in %s",
+               b->cycle_len ? sb_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
+        break;
+    case WB_STACK_UNKNOWN_FRAME:
+        sb_put(&o, "no frame size for %s in the stack-usage file",
+               b->cycle_len ? sb_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
+        break;
+    default:
+        sb_put(&o, "unresolved indirect call");
+        break;
+    }
+    return buf;
+}

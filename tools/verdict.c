@@ -324,9 +324,10 @@ static void check_stack(const wb_check *c, wb_verdict *v)
         if (!s->aux_main.bounded) {
             wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded",
                              "the aux (C) stack use of the main thread has no static bound (%s)",
-                             s->aux_main.unbounded_kind == 1   ? "recursion"
-                             : s->aux_main.unbounded_kind == 2 ? "a dynamic frame: alloca or VLA"
-                                                               : "an unresolved indirect call");
+                             s->aux_main.unbounded_kind == WB_STACK_RECURSION ? "recursion"
+                             : s->aux_main.unbounded_kind == WB_STACK_DYNAMIC_FRAME
+                                 ? "a dynamic frame: alloca or VLA"
+                                 : "an unresolved indirect call");
             fix(d, "see the stack section of the report for the cycle or function; give "
                    "STACK_SIZE explicitly with a margin");
         } else if (c->main_stack_size && s->aux_main.max_bytes > c->main_stack_size) {
