@@ -1,1 +1,1145 @@
-/* placeholder: filled in by its owner */
+/* WebAssembly function bodies: instruction decoding and the per-body scan behind the code facts. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "wasm_reader.h"
+
+/*
+ * Immediate kinds of the single-byte opcodes.  One table lookup tells the
+ * decoder how to skip an instruction; the spec's binary format (5.4) and the
+ * threads, SIMD, exception-handling and tail-call proposals define them.
+ */
+enum {
+    K_BAD,       /* not an opcode */
+    K_NONE,      /* no immediate */
+    K_BLOCK,     /* block type (s33) */
+    K_U32,       /* one u32: label, local, global, function, table, tag index */
+    K_U32S,      /* one u32 with facts beyond the count: call, return_call, delegate */
+    K_U32X2,     /* two u32: call_indirect type + table */
+    K_BR_TABLE,  /* vec(label) + default label */
+    K_MEMARG,    /* align (+ memory index when bit 6) + offset */
+    K_MEMIDX,    /* memory.size / memory.grow: memory index */
+    K_I32,
+    K_I64,
+    K_F32,
+    K_F64,
+    K_SELECT_T,  /* vec(valtype) */
+    K_REF_NULL,  /* heap type */
+    K_TRY_TABLE, /* block type + vec(catch clause) */
+    K_FC,
+    K_FD,
+    K_FE
+};
+
+#define N_ K_NONE
+#define B_ K_BAD
+#define U_ K_U32
+#define M_ K_MEMARG
+static const uint8_t op_kind[256] = {
+    /* 0x00 */ N_, N_, K_BLOCK, K_BLOCK, K_BLOCK, N_, K_BLOCK, U_, U_, U_, N_, N_, U_, U_, K_BR_TABLE, N_,
+    /* 0x10 */ K_U32S, K_U32X2, K_U32S, K_U32X2, B_, B_, B_, B_, K_U32S, N_, N_, N_, K_SELECT_T, B_, B_, K_TRY_TABLE,
+    /* 0x20 */ U_, U_, U_, U_, U_, U_, U_, B_, M_, M_, M_, M_, M_, M_, M_, M_,
+    /* 0x30 */ M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, K_MEMIDX,
+    /* 0x40 */ K_MEMIDX, K_I32, K_I64, K_F32, K_F64, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0x50 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0x60 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0x70 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0x80 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0x90 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0xA0 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0xB0 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+    /* 0xC0 */ N_, N_, N_, N_, N_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
+    /* 0xD0 */ K_REF_NULL, N_, U_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
+    /* 0xE0 */ B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
+    /* 0xF0 */ B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, K_FC, K_FD, K_FE, B_,
+};
+#undef N_
+#undef B_
+#undef U_
+#undef M_
+
+/* Feature each single-byte opcode needs (proposals merged after the MVP). */
+#define RT WB_FEAT_REFERENCE_TYPES
+#define EH WB_FEAT_EXCEPTIONS
+#define TC WB_FEAT_TAIL_CALL
+#define SE WB_FEAT_SIGN_EXT
+static const uint16_t op_feature[256] = {
+    /* 0x00 */ 0, 0, 0, 0, 0, 0, EH, EH, EH, EH, EH, 0, 0, 0, 0, 0,
+    /* 0x10 */ 0, 0, TC, TC, 0, 0, 0, 0, EH, EH, 0, 0, RT, 0, 0, EH,
+    /* 0x20 */ 0, 0, 0, 0, 0, RT, RT, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x30 .. 0xB0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xC0 */ SE, SE, SE, SE, SE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xD0 */ RT, RT, RT, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xE0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xF0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, WB_FEAT_SIMD, WB_FEAT_ATOMICS, 0,
+};
+#undef RT
+#undef EH
+#undef TC
+#undef SE
+
+/* Static messages, so a failed cursor can carry them (cursor.h keeps a pointer). */
+#define WB_UNK(h, l) "unknown opcode 0x" #h #l
+#define WB_UNK_ROW(h)                                                                          \
+    WB_UNK(h, 0), WB_UNK(h, 1), WB_UNK(h, 2), WB_UNK(h, 3), WB_UNK(h, 4), WB_UNK(h, 5),        \
+        WB_UNK(h, 6), WB_UNK(h, 7), WB_UNK(h, 8), WB_UNK(h, 9), WB_UNK(h, a), WB_UNK(h, b),    \
+        WB_UNK(h, c), WB_UNK(h, d), WB_UNK(h, e), WB_UNK(h, f)
+static const char *const unknown_op_msg[256] = {
+    WB_UNK_ROW(0), WB_UNK_ROW(1), WB_UNK_ROW(2), WB_UNK_ROW(3), WB_UNK_ROW(4), WB_UNK_ROW(5),
+    WB_UNK_ROW(6), WB_UNK_ROW(7), WB_UNK_ROW(8), WB_UNK_ROW(9), WB_UNK_ROW(a), WB_UNK_ROW(b),
+    WB_UNK_ROW(c), WB_UNK_ROW(d), WB_UNK_ROW(e), WB_UNK_ROW(f)};
+#undef WB_UNK_ROW
+#undef WB_UNK
+
+static const char msg_unknown_fc[] = "unknown opcode 0xfc (misc) sub-opcode";
+static const char msg_unknown_fd[] = "unknown opcode 0xfd (SIMD) sub-opcode";
+static const char msg_unknown_fe[] = "unknown opcode 0xfe (atomics) sub-opcode";
+
+/* ---- LEB128 with a one-byte fast path (most immediates are < 128) ---- */
+
+static inline uint32_t get_u32(wb_cursor *c)
+{
+    if (c->p < c->end && *c->p < 0x80)
+        return *c->p++;
+    return (uint32_t)wb_uleb(c, 32);
+}
+
+static inline uint64_t get_u64(wb_cursor *c)
+{
+    if (c->p < c->end && *c->p < 0x80)
+        return *c->p++;
+    return wb_uleb(c, 64);
+}
+
+static inline int64_t get_s(wb_cursor *c, unsigned bits)
+{
+    if (c->p < c->end && *c->p < 0x80) {
+        uint8_t b = *c->p++;
+        return (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
+    }
+    return wb_sleb(c, bits);
+}
+
+static inline void skip_bytes(wb_cursor *c, size_t n)
+{
+    if (!c->ok || n > wb_cursor_left(c)) {
+        wb_cursor_fail(c, "unexpected end of data");
+        return;
+    }
+    c->p += n;
+}
+
+/* Value types a body, a block or a typed select may name (single byte). */
+int wb_wasm_valtype_cells(uint8_t t)
+{
+    switch (t) {
+    case 0x7F: /* i32 */
+    case 0x7D: /* f32 */
+    case 0x70: /* funcref */
+    case 0x6F: /* externref */
+    case 0x69: /* exnref */
+        return 1;
+    case 0x7E: /* i64 */
+    case 0x7C: /* f64 */
+        return 2;
+    case 0x7B: /* v128 */
+        return 4;
+    default:
+        return 0;
+    }
+}
+
+/* memarg: align, then a memory index when align has bit 6 (multi-memory),
+ * then the offset (u64 so that memory64 offsets are read, not misread). */
+static inline void get_memarg(wb_cursor *c, wb_insn *in)
+{
+    uint32_t align = get_u32(c);
+    in->imm1 = 0;
+    if (align & 0x40)
+        in->imm1 = get_u32(c);
+    in->imm0 = get_u64(c);
+    in->sval = (int64_t)(align & ~0x40u);
+}
+
+/* Block types are s33: 0x40 (empty) = -64, a value type = its negative
+ * one-byte code, or a non-negative type index (multi-value). */
+static inline void get_blocktype(wb_cursor *c, wb_insn *in)
+{
+    int64_t bt = get_s(c, 33);
+    if (bt < 0 && bt != -64 && !wb_wasm_valtype_cells((uint8_t)(bt + 128)))
+        wb_cursor_fail(c, "bad block type");
+    in->sval = bt;
+}
+
+/* SIMD sub-opcodes (0xFD): immediates by number.  Gaps in the final SIMD
+ * opcode space are rejected, relaxed SIMD is 0x100..0x113. */
+enum { FD_BAD, FD_NONE, FD_MEMARG, FD_V128, FD_LANE, FD_MEMARG_LANE };
+
+static int fd_kind(uint32_t sub)
+{
+    if (sub <= 11 || sub == 92 || sub == 93)
+        return FD_MEMARG;
+    if (sub == 12 || sub == 13)
+        return FD_V128;
+    if (sub >= 21 && sub <= 34)
+        return FD_LANE;
+    if (sub >= 84 && sub <= 91)
+        return FD_MEMARG_LANE;
+    switch (sub) {
+    case 0x9A: case 0xA2: case 0xA5: case 0xA6: case 0xAF: case 0xB0: case 0xB2:
+    case 0xB3: case 0xB4: case 0xBB: case 0xC2: case 0xC5: case 0xC6: case 0xCF:
+    case 0xD0: case 0xD2: case 0xD3: case 0xD4: case 0xE2: case 0xEE:
+        return FD_BAD;
+    default:
+        break;
+    }
+    if (sub <= 0xFF || (sub >= 0x100 && sub <= 0x113))
+        return FD_NONE;
+    return FD_BAD;
+}
+
+static void decode_fc(wb_cursor *c, wb_insn *in)
+{
+    uint32_t sub = get_u32(c);
+    in->sub = sub;
+    if (!c->ok)
+        return;
+    if (sub <= 7)
+        return; /* saturating truncations */
+    switch (sub) {
+    case 8:  /* memory.init data, memory */
+    case 12: /* table.init elem, table */
+    case 14: /* table.copy dst, src */
+    case 10: /* memory.copy dst, src */
+        in->imm0 = get_u32(c);
+        in->imm1 = get_u32(c);
+        return;
+    case 9:  /* data.drop */
+    case 11: /* memory.fill */
+    case 13: /* elem.drop */
+    case 15: /* table.grow */
+    case 16: /* table.size */
+    case 17: /* table.fill */
+        in->imm0 = get_u32(c);
+        return;
+    default:
+        c->p = c->base + in->offset;
+        wb_cursor_fail(c, msg_unknown_fc);
+        return;
+    }
+}
+
+static void decode_fd(wb_cursor *c, wb_insn *in)
+{
+    uint32_t sub = get_u32(c);
+    in->sub = sub;
+    if (!c->ok)
+        return;
+    switch (fd_kind(sub)) {
+    case FD_NONE:
+        return;
+    case FD_MEMARG:
+        get_memarg(c, in);
+        return;
+    case FD_V128: /* v128.const / i8x16.shuffle: 16 immediate bytes */
+        skip_bytes(c, 16);
+        return;
+    case FD_LANE:
+        in->imm1 = wb_u8(c);
+        return;
+    case FD_MEMARG_LANE:
+        get_memarg(c, in);
+        in->imm1 = wb_u8(c);
+        return;
+    default:
+        c->p = c->base + in->offset;
+        wb_cursor_fail(c, msg_unknown_fd);
+        return;
+    }
+}
+
+static void decode_fe(wb_cursor *c, wb_insn *in)
+{
+    uint32_t sub = get_u32(c);
+    in->sub = sub;
+    if (!c->ok)
+        return;
+    if (sub == 0x03) { /* atomic.fence: one reserved zero byte */
+        if (wb_u8(c) != 0 && c->ok) {
+            c->p--;
+            wb_cursor_fail(c, "atomic.fence expects a zero byte");
+        }
+        return;
+    }
+    if (sub <= 0x02 || (sub >= 0x10 && sub <= 0x4E)) {
+        get_memarg(c, in);
+        return;
+    }
+    c->p = c->base + in->offset;
+    wb_cursor_fail(c, msg_unknown_fe);
+}
+
+static inline void decode_insn(wb_cursor *c, wb_insn *in)
+{
+    uint8_t op;
+    in->offset = wb_cursor_offset(c);
+    in->sub = 0;
+    in->imm0 = 0;
+    in->imm1 = 0;
+    in->sval = 0;
+    op = wb_u8(c);
+    in->opcode = op;
+    if (!c->ok)
+        return;
+    switch (op_kind[op]) {
+    case K_NONE:
+        return;
+    case K_U32:
+    case K_U32S:
+        in->imm0 = get_u32(c);
+        return;
+    case K_BLOCK:
+        get_blocktype(c, in);
+        return;
+    case K_U32X2:
+        in->imm0 = get_u32(c);
+        in->imm1 = get_u32(c);
+        return;
+    case K_MEMARG:
+        get_memarg(c, in);
+        return;
+    case K_I32:
+        in->sval = get_s(c, 32);
+        return;
+    case K_I64:
+        in->sval = get_s(c, 64);
+        return;
+    case K_F32:
+        skip_bytes(c, 4);
+        return;
+    case K_F64:
+        skip_bytes(c, 8);
+        return;
+    case K_MEMIDX:
+        in->imm0 = get_u32(c);
+        return;
+    case K_BR_TABLE: {
+        /* each label is at least one byte: a count beyond what remains fails */
+        uint32_t n = get_u32(c);
+        if (c->ok && n > wb_cursor_left(c)) {
+            wb_cursor_fail(c, "br_table label count runs past the end of the body");
+            return;
+        }
+        for (uint32_t i = 0; i < n && c->ok; i++)
+            (void)get_u32(c);
+        in->imm0 = n;
+        in->imm1 = get_u32(c);
+        return;
+    }
+    case K_SELECT_T: {
+        uint32_t n = get_u32(c);
+        if (c->ok && n > wb_cursor_left(c)) {
+            wb_cursor_fail(c, "select type count runs past the end of the body");
+            return;
+        }
+        for (uint32_t i = 0; i < n && c->ok; i++)
+            if (!wb_wasm_valtype_cells(wb_u8(c)) && c->ok)
+                wb_cursor_fail(c, "bad value type in select");
+        in->imm0 = n;
+        return;
+    }
+    case K_REF_NULL:
+        in->sval = get_s(c, 33);
+        return;
+    case K_TRY_TABLE: {
+        uint32_t n;
+        get_blocktype(c, in);
+        n = get_u32(c);
+        if (c->ok && n > wb_cursor_left(c)) {
+            wb_cursor_fail(c, "try_table catch count runs past the end of the body");
+            return;
+        }
+        for (uint32_t i = 0; i < n && c->ok; i++) {
+            uint8_t kind = wb_u8(c);
+            if (kind <= 1)
+                (void)get_u32(c); /* tag */
+            else if (kind > 3 && c->ok)
+                wb_cursor_fail(c, "bad try_table catch kind");
+            (void)get_u32(c); /* label */
+        }
+        in->imm0 = n;
+        return;
+    }
+    case K_FC:
+        decode_fc(c, in);
+        return;
+    case K_FD:
+        decode_fd(c, in);
+        return;
+    case K_FE:
+        decode_fe(c, in);
+        return;
+    default:
+        c->p--;
+        wb_cursor_fail(c, unknown_op_msg[op]);
+        return;
+    }
+}
+
+/* An unsigned LEB128 of one or two bytes at p (n bytes available); 0 when
+ * longer or short of data (the general decoder then takes over). */
+static inline size_t small_uleb(const uint8_t *p, size_t n, uint64_t *v)
+{
+    if (n >= 1 && p[0] < 0x80) {
+        *v = p[0];
+        return 1;
+    }
+    if (n >= 2 && p[1] < 0x80) {
+        *v = (uint64_t)(p[0] & 0x7F) | (uint64_t)p[1] << 7;
+        return 2;
+    }
+    return 0;
+}
+
+static inline size_t small_sleb(const uint8_t *p, size_t n, int64_t *v)
+{
+    uint64_t u = 0;
+    size_t k = small_uleb(p, n, &u);
+    if (k == 1 && (u & 0x40))
+        *v = (int64_t)u - 0x80;
+    else if (k == 2 && (u & 0x2000))
+        *v = (int64_t)u - 0x4000;
+    else
+        *v = (int64_t)u;
+    return k;
+}
+
+/*
+ * The common instruction shapes decoded straight from the bytes: no
+ * immediate, one- or two-byte LEB128 immediates, a memarg without a memory
+ * index, float constants, a block with an empty or value type.  Returns the
+ * instruction's length, or 0 to leave it to decode_insn (same results).
+ */
+static inline size_t decode_fast(const uint8_t *p, size_t left, size_t offset, wb_insn *in)
+{
+    uint8_t op;
+    size_t k, j;
+    if (left < 9) /* the longest shape handled here: f64.const */
+        return 0;
+    op = p[0];
+    in->offset = offset;
+    in->opcode = op;
+    in->sub = 0;
+    in->imm0 = 0;
+    in->imm1 = 0;
+    in->sval = 0;
+    switch (op_kind[op]) {
+    case K_NONE:
+        return 1;
+    case K_U32:
+    case K_U32S:
+    case K_MEMIDX:
+        k = small_uleb(p + 1, 2, &in->imm0);
+        return k ? 1 + k : 0;
+    case K_I32:
+    case K_I64:
+        k = small_sleb(p + 1, 2, &in->sval);
+        return k ? 1 + k : 0;
+    case K_F32:
+        return 5;
+    case K_F64:
+        return 9;
+    case K_MEMARG:
+        if (p[1] >= 0x40)
+            return 0;
+        in->sval = p[1];
+        k = small_uleb(p + 2, 2, &in->imm0);
+        return k ? 2 + k : 0;
+    case K_BLOCK:
+        if (p[1] == 0x40 || (p[1] >= 0x7B && p[1] <= 0x7F) || p[1] == 0x70 || p[1] == 0x6F) {
+            in->sval = (int64_t)p[1] - 0x80;
+            return 2;
+        }
+        return 0;
+    case K_U32X2:
+        k = small_uleb(p + 1, 2, &in->imm0);
+        if (!k)
+            return 0;
+        j = small_uleb(p + 1 + k, 2, &in->imm1);
+        return j ? 1 + k + j : 0;
+    default:
+        return 0;
+    }
+}
+
+void wb_wasm_decode(wb_cursor *c, wb_insn *insn)
+{
+    size_t k;
+    if (c->ok && c->p < c->end &&
+        (k = decode_fast(c->p, wb_cursor_left(c), wb_cursor_offset(c), insn)) != 0) {
+        c->p += k;
+        return;
+    }
+    decode_insn(c, insn);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Index lookups over the type, import and function sections, without any
+ * allocation: a fixed table of seek points (every `step` entries) on the
+ * stack of the scan, so a lookup parses at most step-1 entries. */
+
+#define SEEK_POINTS 2048
+
+typedef struct seek_index {
+    const uint8_t *base;  /* file start, for cursors */
+    const uint8_t *start; /* first entry */
+    const uint8_t *end;   /* section end */
+    uint32_t count;       /* entries (for imports: function imports) */
+    uint32_t step;        /* entries between seek points; 0 = one byte each */
+    uint32_t point[SEEK_POINTS];
+} seek_index;
+
+typedef struct sig {
+    uint32_t params;
+    uint32_t results;
+    uint64_t param_cells;
+} sig;
+
+/* Skip a function type, returning its arity; cells only when asked. */
+static void read_functype(wb_cursor *c, sig *s, int want_cells)
+{
+    uint32_t np, nr;
+    s->param_cells = 0;
+    if (wb_u8(c) != 0x60 && c->ok)
+        wb_cursor_fail(c, "expected a function type (0x60)");
+    np = get_u32(c);
+    if (c->ok && np > wb_cursor_left(c)) {
+        wb_cursor_fail(c, "parameter count runs past the end of the section");
+        return;
+    }
+    if (want_cells) {
+        for (uint32_t i = 0; i < np; i++)
+            s->param_cells += (uint64_t)wb_wasm_valtype_cells(c->p[i]);
+    }
+    c->p += c->ok ? np : 0;
+    nr = get_u32(c);
+    skip_bytes(c, nr);
+    s->params = np;
+    s->results = nr;
+}
+
+/* One import entry; returns 1 and the type index when it imports a function. */
+static int read_import_entry(wb_cursor *c, uint32_t *type_index)
+{
+    uint8_t kind;
+    uint32_t len = get_u32(c);
+    skip_bytes(c, len);
+    len = get_u32(c);
+    skip_bytes(c, len);
+    kind = wb_u8(c);
+    switch (kind) {
+    case 0:
+        *type_index = get_u32(c);
+        return c->ok;
+    case 1: { /* table: reftype + limits */
+        uint32_t fl;
+        (void)wb_u8(c);
+        fl = get_u32(c);
+        (void)get_u64(c);
+        if (fl & 1)
+            (void)get_u64(c);
+        return 0;
+    }
+    case 2: { /* memory limits */
+        uint32_t fl = get_u32(c);
+        (void)get_u64(c);
+        if (fl & 1)
+            (void)get_u64(c);
+        if (fl & 8)
+            (void)get_u32(c);
+        return 0;
+    }
+    case 3:
+        (void)wb_u8(c);
+        (void)wb_u8(c);
+        return 0;
+    case 4:
+        (void)wb_u8(c);
+        (void)get_u32(c);
+        return 0;
+    default:
+        wb_cursor_fail(c, "bad import kind");
+        return 0;
+    }
+}
+
+static wb_cursor section_cursor(const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                                int id, uint32_t *count)
+{
+    wb_cursor c = wb_cursor_make(data, size);
+    size_t off = f->section_offset[id];
+    *count = 0;
+    if (off == 0 || off > size || f->section_bytes[id] > size - off) {
+        c.p = c.end;
+        c.ok = 0;
+        c.why = "section absent";
+        return c;
+    }
+    c.p = data + off;
+    c.end = c.p + f->section_bytes[id];
+    *count = get_u32(&c);
+    return c;
+}
+
+static void seek_build(seek_index *x, const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                       int id)
+{
+    uint32_t n;
+    wb_cursor c = section_cursor(data, size, f, id, &n);
+    x->base = data;
+    x->start = c.p;
+    x->end = c.end;
+    x->count = 0;
+    x->step = 1;
+    if (!c.ok)
+        return;
+    if (id == 3 && (size_t)(c.end - c.p) == n) {
+        x->count = n;
+        x->step = 0; /* every type index is one byte: direct access */
+        return;
+    }
+    if (id == 2)
+        n = f->import_func_count;
+    x->count = n;
+    x->step = n / SEEK_POINTS + 1;
+    /* record the position of entry k*step (for imports: the k*step-th function import) */
+    uint32_t seen = 0;
+    while (c.ok && c.p < c.end && seen < n) {
+        const uint8_t *at = c.p;
+        int counts = 1;
+        if (id == 1) {
+            sig s;
+            read_functype(&c, &s, 0);
+        } else if (id == 2) {
+            uint32_t t;
+            counts = read_import_entry(&c, &t);
+        } else {
+            (void)get_u32(&c);
+        }
+        if (counts) {
+            if (seen % x->step == 0)
+                x->point[seen / x->step] = (uint32_t)(at - x->start);
+            seen++;
+        }
+    }
+    if (seen < n)
+        x->count = seen;
+}
+
+/* A cursor at entry i of the index, or a failed cursor. */
+static wb_cursor seek_to(const seek_index *x, int id, uint32_t i)
+{
+    wb_cursor c;
+    c.base = x->base;
+    c.end = x->end;
+    c.ok = 1;
+    c.why = NULL;
+    if (i >= x->count) {
+        c.p = c.end;
+        c.ok = 0;
+        c.why = "index out of range";
+        return c;
+    }
+    if (x->step == 0) {
+        c.p = x->start + i;
+        return c;
+    }
+    c.p = x->start + x->point[i / x->step];
+    uint32_t skip = i % x->step;
+    while (c.ok && skip > 0) {
+        if (id == 1) {
+            sig s;
+            read_functype(&c, &s, 0);
+            skip--;
+        } else if (id == 2) {
+            uint32_t t;
+            if (read_import_entry(&c, &t))
+                skip--;
+        } else {
+            (void)get_u32(&c);
+            skip--;
+        }
+    }
+    if (id == 2) { /* move to the next function import */
+        for (;;) {
+            const uint8_t *at = c.p;
+            uint32_t t;
+            if (!c.ok || read_import_entry(&c, &t)) {
+                c.p = at;
+                break;
+            }
+        }
+    }
+    return c;
+}
+
+typedef struct code_ctx {
+    const uint8_t *data;
+    size_t size;
+    wb_wasm_facts *f;
+    seek_index types, imports, funcs;
+} code_ctx;
+
+static int type_sig(const code_ctx *x, uint32_t type_index, sig *s, int want_cells)
+{
+    wb_cursor c = seek_to(&x->types, 1, type_index);
+    read_functype(&c, s, want_cells);
+    return c.ok;
+}
+
+static int func_type_index(const code_ctx *x, uint32_t func_index, uint32_t *type_index)
+{
+    wb_cursor c;
+    uint32_t nimp = x->f->import_func_count;
+    if (func_index < nimp) {
+        c = seek_to(&x->imports, 2, func_index);
+        return read_import_entry(&c, type_index) && c.ok;
+    }
+    c = seek_to(&x->funcs, 3, func_index - nimp);
+    *type_index = get_u32(&c);
+    return c.ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The body scan: every instruction decoded, counted and checked. */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static int code_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
+{
+    va_list ap;
+    err->offset = offset;
+    err->section = section;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Turn a failed decode into a message that names the opcode. */
+static int decode_fail(const code_ctx *x, const wb_cursor *c, const wb_insn *in, uint32_t func,
+                       wb_error *err)
+{
+    const char *why = c->why ? c->why : "malformed instruction";
+    size_t off = wb_cursor_offset(c);
+    if (why == msg_unknown_fc || why == msg_unknown_fd || why == msg_unknown_fe)
+        return code_fail(err, in->offset, "code", "unknown opcode 0x%02x 0x%x in function %u",
+                         in->opcode, in->sub, func);
+    if (off > x->size)
+        off = x->size;
+    return code_fail(err, off, "code", "%s (function %u, instruction at offset %zu)", why, func,
+                     in->offset);
+}
+
+/* Running state of one body's scan. */
+typedef struct scan_state {
+    uint64_t depth; /* open blocks, the function's own included */
+    uint32_t feat;
+    uint32_t total_funcs;
+    uint32_t func;
+} scan_state;
+
+/* The facts of one decoded instruction beyond its opcode count. */
+static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const uint8_t *end,
+                      const wb_insn *in, wb_error *err)
+{
+    wb_wasm_facts *f = x->f;
+    wb_opcode_counts *ops = &f->ops;
+    uint32_t func = st->func;
+    sig s;
+    switch (in->opcode) {
+    case 0x02: case 0x03: case 0x04: case 0x06: case 0x1F: /* block loop if try try_table */
+        st->depth++;
+        if (in->sval >= 0) {
+            if (!type_sig(x, (uint32_t)in->sval, &s, 0))
+                return code_fail(err, in->offset, "code",
+                                 "block type index %lld out of range (function %u)",
+                                 (long long)in->sval, func);
+            ops->block_params += s.params;
+            ops->block_results += s.results;
+            st->feat |= WB_FEAT_MULTI_VALUE;
+        } else if (in->sval != -64) {
+            ops->block_results++;
+        }
+        break;
+    case 0x18: /* delegate closes a try like end does */
+    case 0x0B: /* end */
+        if (--st->depth == 0 && after != end)
+            return code_fail(err, (size_t)(after - x->data), "code",
+                             "function %u continues after its final end", func);
+        break;
+    case 0x0E:
+        ops->br_table_targets += in->imm0;
+        break;
+    case 0x10: case 0x12: { /* call, return_call */
+        uint32_t t;
+        if (in->imm0 >= st->total_funcs || !func_type_index(x, (uint32_t)in->imm0, &t) ||
+            !type_sig(x, t, &s, 0))
+            return code_fail(err, in->offset, "code",
+                             "call to function %llu out of range (function %u)",
+                             (unsigned long long)in->imm0, func);
+        ops->call_params += s.params;
+        ops->call_results += s.results;
+        break;
+    }
+    case 0x11: case 0x13: /* call_indirect, return_call_indirect */
+        if (!type_sig(x, (uint32_t)in->imm0, &s, 0))
+            return code_fail(err, in->offset, "code",
+                             "call_indirect type %llu out of range (function %u)",
+                             (unsigned long long)in->imm0, func);
+        ops->call_indirect_params += s.params;
+        ops->call_indirect_results += s.results;
+        if (in->imm1 != 0)
+            st->feat |= WB_FEAT_REFERENCE_TYPES;
+        break;
+    case 0x1C:
+        ops->select_typed++;
+        break;
+    case 0x3F: case 0x40: /* memory.size / memory.grow */
+        if (in->opcode == 0x40)
+            f->has_memory_grow = 1;
+        if (in->imm0 != 0)
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        break;
+    case 0xFC:
+        ops->fc[in->sub]++;
+        if (in->sub <= 7)
+            st->feat |= WB_FEAT_SAT_CONVERSIONS;
+        else if (in->sub <= 14)
+            st->feat |= WB_FEAT_BULK_MEMORY;
+        else
+            st->feat |= WB_FEAT_REFERENCE_TYPES;
+        if (in->sub == 15)
+            f->has_table_grow = 1;
+        if ((in->sub == 8 && in->imm1 != 0) || (in->sub == 10 && (in->imm0 | in->imm1) != 0) ||
+            (in->sub == 11 && in->imm0 != 0))
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        break;
+    case 0xFD:
+        ops->fd[in->sub]++;
+        if ((in->sub <= 11 || in->sub == 92 || in->sub == 93) && in->imm1 != 0)
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        break;
+    case 0xFE:
+        ops->fe[in->sub]++;
+        if (in->imm1 != 0)
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        break;
+    default:
+        /* memory instructions: a non-zero memory index means multi-memory */
+        if (in->opcode >= 0x28 && in->opcode <= 0x3E && in->imm1 != 0)
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        break;
+    }
+    return 0;
+}
+
+/* Opcodes whose facts go beyond their count (blocks, ends, calls, memory
+ * size/grow, prefixed and typed-select ops): count_insn sees them. */
+static const uint8_t needs_count[256] = {
+    [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x06] = 1, [0x0B] = 1, [0x0E] = 1, [0x10] = 1,
+    [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x18] = 1, [0x1C] = 1, [0x1F] = 1, [0x3F] = 1,
+    [0x40] = 1, [0xFC] = 1, [0xFD] = 1, [0xFE] = 1};
+
+/*
+ * Decode a body's instructions: the common shapes inline (decode_fast), the
+ * rest through the general decoder.  Instructions decoded the general way
+ * always go through count_insn (a memarg there may name a memory).
+ */
+static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
+{
+    uint64_t *count = x->f->ops.op;
+    const uint8_t *p = c->p;
+    const uint8_t *const end = c->end;
+    scan_state st;
+    wb_insn in;
+
+    st.depth = 1;
+    st.feat = 0;
+    st.total_funcs = x->f->import_func_count + x->f->func_count;
+    st.func = func;
+    while (p < end) {
+        const uint8_t op = *p;
+        size_t k;
+        if (end - p >= 4) {
+            /* lean paths: step over the commonest instructions, counting only */
+            switch (op_kind[op]) {
+            case K_NONE:
+                if (op == 0x0B && --st.depth == 0 && end - p != 1)
+                    return code_fail(err, (size_t)(p + 1 - c->base), "code",
+                                     "function %u continues after its final end", func);
+                p += 1;
+                goto counted;
+            case K_U32:
+            case K_I32:
+                if (p[1] < 0x80) {
+                    p += 2;
+                    goto counted;
+                }
+                if (p[2] < 0x80) {
+                    p += 3;
+                    goto counted;
+                }
+                break;
+            case K_MEMARG:
+                if (p[1] < 0x40 && p[2] < 0x80) {
+                    p += 3;
+                    goto counted;
+                }
+                if (p[1] < 0x40 && p[3] < 0x80) {
+                    p += 4;
+                    goto counted;
+                }
+                break;
+            case K_BLOCK:
+                if (p[1] == 0x40 || (p[1] >= 0x7B && p[1] <= 0x7F)) {
+                    st.depth++;
+                    x->f->ops.block_results += p[1] != 0x40;
+                    p += 2;
+                    goto counted;
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        k = decode_fast(p, (size_t)(end - p), (size_t)(p - c->base), &in);
+        if (k != 0) {
+            p += k;
+            if (needs_count[in.opcode] && count_insn(x, &st, p, end, &in, err) != 0)
+                return -1;
+        } else {
+            c->p = p;
+            decode_insn(c, &in);
+            if (!c->ok)
+                return decode_fail(x, c, &in, func, err);
+            p = c->p;
+            if (count_insn(x, &st, p, end, &in, err) != 0)
+                return -1;
+        }
+    counted:
+        count[op]++;
+    }
+    c->p = p;
+    x->f->features |= st.feat;
+    if (st.depth != 0)
+        return code_fail(err, wb_cursor_offset(c), "code",
+                         "function %u does not end with end (%llu blocks left open)", func,
+                         (unsigned long long)st.depth);
+    return 0;
+}
+
+/* Locals: vec of (count, valtype); the total is capped at 2^32-1 like the spec's. */
+static int read_locals(wb_cursor *c, uint64_t *count, uint64_t *cells, uint32_t *feat)
+{
+    uint32_t groups = get_u32(c);
+    *count = 0;
+    *cells = 0;
+    if (c->ok && groups > wb_cursor_left(c)) {
+        wb_cursor_fail(c, "local declaration count runs past the end of the body");
+        return -1;
+    }
+    for (uint32_t i = 0; i < groups && c->ok; i++) {
+        uint32_t k = get_u32(c);
+        uint8_t t = wb_u8(c);
+        int tc = wb_wasm_valtype_cells(t);
+        if (!c->ok)
+            break;
+        if (!tc) {
+            c->p--;
+            wb_cursor_fail(c, "bad local type");
+            break;
+        }
+        if (t == 0x7B)
+            *feat |= WB_FEAT_SIMD;
+        else if (t == 0x70 || t == 0x6F)
+            *feat |= WB_FEAT_REFERENCE_TYPES;
+        *count += k;
+        *cells += (uint64_t)k * (uint64_t)tc;
+        if (*count > UINT32_MAX) {
+            wb_cursor_fail(c, "too many locals");
+            break;
+        }
+    }
+    return c->ok ? 0 : -1;
+}
+
+int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cursor *sec,
+                      wb_error *err)
+{
+    /* the seek points take ~24 KiB of stack; no heap is used */
+    code_ctx x;
+    uint32_t count, nfunc_sec;
+    wb_cursor fs;
+
+    x.data = data;
+    x.size = size;
+    x.f = f;
+    seek_build(&x.types, data, size, f, 1);
+    seek_build(&x.imports, data, size, f, 2);
+    seek_build(&x.funcs, data, size, f, 3);
+    fs = section_cursor(data, size, f, 3, &nfunc_sec);
+
+    size_t count_off = wb_cursor_offset(sec);
+    count = get_u32(sec);
+    if (!sec->ok)
+        return code_fail(err, wb_cursor_offset(sec), "code", "%s (function body count)",
+                         sec->why);
+    if (count != f->func_count)
+        return code_fail(err, count_off, "code",
+                         "code section has %u bodies but the function section declares %u",
+                         count, f->func_count);
+
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t func = f->import_func_count + i;
+        size_t body_off = wb_cursor_offset(sec);
+        uint32_t len = get_u32(sec);
+        wb_cursor body = wb_cursor_sub(sec, len);
+        uint64_t locals, cells;
+        uint32_t feat = 0, t;
+        const uint8_t *expr;
+        sig s;
+        if (!sec->ok)
+            return code_fail(err, body_off, "code", "%s (body of function %u)", sec->why, func);
+        if (read_locals(&body, &locals, &cells, &feat) != 0)
+            return code_fail(err, wb_cursor_offset(&body), "code", "%s (function %u)", body.why,
+                             func);
+        t = get_u32(&fs);
+        if (!fs.ok || !type_sig(&x, t, &s, 1))
+            return code_fail(err, body_off, "code", "function %u has no valid type", func);
+        expr = body.p;
+        f->features |= feat;
+        f->code_body_bytes_total += len;
+        f->code_expr_bytes_total += (uint64_t)(body.end - expr);
+        if (len > f->code_body_bytes_max)
+            f->code_body_bytes_max = len;
+        f->func_params_total += s.params;
+        f->func_locals_total += locals;
+        if (locals > f->func_locals_max)
+            f->func_locals_max = locals;
+        if (s.params + locals > f->func_params_plus_locals_max)
+            f->func_params_plus_locals_max = s.params + locals;
+        f->func_local_cells_total += s.param_cells + cells;
+        if (s.params + locals > 0)
+            f->funcs_with_params_or_locals++;
+        if (body.p == body.end)
+            return code_fail(err, body_off, "code", "function %u has an empty body", func);
+        if (scan_expr(&x, &body, func, err) != 0)
+            return -1;
+    }
+    /* every instruction is counted once in op[] (prefixed ones under their prefix) */
+    for (unsigned op = 0; op < 256; op++) {
+        f->instruction_count += f->ops.op[op];
+        if (f->ops.op[op] != 0)
+            f->features |= op_feature[op];
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                          wb_body_fn fn, void *ctx)
+{
+    uint32_t count, nf;
+    wb_cursor c = section_cursor(data, size, facts, 10, &count);
+    wb_cursor fs = section_cursor(data, size, facts, 3, &nf);
+    seek_index types; /* ~8 KiB of stack: type lookups without a scan each */
+    if (!c.ok)
+        return 0;
+    seek_build(&types, data, size, facts, 1);
+    for (uint32_t i = 0; i < count && c.ok; i++) {
+        wb_func_body b;
+        uint64_t cells;
+        uint32_t feat = 0, np = 0;
+        size_t off = wb_cursor_offset(&c);
+        uint32_t len = get_u32(&c);
+        wb_cursor body = wb_cursor_sub(&c, len);
+        b.type_index = get_u32(&fs);
+        if (!c.ok || !fs.ok || read_locals(&body, &b.local_count, &cells, &feat) != 0)
+            return 0;
+        {
+            wb_cursor tc = seek_to(&types, 1, b.type_index);
+            sig s;
+            read_functype(&tc, &s, 0);
+            np = tc.ok ? s.params : 0;
+        }
+        b.func_index = facts->import_func_count + i;
+        b.param_count = np;
+        b.body_offset = off;
+        b.expr = body.p;
+        b.end = body.end;
+        int r = fn(ctx, &b);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                           uint32_t index)
+{
+    uint32_t n, t = UINT32_MAX;
+    if (index < facts->import_func_count) {
+        wb_cursor c = section_cursor(data, size, facts, 2, &n);
+        uint32_t seen = 0;
+        for (uint32_t i = 0; i < n && c.ok; i++) {
+            uint32_t ti;
+            if (read_import_entry(&c, &ti)) {
+                if (seen == index)
+                    return c.ok ? ti : UINT32_MAX;
+                seen++;
+            }
+        }
+        return UINT32_MAX;
+    }
+    index -= facts->import_func_count;
+    wb_cursor c = section_cursor(data, size, facts, 3, &n);
+    if (!c.ok || index >= n)
+        return UINT32_MAX;
+    if ((size_t)(c.end - c.p) == n) { /* one byte per entry */
+        c.p += index;
+        return *c.p < 0x80 ? *c.p : UINT32_MAX;
+    }
+    for (uint32_t i = 0; i <= index && c.ok; i++)
+        t = get_u32(&c);
+    return c.ok ? t : UINT32_MAX;
+}
+
+int wb_wasm_type_arity(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                       uint32_t type_index, uint32_t *params, uint32_t *results)
+{
+    uint32_t n;
+    sig s;
+    wb_cursor c = section_cursor(data, size, facts, 1, &n);
+    if (!c.ok || type_index >= n)
+        return -1;
+    for (uint32_t i = 0; i < type_index && c.ok; i++)
+        read_functype(&c, &s, 0);
+    read_functype(&c, &s, 0);
+    if (!c.ok)
+        return -1;
+    *params = s.params;
+    *results = s.results;
+    return 0;
+}

@@ -173,12 +173,16 @@ typedef struct wb_wasm_facts {
     uint32_t features;                  /* WB_FEAT_*: used by the code or declared */
     uint32_t declared_features;         /* from target_features ('+' entries) */
     uint32_t custom_section_count;
+
+    /* exception handling (recognised so that it can be reported) */
+    uint32_t tag_count;                 /* defined tags (section 13) */
 } wb_wasm_facts;
 
 /*
  * Read and check a whole module.  The buffer is borrowed: facts hold offsets
  * into it, never copies.  Returns 0 on success; on failure, -1 with err
- * filled (offset, section, reason).  Nothing is allocated.
+ * filled (offset, section, reason).  Nothing is allocated (the code scan
+ * uses about 25 KiB of stack for its index tables).
  */
 int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_error *err);
 
@@ -192,7 +196,13 @@ const char *wb_wasm_func_name(const uint8_t *data, size_t size, const wb_wasm_fa
 /* One decoded instruction.  imm0/imm1 carry the immediates an analysis may
  * need: call/return_call: imm0 = function index; call_indirect: imm0 = type
  * index, imm1 = table; global.get/set: imm0 = global index; local.*: imm0 =
- * local index; i32.const / i64.const: sval; memory ops: imm0 = offset. */
+ * local index; i32.const / i64.const: sval; memory ops: imm0 = offset.
+ * Also: br/br_if: imm0 = label; br_table: imm0 = label count (default
+ * excluded), imm1 = default label; block/loop/if/try/try_table: sval = block
+ * type as s33 (-64 empty, -1..-23 a value type, >= 0 a type index);
+ * memarg: imm1 = memory index (SIMD lane ops: imm1 = lane), sval = align;
+ * memory.size/grow: imm0 = memory index; select t*: imm0 = type count;
+ * 0xFC bulk ops: imm0/imm1 = their two indices. */
 typedef struct wb_insn {
     size_t offset;        /* absolute offset of the opcode */
     uint8_t opcode;       /* first byte */
@@ -238,5 +248,19 @@ uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts
 /* Param and result counts of type `type_index`; -1 when out of range. */
 int wb_wasm_type_arity(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                        uint32_t type_index, uint32_t *params, uint32_t *results);
+
+
+/* ---- shared by the module reader and the code scan ---- */
+
+/* 32-bit value cells of a one-byte value type (i64/f64 2, v128 4, refs 1);
+ * 0 when the byte is not a value type. */
+int wb_wasm_valtype_cells(uint8_t valtype);
+
+/* Decode every function body of the code section payload at sec (type,
+ * import and function sections already read into facts): fills the code
+ * facts and opcode counts, checks each body ends with its final end.
+ * Returns 0, or -1 with err filled.  Uses no heap. */
+int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_cursor *sec,
+                      wb_error *err);
 
 #endif

@@ -1,0 +1,16 @@
+;; SIMD: every immediate shape (memarg, 16-byte const and shuffle, lanes, memarg+lane) and relaxed SIMD.
+(module
+  (memory 1)
+  (func (export "f") (param i32) (result i32) (local v128)
+    (local.set 1 (v128.const i32x4 1 2 3 4))
+    (local.set 1 (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 (local.get 1) (local.get 1)))
+    (local.set 1 (v128.load offset=16 align=8 (local.get 0)))
+    (local.set 1 (v128.load8_lane 3 (local.get 0) (local.get 1)))
+    (v128.store16_lane offset=4 7 (local.get 0) (local.get 1))
+    (local.set 1 (v128.load32_zero (local.get 0)))
+    (local.set 1 (i32x4.replace_lane 2 (local.get 1) (i32.const 9)))
+    (local.set 1 (f64x2.relaxed_madd (local.get 1) (local.get 1) (local.get 1)))
+    (local.set 1 (i8x16.relaxed_swizzle (local.get 1) (local.get 1)))
+    (local.set 1 (i32x4.dot_i16x8_s (local.get 1) (local.get 1)))
+    (local.set 1 (f64x2.nearest (local.get 1)))
+    (i8x16.extract_lane_u 15 (local.get 1))))

@@ -1,0 +1,15 @@
+;; wasi-threads shape: thread-spawn import, imported shared memory, atomics of every immediate kind.
+(module
+  (import "wasi" "thread-spawn" (func $spawn (param i32) (result i32)))
+  (import "env" "memory" (memory 1 4 shared))
+  (func (export "wasi_thread_start") (param i32 i32)
+    (drop (memory.atomic.notify (i32.const 0) (i32.const 1)))
+    (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))
+    (drop (memory.atomic.wait64 offset=8 (i32.const 0) (i64.const 0) (i64.const -1)))
+    (atomic.fence)
+    (drop (i32.atomic.load (i32.const 0)))
+    (i64.atomic.store offset=16 (i32.const 0) (i64.const 5))
+    (drop (i32.atomic.rmw.add (i32.const 0) (i32.const 1)))
+    (drop (i64.atomic.rmw32.cmpxchg_u (i32.const 0) (i64.const 1) (i64.const 2))))
+  (func (export "_start")
+    (drop (call $spawn (i32.const 0)))))
