@@ -43,7 +43,7 @@ set(WAMR_BUDGET_STACK_MARGIN "256" CACHE STRING
 
 # _wamr_module_keywords(): the keywords of wamr_add_module(), in the caller's scope.
 macro(_wamr_module_keywords)
-  set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING)
+  set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING DEBUG_INFO)
   set(_WAMR_MODULE_ONE_VALUE MEMORY_BUDGET PROFILE MODE STACK_SIZE INITIAL_MEMORY MAX_MEMORY
     THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX)
   set(_WAMR_MODULE_MULTI_VALUE SOURCES AOT EXPORTS INCLUDE_DIRECTORIES COMPILE_DEFINITIONS
@@ -71,7 +71,7 @@ endmacro()
       [EXPORTS <symbol>...]
       [INCLUDE_DIRECTORIES <dir>...] [COMPILE_DEFINITIONS <def>...]
       [COMPILE_OPTIONS <opt>...] [LINK_LIBRARIES <lib>...] [LINK_OPTIONS <opt>...]
-      [FREESTANDING]
+      [FREESTANDING] [DEBUG_INFO]
       [HEADER <file> [HEADER_PREFIX <prefix>]]
       [EMBED])
 
@@ -113,6 +113,11 @@ endmacro()
     Symbols exported to the host (``--export=<symbol>``).
   ``FREESTANDING``
     No libc (``-nostdlib``, ``--no-entry``): the module exports what it needs.
+  ``DEBUG_INFO``
+    Keep DWARF sections in the module.  By default the link strips them
+    (``--strip-debug``; the ``name`` section stays for reports): WAMR keeps
+    the whole module buffer in RAM, and the DWARF that a distribution's
+    ``libc.a`` carries can be several times the code.
   ``HEADER``, ``HEADER_PREFIX``
     Generate a C header with the instantiate arguments, pool sizes and limits,
     macro names starting with ``<prefix>_`` (default: ``<NAME>``).  Relative
@@ -683,6 +688,10 @@ function(_wamr_apply_link_settings target triple stack)
   if(NOT _wamr_max STREQUAL "")
     target_link_options(${target} PRIVATE "LINKER:--max-memory=${_wamr_max}")
   endif()
+  if(NOT arg_DEBUG_INFO)
+    # The module buffer stays in device RAM: no DWARF in it unless asked for.
+    target_link_options(${target} PRIVATE "LINKER:--strip-debug")
+  endif()
   # WAMR finds the aux stack and the libc heap through these two globals.
   target_link_options(${target} PRIVATE "LINKER:--export=__heap_base" "LINKER:--export=__data_end")
   if(_wamr_threads GREATER 0)
@@ -937,9 +946,11 @@ macro(_wamr_add_host_module)
   if(_wamr_abs_dirs)
     list(APPEND _wamr_fwd INCLUDE_DIRECTORIES ${_wamr_abs_dirs})
   endif()
-  if(arg_FREESTANDING)
-    list(APPEND _wamr_fwd FREESTANDING)
-  endif()
+  foreach(_wamr_kw IN ITEMS FREESTANDING DEBUG_INFO)
+    if(arg_${_wamr_kw})
+      list(APPEND _wamr_fwd ${_wamr_kw})
+    endif()
+  endforeach()
   if(NOT _wamr_header STREQUAL "")
     list(APPEND _wamr_fwd HEADER "${_wamr_header}")
   endif()

@@ -170,3 +170,45 @@ function(_wamr_find_wasi_toolchain)
   set(_wamr_wasi_ar "${ar}" PARENT_SCOPE)
   set(_wamr_wasi_ranlib "${ranlib}" PARENT_SCOPE)
 endfunction()
+
+#[=======================================================================[.rst:
+.. command:: wamr_find_wasi_toolchain
+
+  Find the WebAssembly C toolchain ``wamr_add_module`` will use, and say what
+  it can build::
+
+    wamr_find_wasi_toolchain(<prefix>)
+
+  Sets in the caller's scope:
+
+  ``<prefix>_FOUND``
+    ``TRUE`` (a missing toolchain stops the configure with what to install).
+  ``<prefix>_WASI_SDK``
+    The wasi-sdk directory, or empty for the system clang + wasi-libc.
+  ``<prefix>_VERSION``
+    The wasi-sdk version, or empty.
+  ``<prefix>_CLANG``, ``<prefix>_SYSROOT``
+    The compiler and its sysroot (empty: the compiler's default).
+  ``<prefix>_TRIPLE``
+    The target triple of ordinary modules (``wasm32-wasi`` or ``wasm32-wasip1``).
+  ``<prefix>_THREADS_TRIPLE``
+    The wasi-threads triple, or empty when the toolchain has no threads
+    sysroot: ``THREADS`` modules that use libc cannot be built then.
+
+  Example: build a threads module only where it can be built::
+
+    wamr_find_wasi_toolchain(WASI)
+    if(WASI_THREADS_TRIPLE)
+      add_subdirectory(threads)
+    endif()
+#]=======================================================================]
+function(wamr_find_wasi_toolchain prefix)
+  _wamr_find_wasi_toolchain()
+  set(${prefix}_FOUND TRUE PARENT_SCOPE)
+  set(${prefix}_WASI_SDK "${_wamr_wasi_prefix}" PARENT_SCOPE)
+  set(${prefix}_VERSION "${_wamr_wasi_version}" PARENT_SCOPE)
+  set(${prefix}_CLANG "${_wamr_wasi_clang}" PARENT_SCOPE)
+  set(${prefix}_SYSROOT "${_wamr_wasi_sysroot}" PARENT_SCOPE)
+  set(${prefix}_TRIPLE "${_wamr_wasi_triple}" PARENT_SCOPE)
+  set(${prefix}_THREADS_TRIPLE "${_wamr_wasi_threads_triple}" PARENT_SCOPE)
+endfunction()
