@@ -113,31 +113,43 @@ const char *wb_pool_name(wb_pool pool)
 /*
  * Most the fast-interpreter loader emits for each instruction (label L,
  * byte B, slot offset 2; see model_fast_interp.c for the rules).  Used when
- * the module bytes are not at hand or the replay does not model an opcode.
- * Result copies and branch arities are charged to every block result and
- * every branch; local.set is charged as never folded; preserve copies are
- * charged once per local.get (each stack entry is preserved at most once)
- * only when the module has blocks with results or parameters, the code
- * shape where wasm-opt leaves values on the stack across blocks.
+ * the module bytes are not at hand or the replay does not model an opcode,
+ * so every term covers the largest case of wasm_loader_prepare_bytecode:
+ *  - block results: one copy per value at end, and at else for an if
+ *    (reserve_block_ret), plus the 2-byte pop of each result when the block
+ *    ends in unreachable code (check_block_stack);
+ *  - branches: the arity record of wasm_loader_emit_br_info for the largest
+ *    result count, plus the pops of wasm_loader_check_br in unreachable code;
+ *  - local.set never folded into the previous result; local.tee with the
+ *    fake pop and push it does in unreachable code;
+ *  - one preserve copy per local.get (preserve_referenced_local copies a
+ *    local's value out once per stack entry that still refers to it, when
+ *    the local is written or a block is entered) and per value br_if leaves
+ *    with offset 0 in unreachable code;
+ *  - constants cost only area cells, except in a function with more than
+ *    16382 of them, where the area can be full and the rest go inline
+ *    (label + 8 + slot); a constant takes at least 2 body bytes, so only a
+ *    body of 32766 bytes or more can get there.
  */
 void wb_fast_interp_bound(const wb_wasm_facts *f, unsigned L, unsigned B, wb_fast_interp_size *out)
 {
     const wb_opcode_counts *o = &f->ops;
     const uint64_t *op = o->op;
-    uint64_t t = 0, k, rmax, arity, setc, nblocks, i;
+    uint64_t t = 0, k, rmax, arity, setc, nblocks, nconst, i;
     int multi = (f->features & WB_FEAT_MULTI_VALUE) != 0;
+    unsigned cells_per_local = (f->features & WB_FEAT_SIMD) ? 4 : 2;
 
     rmax = f->type_results_total ? (multi ? f->type_results_total : 1) : 0;
-    arity = rmax ? 4 + (uint64_t)rmax * (B + 4) : 0;
+    arity = rmax ? 4 + (uint64_t)rmax * (B + 4 + 2) : 0;
     nblocks = op[0x02] + op[0x03] + op[0x04];
     t += op[0x00] * L;                                   /* unreachable */
     t += op[0x04] * (5 * (uint64_t)L + 2);               /* if + (virtual) else */
     /* block parameters: a copy instruction per block (P_b values) */
     t += mn(nblocks, o->block_params) * (2 * (uint64_t)L + 8 + 2 + B + 2) +
          o->block_params * (B + 4);
-    /* block results: one copy per value at end, and at else for an if */
-    k = multi ? L + 8 + B + 4 : L + 4;
-    t += (o->block_results + mn(op[0x04], o->block_results)) * k;
+    /* block results: a copy per value at end, and at else for an if */
+    k = (multi ? L + 8 + B + 4 : L + 4) + 2;
+    t += (o->block_results + mn(op[0x04] * (multi ? rmax : 1), o->block_results)) * k;
     /* function end: result copy + return label + result slots */
     t += (uint64_t)f->func_count * (L + rmax * (k + 2));
     t += op[0x0c] * (2 * (uint64_t)L + 4 + arity);       /* br */
@@ -147,10 +159,9 @@ void wb_fast_interp_bound(const wb_wasm_facts *f, unsigned L, unsigned B, wb_fas
     t += (op[0x10] + op[0x12]) * (L + 4) + 2 * (o->call_params + o->call_results);
     t += (op[0x11] + op[0x13]) * (L + B + 10) + 2 * (o->call_indirect_params + o->call_indirect_results);
     t += (op[0x1b] + op[0x1c]) * (L + 8);                /* select */
-    setc = L + (2 * f->func_params_plus_locals_max >= 256 ? 6 : B + 2);
-    t += (op[0x21] + op[0x22]) * setc;                   /* local.set / tee */
-    if (o->block_results || o->block_params)
-        t += op[0x20] * (L + 4);                         /* preserve copies */
+    setc = L + ((uint64_t)cells_per_local * f->func_params_plus_locals_max >= 256 ? 6 : B + 2);
+    t += op[0x21] * setc + op[0x22] * (setc + 4);        /* local.set / tee */
+    t += (op[0x20] + op[0x0d] * rmax) * (L + 4);         /* preserve copies */
     t += (op[0x23] + op[0x24]) * (L + 6);                /* globals */
     t += (op[0x25] + op[0x26]) * (L + 8);                /* table.get/set */
     for (i = 0x28; i <= 0x3e; i++)
@@ -166,11 +177,22 @@ void wb_fast_interp_bound(const wb_wasm_facts *f, unsigned L, unsigned B, wb_fas
     t += op[0xfc] * (L + B + 8 + 6);
     t += op[0xfe] * (L + B + 4 + 8);
     t += op[0xfd] * (L + B + 16 + 8 + 4);                /* SIMD: immediates + 3 slots */
+    /* exception handling and GC: not run by the fast interpreter; charged
+     * as a label, two immediates and three slots should a build accept them */
+    t += (op[0x06] + op[0x07] + op[0x08] + op[0x09] + op[0x0a] + op[0x18] + op[0x19] +
+          op[0x1f] + op[0xfb]) * (L + 8 + 6);
+    nconst = op[0x41] + op[0x42] + op[0x43] + op[0x44];
+    if (f->code_body_bytes_max >= 32766 && nconst > 16382)
+        t += (nconst - 16382) * (L + 8 + 2);
     out->code_bytes = t;
     /* constants: at most one area entry per constant instruction */
     out->const_bytes = 4 * (op[0x41] + op[0x43]) + 8 * (op[0x42] + op[0x44]);
     out->const_allocs = f->func_count;
     out->max_function_code = t;
+    /* scratch of the largest body: constant pools of up to 16 B per body
+     * byte (an 8-byte constant per 2 bytes, capacity doubled, old and new
+     * block during growth), operand stacks 6 B per byte, control frames */
+    out->max_function_scratch = 24 * f->code_body_bytes_max + 4096;
 }
 
 /* ---------------------------------------------------------- the module */
@@ -412,7 +434,11 @@ typedef struct execmem {
  * one); XIP keeps the text in the module buffer.  Without an .aot the text
  * is bounded from the wasm code: wamrc's x86-64 code (no bounds checks) was
  * at most 2.9x the wasm bodies and 32-bit code with bounds checks at most
- * 3.2x in the calibration set; 3.25x / 3.5x + 4 KiB is charged, and the
+ * 3.2x in the calibration set; 3.25x / 3.5x + 4 KiB is charged, plus
+ * 64 B per function and 256 B per exported function, so that modules of
+ * many tiny functions stay covered (each function has a frame prologue and
+ * epilogue: 118-124 B of text for 70 B bodies in t02/t03, 162 B for 105 B
+ * in c03; 400 exports added about 230 B each in c08), and the
  * data sections (jump tables, float constants, stack sizes) at 8 B per
  * br_table target and 64-bit constant, 4 B per function, + 2 pages.
  */
@@ -441,7 +467,8 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const lay
         const wb_wasm_facts *w = m->wasm;
         int wide = L->ptr == 8 && !p->aot_bounds_checks;
         uint64_t code = w->code_body_bytes_total;
-        text = (wide ? code * 13 / 4 : code * 7 / 2) + 4 * KIB;
+        text = (wide ? code * 13 / 4 : code * 7 / 2) + 64 * (uint64_t)w->func_count +
+               256 * (uint64_t)w->export_func_count + 4 * KIB;
         x->data = 8 * (w->ops.br_table_targets + w->ops.op[0x0e] + w->ops.op[0x42] +
                        w->ops.op[0x44]) + 4 * (uint64_t)w->func_count;
         datapages = al(x->data, page) + 2 * page;
@@ -579,8 +606,11 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         load_kept = structs + types + L.import * sh.I + funcs + fi.code_bytes + fi.const_bytes + rest;
         /* transient: loader context, label lists, operand/offset stacks of
          * the largest function; measured 1.5 KiB [1.1] up to 2.5 KiB (bound:
-         * 2 B per byte of the largest body on top of the base) */
-        load_trans = (L.ptr == 8 ? 1600 : 1200) + 2 * (w->code_body_bytes_max);
+         * 2 B per byte of the largest body on top of the base, or the
+         * replay's per-function scratch when larger: a constant-heavy
+         * function fills constant pools of 4-8 B per constant) */
+        load_trans = (L.ptr == 8 ? 1600 : 1200) +
+                     mx(2 * w->code_body_bytes_max, fi.max_function_scratch);
         allocs += 16 + sh.T + 5 * sh.F + fi.const_allocs + 2 * sh.ES + 2 * sh.D + 2 * sh.I + sh.E;
     } else {
         uint64_t base, DS = a ? a->data_section_count : 0, rel;

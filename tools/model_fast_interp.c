@@ -57,6 +57,7 @@ typedef struct fi_block {
     int32_t start_dyn;   /* if: dynamic offset after the params */
     size_t saved_at;     /* if with params: index into the saved-offset stack */
     size_t saved_n;
+    uint64_t patches;    /* label patches waiting for this block's end/else */
 } fi_block;
 
 typedef struct fi_ctx {
@@ -85,9 +86,13 @@ typedef struct fi_ctx {
     uint64_t *kset;          /* constants seen in this function (hash set) */
     uint8_t *kused;
     size_t kcap, kcount;
+    uint32_t pool32, pool64;    /* constant pools as the sizing walk fills them (rule b) */
+    uint64_t first32[10], first64[10];
     int32_t dyn, maxdyn, start_dyn;
     int64_t size_now, size_peak;
     uint64_t const_cells;
+    size_t max_n, max_csp;      /* deepest operand stack (cells) and nesting */
+    uint64_t patches, max_patches; /* label patches alive (add_label_patch_to_list) */
     uint64_t work, work_limit;
     int ok;
 } fi_ctx;
@@ -99,6 +104,14 @@ static unsigned cells_of(uint8_t t)
     if (t == T_V128)
         return 4;
     return 1;
+}
+
+static void add_patches(fi_ctx *c, fi_block *b, uint64_t n)
+{
+    b->patches += n;
+    c->patches += n;
+    if (c->patches > c->max_patches)
+        c->max_patches = c->patches;
 }
 
 static void emit(fi_ctx *c, int64_t n)
@@ -202,11 +215,14 @@ static void pop(fi_ctx *c, uint8_t t)
 
 static uint8_t top_type(fi_ctx *c)
 {
+    size_t i = c->n, lo = top(c)->height;
     if (avail(c) == 0)
         return T_ANY;
-    if (c->ref[c->n - 1] == T_CELL2)
-        return c->n >= 2 && c->ref[c->n - 2] != T_CELL2 ? c->ref[c->n - 2] : T_I64;
-    return c->ref[c->n - 1];
+    while (i > lo && c->ref[i - 1] == T_CELL2)
+        i--;
+    if (i == lo) /* the first cell lies below this block: only the size matters */
+        return c->n - lo >= 4 ? T_V128 : T_I64;
+    return c->ref[i - 1];
 }
 
 /* preserve_referenced_local: one copy (label + 2 + 2) when the local is
@@ -272,20 +288,29 @@ static unsigned cell_sum(const uint8_t *ts, uint32_t n)
     return s;
 }
 
-/* wasm_loader_emit_br_info */
-static void br_info(fi_ctx *c, const fi_block *b)
+/* wasm_loader_emit_br_info: for `br` (is_br) the loader also moves the
+ * dynamic offset to just past the target's result (loop: param) slots. */
+static void br_info(fi_ctx *c, fi_block *b, int is_br)
 {
     const uint8_t *ts;
     uint32_t arity = b->kind == 2 ? bt_params(c, b, &ts) : bt_results(c, b, &ts);
     emit(c, 4);
-    if (arity)
+    if (b->kind != 2)
+        add_patches(c, b, 1);
+    if (arity) {
         emit(c, 4 + (int64_t)arity * (c->byte + 4));
+        if (is_br)
+            c->dyn = (b->kind == 2 ? b->start_dyn : b->dyn) + (int32_t)cell_sum(ts, arity);
+    }
     emit(c, c->label);
 }
 
+enum { BR_IF = 0, BR_TABLE = 1, BR_PLAIN = 2 };
+
 /* wasm_loader_check_br */
-static void check_br(fi_ctx *c, uint32_t depth, int is_table)
+static void check_br(fi_ctx *c, uint32_t depth, int kind)
 {
+    int is_table = kind == BR_TABLE;
     fi_block *cur = top(c), *tgt;
     const uint8_t *ts;
     uint32_t arity, i;
@@ -297,12 +322,11 @@ static void check_br(fi_ctx *c, uint32_t depth, int is_table)
     arity = tgt->kind == 2 ? bt_params(c, tgt, &ts) : bt_results(c, tgt, &ts);
     if (cur->poly) {
         size_t n0 = c->n;
-        int32_t dyn0 = c->dyn;
-        uint8_t sref[8];
-        int32_t soff[8];
+        uint8_t sref[64];
+        int32_t soff[64];
         size_t keep = 0;
         if (is_table) { /* br_table restores the stack after each target */
-            keep = c->n - cur->height < 8 ? c->n - cur->height : 8;
+            keep = c->n - cur->height < 64 ? c->n - cur->height : 64;
             memcpy(sref, c->ref + c->n - keep, keep);
             memcpy(soff, c->off + c->n - keep, keep * sizeof(int32_t));
         }
@@ -310,17 +334,18 @@ static void check_br(fi_ctx *c, uint32_t depth, int is_table)
             pop(c, ts[i]);
         for (i = 0; i < arity; i++)
             push(c, ts[i], 1, 0);
-        br_info(c, tgt);
+        br_info(c, tgt, kind == BR_PLAIN);
         if (is_table && c->ok) {
+            /* the loader restores the operand stack, not the dynamic offset
+             * its pops released */
             c->n = n0 - keep;
             memcpy(c->ref + c->n, sref, keep);
             memcpy(c->off + c->n, soff, keep * sizeof(int32_t));
             c->n = n0;
-            c->dyn = dyn0;
         }
         return;
     }
-    br_info(c, tgt);
+    br_info(c, tgt, kind == BR_PLAIN);
 }
 
 static void reset_stack(fi_ctx *c) { c->n = top(c)->height; }
@@ -355,7 +380,9 @@ static void reserve_ret(fi_ctx *c, fi_block *b, int at_else)
         return;
     if (nr == 1) {
         unsigned nc = cells_of(rs[0]);
-        if (nc <= 2 && b->dyn != c->off[c->n - nc]) {
+        /* v128 (4 cells) is copied as well since SIMD came to the fast
+         * interpreter (EXT_OP_COPY_STACK_TOP_V128) */
+        if (b->dyn != c->off[c->n - nc]) {
             emit(c, c->label + 4);
             if (at_else) {
                 c->off[c->n - nc] = b->dyn;
@@ -453,37 +480,79 @@ static int kset_grow(fi_ctx *c)
     return 0;
 }
 
-static int const_is_new(fi_ctx *c, uint8_t t, uint64_t bits)
+/* Rule (a): is (t, bits) already in the function's constant area? */
+static int const_known(fi_ctx *c, uint8_t t, uint64_t bits, size_t *slot)
 {
     size_t h;
     if ((c->kcount + 1) * 2 > c->kcap && kset_grow(c)) {
         c->ok = 0;
-        return 0;
+        return 1;
     }
     h = kslot(bits, t, c->kcap);
     while (c->kused[h]) {
         if (c->kset[h] == bits && c->kused[h] == t)
-            return 0;
+            return 1;
         h = (h + 1) & (c->kcap - 1);
     }
-    c->kused[h] = t;
-    c->kset[h] = bits;
-    c->kcount++;
-    return 1;
+    *slot = h;
+    return 0;
 }
 
+/* Rule (b): the pools of the sizing walk.  Returns 1 when the constant is
+ * emitted inline because the pools (repeats counted) are full. */
+static int const_pool_full(fi_ctx *c, unsigned nc, uint64_t bits)
+{
+    uint64_t *first = nc == 2 ? c->first64 : c->first32;
+    uint32_t *num = nc == 2 ? &c->pool64 : &c->pool32;
+    uint32_t k;
+    if (2 * (uint64_t)c->pool64 + c->pool32 > (nc == 2 ? 32765u : 32766u))
+        return 1;
+    if (*num < 10) {
+        for (k = 0; k < *num; k++)
+            if (first[k] == bits)
+                return 0;
+        first[*num] = bits;
+    }
+    (*num)++;
+    return 0;
+}
+
+/*
+ * A constant costs no code while it has a slot in the function's constant
+ * area; otherwise the loader emits it inline: label + value + result slot
+ * (wasm_loader_get_const_offset, then the *_CONST cases).  Two loader
+ * generations differ on when the area is full:
+ *  (a) one entry per distinct (type, value); a new constant that would take
+ *      the area past 32768 cells is inline, and so is every repeat of it;
+ *  (b) i32/f32 and i64/f64 share pools keyed by the raw bits, deduplicated
+ *      only while a pool holds fewer than 10 entries during the sizing walk;
+ *      once 2*n64 + n32 (repeats counted) passes INT16_MAX-1 (32-bit) or
+ *      INT16_MAX-2 (64-bit), every further constant of that size is inline
+ *      in the sizing walk, which fixes the buffer size.
+ * The replay emits inline when either rule says so, and counts the area of
+ * rule (a), which is never smaller than that of rule (b).
+ */
 static void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
 {
     unsigned nc = cells_of(t);
+    int inline_a = 0, inline_b;
+    size_t slot = 0;
     emit(c, -(int64_t)c->label); /* the constant's label is taken back */
-    if (const_is_new(c, t, bits)) {
-        if (c->const_cells + nc > 32767) {
-            /* area full: label + value + result slot */
-            emit(c, c->label + (nc == 2 ? 8 : 4));
-            push(c, t, 0, 0);
-            return;
+    if (!const_known(c, t, bits, &slot)) {
+        if (c->const_cells + nc > 32768) {
+            inline_a = 1;
+        } else {
+            c->kused[slot] = t;
+            c->kset[slot] = bits;
+            c->kcount++;
+            c->const_cells += nc;
         }
-        c->const_cells += nc;
+    }
+    inline_b = const_pool_full(c, nc, bits);
+    if (inline_a || inline_b) {
+        emit(c, c->label + (nc == 2 ? 8 : 4));
+        push(c, t, 0, 0);
+        return;
     }
     push(c, t, 1, -1000);
 }
@@ -665,6 +734,15 @@ static void atomic_op(fi_ctx *c, wb_cursor *r)
     }
 }
 
+/* copy_params_to_dynamic_space pops the params one by one, each releasing
+ * its dynamic slot by the rule of wasm_loader_pop_frame_offset */
+static void drop_params(fi_ctx *c, const fi_type *ft)
+{
+    uint32_t i;
+    for (i = ft->np; i-- > 0;)
+        drop_cells(c, cells_of(ft->params[i]));
+}
+
 static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
 {
     int64_t bt;
@@ -673,7 +751,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     uint32_t ti = 0, np = 0, i;
     const fi_type *ft = NULL;
     unsigned pcells = 0;
-    size_t base;
+    size_t base, have;
     fi_block *b;
 
     if (op == 0x04) {
@@ -697,22 +775,35 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     } else {
         v = (uint8_t)(bt & 0x7f);
     }
-    /* the params leave the parent block's stack and enter the new one */
-    if (pcells > c->n) {
+    /* the params leave the parent block's stack and enter the new one; in
+     * unreachable code the loader makes up missing ones with offset 0 */
+    have = avail(c);
+    if (pcells > have && !top(c)->poly) {
         c->ok = 0;
         return;
     }
-    base = c->n - pcells;
+    base = c->n - (pcells < have ? pcells : have);
     c->n = base;
     push_block(c, op == 0x02 ? 1 : op == 0x03 ? 2 : 3, is_type, v, ti);
-    if (!c->ok)
+    if (!c->ok || stack_room(c, pcells))
         return;
-    c->n = base + pcells; /* ref/off still hold the params */
     b = top(c);
+    {
+        size_t k = base;
+        for (i = 0; i < np; i++) {
+            unsigned nc = cells_of(ft->params[i]), j;
+            for (j = 0; j < nc; j++, k++) {
+                if (k >= base + have)
+                    c->off[k] = j ? OFF_NONE : 0;
+                c->ref[k] = j ? T_CELL2 : ft->params[i];
+            }
+        }
+    }
+    c->n = base + pcells; /* ref/off hold the params */
     if (op != 0x04) {
         emit(c, -(int64_t)c->label);
         if (np) {
-            drop_cells(c, pcells); /* popped without emitting, then copied */
+            drop_params(c, ft); /* popped without emitting, then copied */
             emit(c, c->label + 8 + (int64_t)np * (c->byte + 2));
             if (op == 0x03)
                 b->start_dyn = c->dyn;
@@ -726,7 +817,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
         if (cond)
             emit(c, -2);
         emit(c, -(int64_t)c->label);
-        drop_cells(c, pcells);
+        drop_params(c, ft);
         emit(c, c->label + 8 + (int64_t)(np + 1) * (c->byte + 2));
         for (i = 0; i < np; i++)
             push(c, ft->params[i], 0, 0);
@@ -746,6 +837,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     }
     b->start_dyn = c->dyn;
     emit(c, 2 * (int64_t)c->label);
+    add_patches(c, b, 2);
 }
 
 static void else_op(fi_ctx *c)
@@ -757,6 +849,7 @@ static void else_op(fi_ctx *c)
     b->has_else = 1;
     reserve_ret(c, b, 1);
     emit(c, c->label);
+    /* apply_label_patch frees the else patch, the end patch is added */
     reset_stack(c);
     b->poly = 0;
     if (np) {
@@ -783,6 +876,7 @@ static void end_op(fi_ctx *c, uint32_t fn_results, const uint8_t *rtypes)
     b = *top(c);
     if (b.kind == 3 && b.saved_n)
         c->nsaved = b.saved_at;
+    c->patches -= b.patches < c->patches ? b.patches : c->patches;
     c->ncsp--;
     emit(c, -(int64_t)c->label);
     reserve_ret(c, &b, 0);
@@ -823,6 +917,9 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
     c->dyn = c->maxdyn = c->start_dyn;
     c->size_now = c->size_peak = 0;
     c->const_cells = 0;
+    c->pool32 = c->pool64 = 0;
+    c->max_n = c->max_csp = 0;
+    c->patches = c->max_patches = 0;
     if (c->kcap) {
         memset(c->kused, 0, c->kcap);
         c->kcount = 0;
@@ -864,13 +961,13 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             end_op(c, ft->nr, ft->results);
             break;
         case 0x0c:
-            check_br(c, (uint32_t)wb_uleb(r, 32), 0);
+            check_br(c, (uint32_t)wb_uleb(r, 32), BR_PLAIN);
             reset_stack(c);
             top(c)->poly = 1;
             break;
         case 0x0d:
             pop(c, T_I32);
-            check_br(c, (uint32_t)wb_uleb(r, 32), 0);
+            check_br(c, (uint32_t)wb_uleb(r, 32), BR_IF);
             break;
         case 0x0e: {
             uint64_t n = wb_uleb(r, 32), k;
@@ -881,7 +978,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 break;
             }
             for (k = 0; k <= n && c->ok && r->ok; k++)
-                check_br(c, (uint32_t)wb_uleb(r, 32), 1);
+                check_br(c, (uint32_t)wb_uleb(r, 32), BR_TABLE);
             reset_stack(c);
             top(c)->poly = 1;
             break;
@@ -916,8 +1013,10 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
         }
         case 0x1a:
             emit(c, -(int64_t)c->label);
-            if (avail(c) > 0)
-                drop_cells(c, c->ref[c->n - 1] == T_CELL2 ? 2 : 1);
+            if (avail(c) > 0) {
+                uint8_t t = top_type(c);
+                drop_cells(c, t == T_ANY ? 1 : cells_of(t));
+            }
             break;
         case 0x1b: case 0x1c: {
             if (op == 0x1c) {
@@ -950,6 +1049,12 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 break;
             lo = c->loff[li];
             t = c->ltype[li];
+            if (op == 0x22 && top(c)->poly) {
+                /* TEE_LOCAL in unreachable code: a fake pop and a real push
+                 * of the offset, both emitted */
+                pop(c, t);
+                push(c, t, 0, 0);
+            }
             pres = preserve_local(c, lo);
             if (op == 0x21) {
                 if (lo < 256) {
@@ -1067,6 +1172,10 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             }
         }
         last = op;
+        if (c->n > c->max_n)
+            c->max_n = c->n;
+        if (c->ncsp > c->max_csp)
+            c->max_csp = c->ncsp;
         if (c->work > c->work_limit)
             c->ok = 0;
     }
@@ -1284,6 +1393,33 @@ static int read_locals(fi_ctx *c, wb_cursor *b, const fi_type *ft, size_t *nloca
     return 0;
 }
 
+static uint64_t pow2_at_least(uint64_t n)
+{
+    uint64_t p = 8;
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+/*
+ * Loader scratch of one function (wasm_loader_ctx_init and the growth in
+ * check_stack_push, CHECK_CSP_PUSH, add_label_patch_to_list and the
+ * constant buffers), doubled where a buffer is grown by reallocation (old
+ * and new block live at once).  Pointer-sized fields are taken as a label:
+ * operand stacks 1 + 2 B per cell; a control frame 16 labels; a label
+ * patch 3 labels; constants either 24 B per distinct entry (rule a) or
+ * 4/8 B per pooled entry with doubling capacity (rule b), whichever is more.
+ */
+static uint64_t function_scratch(const fi_ctx *c)
+{
+    uint64_t stacks = 2 * 3 * ((uint64_t)c->max_n + 48);
+    uint64_t frames = 2 * 16 * (uint64_t)c->label * ((uint64_t)c->max_csp + 8);
+    uint64_t patches = 3 * (uint64_t)c->label * c->max_patches;
+    uint64_t ka = 2 * 24 * ((uint64_t)c->kcount + 8);
+    uint64_t kb = 2 * (4 * pow2_at_least(c->pool32) + 8 * pow2_at_least(c->pool64));
+    return stacks + frames + patches + (ka > kb ? ka : kb);
+}
+
 static void fi_free(fi_ctx *c)
 {
     free(c->types);
@@ -1317,7 +1453,13 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     c.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
     /* the preserve scans are O(stack depth) as in WAMR; bound the total */
     c.work_limit = 64 * (uint64_t)size + 10000000u;
-    if (f->features & (WB_FEAT_SIMD | WB_FEAT_EXCEPTIONS | WB_FEAT_MULTI_MEMORY | WB_FEAT_MEMORY64))
+    /* f->features also holds what target_features merely declares (a build
+     * with -msimd128 declares simd128 whether or not the code uses it), so
+     * SIMD and exceptions are left to the walk, which gives up on the first
+     * opcode it does not model; 64-bit and multiple memories change operand
+     * types and immediates everywhere and are not replayed (the walk also
+     * gives up on a memory index in a memarg) */
+    if (f->memory_total > 1 || (f->memory_total == 1 && f->memory.is64))
         goto done;
     if (read_types(&c, f) || read_funcs_globals(&c, f))
         goto done;
@@ -1342,6 +1484,8 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
             out->const_allocs++;
         if ((uint64_t)c.size_peak > out->max_function_code)
             out->max_function_code = (uint64_t)c.size_peak;
+        if (function_scratch(&c) > out->max_function_scratch)
+            out->max_function_scratch = function_scratch(&c);
     }
 none:
     rc = 0;

@@ -12,6 +12,9 @@ typedef struct wb_fast_interp_size {
     uint64_t const_bytes;       /* sum of 4 * constant cells */
     uint64_t const_allocs;      /* functions with a constant area */
     uint64_t max_function_code; /* largest single code buffer */
+    uint64_t max_function_scratch; /* replay only: upper bound of the loader's
+                                      per-function scratch (stacks, label
+                                      patches, constant pools); 0 from the bound */
 } wb_fast_interp_size;
 
 /*
