@@ -1,0 +1,116 @@
+/* libFuzzer entry point for the whole check: readers, stack bounds, model, verdict and outputs. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "aot_reader.h"
+#include "model.h"
+#include "outputs.h"
+#include "profile.h"
+#include "stack_bound.h"
+#include "verdict.h"
+#include "wasm_reader.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static FILE *sink_file(void)
+{
+    static FILE *f;
+    if (!f)
+        f = fopen("/dev/null", "w");
+    return f;
+}
+
+/* Two runtime builds that differ in every way the model branches on. */
+static void profiles(wb_profile *linux64, wb_profile *mcu)
+{
+    wb_profile_defaults(linux64);
+    wb_profile_defaults(mcu);
+    snprintf(mcu->name, sizeof mcu->name, "fuzz-mcu");
+    mcu->platform = WB_PLATFORM_ZEPHYR;
+    mcu->abi = WB_ABI_ILP32_ALIGN8;
+    mcu->locks = WB_LOCKS_ZEPHYR;
+    mcu->hw_bound_check = 0;
+    mcu->signal_stack_bytes = 0;
+    mcu->default_wasm_stack = 12288;
+    mcu->app_thread_stack = 6144;
+    mcu->aot_plt_bytes = 3980;
+    snprintf(mcu->aot_target, sizeof mcu->aot_target, "thumbv7em");
+}
+
+static void check_once(const wb_module_facts *mf, const uint8_t *wasm, size_t wasm_size,
+                       const wb_stack_result *stack, const wb_profile *p, wb_mode mode,
+                       uint32_t threads, uint64_t heap)
+{
+    wb_settings s;
+    wb_estimate e;
+    wb_verdict v;
+    wb_check c;
+    const char *why = NULL;
+    FILE *out = sink_file();
+
+    memset(&s, 0, sizeof s);
+    s.mode = mode;
+    s.mode_given = 1;
+    s.threads = threads;
+    s.heap_size = heap;
+    s.heap_size_given = heap != 0;
+    s.budget = 256 * 1024;
+    s.budget_given = 1;
+    if (wb_model_estimate_bytes(mf, wasm, wasm_size, p, &s, &e, &why) != 0) {
+        if (!why || !*why)
+            __builtin_trap(); /* a refusal must say why */
+        return;
+    }
+    if (e.total < e.module_buffer || e.module_load_peak < e.module_load)
+        __builtin_trap(); /* the estimate contradicts itself */
+    memset(&c, 0, sizeof c);
+    c.module_path = "fuzz.wasm";
+    c.wasm = wasm;
+    c.wasm_size = wasm_size;
+    c.wasm_facts = mf->wasm;
+    c.aot_facts = mf->aot;
+    c.profile = p;
+    c.settings = &s;
+    c.estimate = &e;
+    c.stack = stack;
+    c.main_stack_size = e.aux_stack_bytes;
+    c.budget = s.budget;
+    wb_verdict_make(&c, &v);
+    if (out) {
+        wb_report_write(out, &c, &v);
+        wb_json_write(out, &c, &v);
+        wb_header_write(out, &c, "FUZZ");
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    wb_profile linux64, mcu;
+    wb_error err;
+
+    profiles(&linux64, &mcu);
+    if (wb_aot_is_aot(data, size)) {
+        wb_aot_facts a;
+        if (wb_aot_read(data, size, &a, &err) != 0)
+            return 0;
+        wb_module_facts mf = {NULL, &a};
+        check_once(&mf, NULL, 0, NULL, &linux64, WB_MODE_AOT, 0, 0);
+        check_once(&mf, NULL, 0, NULL, &mcu, WB_MODE_AOT, 2, 4096);
+        return 0;
+    }
+
+    wb_wasm_facts w;
+    wb_stack_result st;
+    if (wb_wasm_read(data, size, &w, &err) != 0)
+        return 0;
+    int have_stack = wb_stack_analyse(data, size, &w, NULL, &st, &err) == 0;
+    wb_module_facts mf = {&w, NULL};
+    const wb_stack_result *sp = have_stack ? &st : NULL;
+    check_once(&mf, data, size, sp, &linux64, WB_MODE_FAST_INTERP, 0, 0);
+    check_once(&mf, data, size, sp, &linux64, WB_MODE_AOT, 1, 0);
+    check_once(&mf, data, size, sp, &mcu, WB_MODE_FAST_INTERP, 2, 8192);
+    check_once(&mf, data, size, sp, &mcu, WB_MODE_CLASSIC_INTERP, 0, 0);
+    return 0;
+}
