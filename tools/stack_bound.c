@@ -21,12 +21,12 @@
  * `i32.const -A; i32.and`).  A dynamic frame (alloca, VLA) subtracts a
  * non-constant size from $sp.
  *
- * Each function body is walked once, in order, by a small abstract
- * interpreter that follows i32 values on the operand stack and in locals as
- * "constant c", "$sp at entry minus k", "$sp minus a run-time value",
- * "derived from $sp otherwise", "loaded from memory" or "unknown"; an
- * instruction whose stack effect it does not follow (SIMD, atomics) only
- * forgets the operand stack of its block.  The frame of a function
+ * Each function body that names $sp is walked once, in order, by a small
+ * abstract interpreter that follows i32 values on the operand stack and in
+ * locals as "constant c", "$sp at entry minus k", "$sp minus a run-time
+ * value", "derived from $sp otherwise", "loaded from memory" or "unknown";
+ * an instruction whose stack effect it does not follow (SIMD, atomics)
+ * only forgets the operand stack of its block.  The frame of a function
  * is the largest k of any "$sp at entry minus k" it computes: every byte it
  * can touch below the caller's $sp.  An $sp value minus a run-time value
  * that is used as a memory address or stored (a leaf's alloca) or written
@@ -60,7 +60,11 @@
  * code calls (memory.grow, call_indirect through the runtime, WASI), and
  * the guard WAMR keeps free below the stack (WASM_STACK_GUARD_SIZE).
  *
- * Linear time and memory: one pass over the code, one depth-first search
+ * A body that never names $sp has no frame on that stack: it is only
+ * scanned for its calls and references (sb_skim), which is cheaper.
+ *
+ * Linear time and memory: one pass over the code (a body that names $sp
+ * late is scanned up to there, then interpreted), one depth-first search
  * (strongly connected components) with an explicit stack over functions +
  * edges (duplicate edges from one function are dropped), no recursion on
  * the C stack.
@@ -341,6 +345,8 @@ static int sb_exports_read(const uint8_t *data, size_t size, const wb_wasm_facts
 
 /* ------------------------------------------------- the abstract interpreter */
 
+/* Kinds fit in 3 bits (sb_cell), and V_UNK and V_LOAD are the only ones
+ * with bits 1 and 2 clear (sb_interp's i32 arithmetic tests that). */
 enum { V_UNK, V_LOAD, V_SPD, V_SPSUB, V_CONST, V_SP };
 
 /* V_CONST: an i32 constant (v, sign-extended); V_SP: $sp at entry minus v;
@@ -361,9 +367,15 @@ typedef struct sb_ctl {
     uint8_t poly;        /* unreachable or lost: pops below base read unknown */
 } sb_ctl;
 
+/* An sb_val in one word, as the operand stack and the locals keep it:
+ * v << 3 | kind.  Every v fits in 61 bits (constants are i32, $sp offsets
+ * stay within SB_K_MAX), and one-word loads and stores keep the walk fast. */
+typedef uint64_t sb_cell;
+#define SB_CELL_UNK ((sb_cell)V_UNK) /* unknown, v = 0 */
+
 typedef struct sb_local {
     uint32_t stamp;      /* function that wrote it, +1 */
-    sb_val val;
+    sb_cell cell;
 } sb_local;
 
 typedef struct sb_ctx {
@@ -408,7 +420,8 @@ typedef struct sb_ctx {
     } level[SB_SP_LEVELS];
     sb_local *locals;
     uint32_t stamp;
-    sb_val vals[SB_VALS_CAP];
+    uint32_t base;           /* ctl[nctl - 1].base */
+    sb_cell vals[SB_VALS_CAP];
     sb_ctl ctl[SB_CTL_CAP];
 } sb_ctx;
 
@@ -418,6 +431,17 @@ static sb_val sb_v(uint8_t kind, int64_t v)
     x.kind = kind;
     x.v = v;
     return x;
+}
+
+static inline sb_cell sb_pack(sb_val a) { return (uint64_t)a.v << 3 | a.kind; }
+
+static inline sb_val sb_unpack(sb_cell c)
+{
+    sb_val a;
+    a.kind = (uint8_t)(c & 7);
+    /* sign-extend the 61-bit value */
+    a.v = (int64_t)((c >> 3) ^ ((uint64_t)1 << 60)) - ((int64_t)1 << 60);
+    return a;
 }
 
 static int sb_tainted(sb_val a) { return a.kind == V_SP || a.kind == V_SPD || a.kind == V_SPSUB; }
@@ -448,17 +472,17 @@ static sb_ctl *sb_top(sb_ctx *x) { return &x->ctl[x->nctl - 1]; }
 static void sb_push(sb_ctx *x, sb_val v)
 {
     if (x->h < SB_VALS_CAP)
-        x->vals[x->h] = v;
+        x->vals[x->h] = sb_pack(v);
     if (x->h < UINT32_MAX)
         x->h++;
 }
 
 static sb_val sb_pop(sb_ctx *x)
 {
-    if (x->h <= sb_top(x)->base)
+    if (x->h <= x->base)
         return sb_v(V_UNK, 0); /* polymorphic, or lost track */
     x->h--;
-    return x->h < SB_VALS_CAP ? x->vals[x->h] : sb_v(V_UNK, 0);
+    return x->h < SB_VALS_CAP ? sb_unpack(x->vals[x->h]) : sb_v(V_UNK, 0);
 }
 
 /* Pop n, push m results: derived from $sp when an operand was. */
@@ -473,7 +497,7 @@ static void sb_effect(sb_ctx *x, unsigned n, unsigned m, int propagate)
 
 static void sb_pop_n(sb_ctx *x, uint64_t n)
 {
-    for (uint64_t i = 0; i < n && x->h > sb_top(x)->base; i++)
+    for (uint64_t i = 0; i < n && x->h > x->base; i++)
         (void)sb_pop(x);
 }
 
@@ -486,7 +510,7 @@ static void sb_push_unknown(sb_ctx *x, uint64_t n)
 /* Unreachable code, or an instruction whose stack effect is not followed. */
 static void sb_lose(sb_ctx *x)
 {
-    x->h = sb_top(x)->base;
+    x->h = x->base;
     sb_top(x)->poly = 1;
 }
 
@@ -497,7 +521,7 @@ static uint32_t sb_depth(const sb_ctx *x) { return x->nctl - 1 + x->excess; }
 static sb_val sb_local_get(sb_ctx *x, uint64_t i)
 {
     if (i < SB_LOCALS_CAP && x->locals[i].stamp == x->stamp)
-        return x->locals[i].val;
+        return sb_unpack(x->locals[i].cell);
     return sb_v(V_UNK, 0);
 }
 
@@ -505,7 +529,7 @@ static void sb_local_set(sb_ctx *x, uint64_t i, sb_val v)
 {
     if (i < SB_LOCALS_CAP) {
         x->locals[i].stamp = x->stamp;
-        x->locals[i].val = v;
+        x->locals[i].cell = sb_pack(v);
     }
 }
 
@@ -654,7 +678,7 @@ static int sb_call(sb_ctx *x, uint64_t func)
     uint32_t t = x->func_type[func];
     uint32_t np = x->types->params[t];
     sb_val first = sb_v(V_UNK, 0);
-    for (uint32_t i = 0; i < np && x->h > sb_top(x)->base; i++)
+    for (uint32_t i = 0; i < np && x->h > x->base; i++)
         first = sb_pop(x);
     if (x->types->results[t] == 1 && np > 0 && first.kind == V_SP && sb_i32_to_i32(x->data, x->types, t))
         sb_push(x, first); /* may return its first argument: memcpy, memset (`returned`) */
@@ -695,10 +719,10 @@ static void sb_blocktype(const sb_ctx *x, int64_t bt, uint32_t *np, uint32_t *nr
     }
 }
 
-static void sb_block(sb_ctx *x, const wb_insn *in)
+static void sb_block(sb_ctx *x, int64_t bt)
 {
     uint32_t np, nr;
-    sb_blocktype(x, in->sval, &np, &nr);
+    sb_blocktype(x, bt, &np, &nr);
     if (x->excess > 0 || x->nctl == SB_CTL_CAP) {
         x->excess++;
         sb_lose(x);
@@ -711,6 +735,7 @@ static void sb_block(sb_ctx *x, const wb_insn *in)
     c->nparams = np;
     c->nresults = nr;
     c->poly = 0;
+    x->base = base;
 }
 
 /* Returns 1 at the end of the function. */
@@ -724,6 +749,7 @@ static int sb_end(sb_ctx *x)
     if (x->nctl == 1)
         return 1;
     sb_ctl c = x->ctl[--x->nctl];
+    x->base = x->ctl[x->nctl - 1].base;
     x->h = c.base;
     sb_push_unknown(x, c.nresults);
     return 0;
@@ -780,11 +806,26 @@ static void sb_prefixed_fc(sb_ctx *x, uint32_t sub)
         sb_lose(x);
 }
 
+static void sb_select(sb_ctx *x)
+{
+    (void)sb_pop(x);
+    sb_val b = sb_pop(x);
+    sb_val a = sb_pop(x);
+    if (a.kind == V_SP && b.kind == V_SP)
+        sb_push(x, sb_v(V_SP, a.v > b.v ? a.v : b.v));
+    else if (a.kind == V_CONST && b.kind == V_CONST && a.v == b.v)
+        sb_push(x, a);
+    else if (a.kind == V_SPSUB || b.kind == V_SPSUB)
+        sb_push(x, sb_v(V_SPSUB, 0));
+    else
+        sb_push(x, sb_v(sb_tainted(a) || sb_tainted(b) ? V_SPD : V_UNK, 0));
+}
+
 /* Returns 1 at the end of the function, -1 on a bad index. */
 static int sb_step(sb_ctx *x, const wb_insn *in)
 {
     uint8_t op = in->opcode;
-    sb_val a, b;
+    sb_val a;
 
     switch (op) {
     case 0x00: /* unreachable */
@@ -801,11 +842,11 @@ static int sb_step(sb_ctx *x, const wb_insn *in)
     case 0x03: /* loop */
     case 0x06: /* try */
     case 0x1f: /* try_table */
-        sb_block(x, in);
+        sb_block(x, in->sval);
         return 0;
     case 0x04: /* if */
         (void)sb_pop(x);
-        sb_block(x, in);
+        sb_block(x, in->sval);
         return 0;
     case 0x05: /* else */
         sb_else(x);
@@ -844,17 +885,7 @@ static int sb_step(sb_ctx *x, const wb_insn *in)
         return 0;
     case 0x1b: /* select */
     case 0x1c: /* select t */
-        (void)sb_pop(x);
-        b = sb_pop(x);
-        a = sb_pop(x);
-        if (a.kind == V_SP && b.kind == V_SP)
-            sb_push(x, sb_v(V_SP, a.v > b.v ? a.v : b.v));
-        else if (a.kind == V_CONST && b.kind == V_CONST && a.v == b.v)
-            sb_push(x, a);
-        else if (a.kind == V_SPSUB || b.kind == V_SPSUB)
-            sb_push(x, sb_v(V_SPSUB, 0));
-        else
-            sb_push(x, sb_v(sb_tainted(a) || sb_tainted(b) ? V_SPD : V_UNK, 0));
+        sb_select(x);
         return 0;
     case 0x20: /* local.get */
         sb_push(x, sb_local_get(x, in->imm0));
@@ -957,6 +988,18 @@ static int sb_fast_uleb(const uint8_t **pp, const uint8_t *end, uint64_t *out)
     return 0;
 }
 
+/* A u32 immediate: one byte inline, longer ones by sb_fast_uleb. */
+static inline int sb_u32(const uint8_t **pp, const uint8_t *end, uint64_t *out)
+{
+    const uint8_t *p = *pp;
+    if (p < end && *p < 0x80) {
+        *out = *p;
+        *pp = p + 1;
+        return 1;
+    }
+    return sb_fast_uleb(pp, end, out);
+}
+
 static int sb_fast_sleb32(const uint8_t **pp, const uint8_t *end, int64_t *out)
 {
     const uint8_t *p = *pp;
@@ -979,62 +1022,65 @@ static int sb_fast_sleb32(const uint8_t **pp, const uint8_t *end, int64_t *out)
     return 0;
 }
 
-/*
- * The instructions that make up most code, decoded in place; 0 for any
- * other, which wb_wasm_decode then reads.  The module has been read (and
- * every body decoded) by wb_wasm_read before, so this only has to stay
- * within the body, not to diagnose.  The fields match wb_wasm_decode's.
- */
-static int sb_fast_decode(const uint8_t **pp, const uint8_t *end, const uint8_t *base, wb_insn *in)
+/* An i32 immediate: one byte inline, longer ones by sb_fast_sleb32. */
+static inline int sb_s32(const uint8_t **pp, const uint8_t *end, int64_t *out)
 {
     const uint8_t *p = *pp;
-    uint64_t u;
-    int64_t sv;
-    uint8_t op = *p++;
-
-    in->offset = (size_t)(*pp - base);
-    in->opcode = op;
-    in->sub = 0;
-    in->imm0 = in->imm1 = 0;
-    in->sval = 0;
-    if ((op >= 0x45 && op <= 0xc4) || op == 0x00 || op == 0x01 || op == 0x05 || op == 0x0b ||
-        op == 0x0f || op == 0x1a || op == 0x1b) {
-        *pp = p;
-        return 1;
-    }
-    if ((op >= 0x20 && op <= 0x24) || op == 0x10 || op == 0x0c || op == 0x0d) {
-        if (!sb_fast_uleb(&p, end, &u))
-            return 0;
-        in->imm0 = u;
-        *pp = p;
-        return 1;
-    }
-    if (op == 0x41) {
-        if (!sb_fast_sleb32(&p, end, &sv))
-            return 0;
-        in->sval = sv;
-        *pp = p;
-        return 1;
-    }
-    if (op >= 0x28 && op <= 0x3e) { /* memarg without a memory index */
-        if (!sb_fast_uleb(&p, end, &u) || (u & 0x40))
-            return 0;
-        in->sval = (int64_t)u;
-        if (!sb_fast_uleb(&p, end, &u))
-            return 0;
-        in->imm0 = u;
-        *pp = p;
-        return 1;
-    }
-    if (op >= 0x02 && op <= 0x04 && p < end) { /* empty or one-value block type */
+    if (p < end && *p < 0x80) {
         uint8_t b = *p;
-        if (b == 0x40 || (b >= 0x7b && b <= 0x7f) || b == 0x70 || b == 0x6f) {
-            in->sval = (int64_t)b - 128;
-            *pp = p + 1;
+        *out = (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
+        *pp = p + 1;
+        return 1;
+    }
+    return sb_fast_sleb32(pp, end, out);
+}
+
+/* Step over a signed LEB128 of at most 9 bytes (any such value fits an
+ * i64; a 10-byte one needs the general decoder's range check). */
+static inline int sb_skip_sleb64(const uint8_t **pp, const uint8_t *end)
+{
+    const uint8_t *p = *pp;
+    for (unsigned i = 0; i < 9 && p < end; i++)
+        if (!(*p++ & 0x80)) {
+            *pp = p;
             return 1;
         }
+    return 0;
+}
+
+/* memarg without a memory index, offset within u32 (the immediates are not
+ * used by the analysis; other shapes go to the general decoder). */
+static inline int sb_memarg(const uint8_t **pp, const uint8_t *end)
+{
+    uint64_t u;
+    return sb_u32(pp, end, &u) && !(u & 0x40) && sb_u32(pp, end, &u);
+}
+
+/* An empty or one-value block type, as the decoder's s33. */
+static inline int sb_simple_blocktype(const uint8_t **pp, const uint8_t *end, int64_t *bt)
+{
+    const uint8_t *p = *pp;
+    if (p >= end)
+        return 0;
+    uint8_t b = *p;
+    if (b == 0x40 || (b >= 0x7b && b <= 0x7f) || b == 0x70 || b == 0x6f) {
+        *bt = (int64_t)b - 128;
+        *pp = p + 1;
+        return 1;
     }
     return 0;
+}
+
+/* br_table: count, the labels, the default label. */
+static inline int sb_br_table(const uint8_t **pp, const uint8_t *end)
+{
+    uint64_t n, u;
+    if (!sb_u32(pp, end, &n))
+        return 0;
+    for (uint64_t i = 0; i <= n; i++)
+        if (!sb_u32(pp, end, &u))
+            return 0;
+    return 1;
 }
 
 static void sb_fill_off(sb_ctx *x, uint32_t upto)
@@ -1043,11 +1089,532 @@ static void sb_fill_off(sb_ctx *x, uint32_t upto)
         x->off[x->off_filled++] = (uint32_t)x->adj_len;
 }
 
+/*
+ * One walk of a body.  The common instructions are decoded in place and
+ * interpreted at once; any other shape (prefixed opcodes, long or unusual
+ * immediates) goes through wb_wasm_decode and sb_step, which give the same
+ * results for all of them.  The module has been read (every body decoded
+ * and checked) by wb_wasm_read before, so the in-place decoding only has to
+ * stay within the body, not to diagnose: a malformed instruction falls to
+ * the general decoder, which says what is wrong.
+ *
+ * A function that never names the stack pointer (or a module without one)
+ * has no aux frame of its own: only its calls, indirect calls and function
+ * references matter, and sb_skim collects them without following values.
+ * It hands the body over to sb_interp (from the start) at the first
+ * global.get or global.set of $sp; edges it already added are not added
+ * again (mark[]), so the graph is the same as a full walk's.
+ */
+
+enum { SB_WALK_END = 1, SB_WALK_SP = 2 };
+
+static int sb_bad_index(sb_ctx *x, const uint8_t *at)
+{
+    return sb_fail(x->err, (size_t)(at - x->data), "code",
+                   "function %u: bad index at this instruction", x->func);
+}
+
+static int sb_edge_limit(sb_ctx *x, const uint8_t *at)
+{
+    if (x->adj_len >= UINT32_MAX - x->total)
+        return sb_fail(x->err, (size_t)(at - x->data), "code", "too many call edges");
+    return 0;
+}
+
+/* Decode the instruction at `at` the general way; NULL with err set when it
+ * is malformed. */
+static const uint8_t *sb_slow_decode(sb_ctx *x, const uint8_t *at, const uint8_t *end, wb_insn *in)
+{
+    wb_cursor c = wb_cursor_make(x->data, x->size);
+    c.p = at;
+    c.end = end;
+    wb_wasm_decode(&c, in);
+    if (!c.ok) {
+        sb_fail(x->err, wb_cursor_offset(&c), "code", "function %u: %s", x->func,
+                c.why ? c.why : "cannot decode");
+        return NULL;
+    }
+    return c.p;
+}
+
+/* Calls and references without the operand stack (sb_skim). */
+static int sb_skim_call(sb_ctx *x, const uint8_t *at, uint64_t func)
+{
+    if (func >= x->total)
+        return sb_bad_index(x, at);
+    if (func >= x->nimports)
+        (void)sb_edge(x, (uint32_t)func);
+    return sb_edge_limit(x, at);
+}
+
+static int sb_skim_indirect(sb_ctx *x, const uint8_t *at, uint64_t type)
+{
+    if (type >= x->types->count)
+        return sb_bad_index(x, at);
+    uint32_t node = x->total + x->types->klass[type];
+    if (x->mark[node] != x->func + 1)
+        x->indirect_sites++;
+    (void)sb_edge(x, node);
+    return sb_edge_limit(x, at);
+}
+
+/* An instruction sb_skim left to the general decoder. */
+static int sb_skim_slow(sb_ctx *x, const uint8_t *at, const wb_insn *in, uint64_t *depth)
+{
+    switch (in->opcode) {
+    case 0x02: /* block */
+    case 0x03: /* loop */
+    case 0x04: /* if */
+    case 0x06: /* try */
+    case 0x1f: /* try_table */
+        ++*depth;
+        return 0;
+    case 0x0b: /* end */
+    case 0x18: /* delegate */
+        return --*depth == 0 ? SB_WALK_END : 0;
+    case 0x10: /* call */
+    case 0x12: /* return_call */
+        return sb_skim_call(x, at, in->imm0);
+    case 0x11: /* call_indirect */
+    case 0x13: /* return_call_indirect */
+    case 0x14: /* call_ref */
+    case 0x15: /* return_call_ref */
+        return sb_skim_indirect(x, at, in->imm0);
+    case 0x23: /* global.get */
+    case 0x24: /* global.set */
+        return x->have_sp && in->imm0 == x->sp_global ? SB_WALK_SP : 0;
+    case 0xd2: /* ref.func */
+        if (in->imm0 < x->total)
+            x->taken[in->imm0] = 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* How the walks treat each opcode (sb_interp and sb_skim): SB_OP_SLOW
+ * goes to the general decoder and sb_step. */
+enum {
+    SB_OP_SLOW, SB_OP_LOSE, SB_OP_NOP, SB_OP_BLOCK, SB_OP_IF, SB_OP_ELSE, SB_OP_END, SB_OP_BR,
+    SB_OP_BR_IF, SB_OP_BR_TABLE, SB_OP_CALL, SB_OP_CALL_INDIRECT, SB_OP_DROP, SB_OP_SELECT,
+    SB_OP_LOCAL_GET, SB_OP_LOCAL_SET, SB_OP_LOCAL_TEE, SB_OP_GLOBAL_GET, SB_OP_GLOBAL_SET,
+    SB_OP_LOAD, SB_OP_STORE, SB_OP_I32_CONST, SB_OP_I64_CONST, SB_OP_F32_CONST, SB_OP_F64_CONST,
+    SB_OP_UNARY, SB_OP_BINARY, SB_OP_I32_ARITH
+};
+
+#define __ SB_OP_SLOW
+#define LOSE SB_OP_LOSE
+#define NOP SB_OP_NOP
+#define BLK SB_OP_BLOCK
+#define IF SB_OP_IF
+#define ELSE SB_OP_ELSE
+#define END SB_OP_END
+#define BR SB_OP_BR
+#define BRIF SB_OP_BR_IF
+#define BRT SB_OP_BR_TABLE
+#define CALL SB_OP_CALL
+#define CALLI SB_OP_CALL_INDIRECT
+#define DROP SB_OP_DROP
+#define SEL SB_OP_SELECT
+#define LGET SB_OP_LOCAL_GET
+#define LSET SB_OP_LOCAL_SET
+#define LTEE SB_OP_LOCAL_TEE
+#define GGET SB_OP_GLOBAL_GET
+#define GSET SB_OP_GLOBAL_SET
+#define LD SB_OP_LOAD
+#define ST SB_OP_STORE
+#define I32 SB_OP_I32_CONST
+#define I64 SB_OP_I64_CONST
+#define F32 SB_OP_F32_CONST
+#define F64 SB_OP_F64_CONST
+#define UN SB_OP_UNARY   /* pop 1, push 1: tests, unary ops, conversions */
+#define BIN SB_OP_BINARY /* pop 2, push 1: comparisons, i64 and float binary ops */
+#define AR SB_OP_I32_ARITH /* i32 binary ops: sb_binop */
+static const uint8_t sb_op_class[256] = {
+    /* 0x00 */ LOSE, NOP, BLK, BLK, IF, ELSE, __, __, __, __, __, END, BR, BRIF, BRT, LOSE,
+    /* 0x10 */ CALL, CALLI, CALL, CALLI, __, __, __, __, __, __, DROP, SEL, __, __, __, __,
+    /* 0x20 */ LGET, LSET, LTEE, GGET, GSET, __, __, __, LD, LD, LD, LD, LD, LD, LD, LD,
+    /* 0x30 */ LD, LD, LD, LD, LD, LD, ST, ST, ST, ST, ST, ST, ST, ST, ST, __,
+    /* 0x40 */ __, I32, I64, F32, F64, UN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN,
+    /* 0x50 */ UN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN,
+    /* 0x60 */ BIN, BIN, BIN, BIN, BIN, BIN, BIN, UN, UN, UN, AR, AR, AR, AR, AR, AR,
+    /* 0x70 */ AR, AR, AR, AR, AR, AR, AR, AR, AR, UN, UN, UN, BIN, BIN, BIN, BIN,
+    /* 0x80 */ BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, UN, UN, UN, UN, UN,
+    /* 0x90 */ UN, UN, BIN, BIN, BIN, BIN, BIN, BIN, BIN, UN, UN, UN, UN, UN, UN, UN,
+    /* 0xA0 */ BIN, BIN, BIN, BIN, BIN, BIN, BIN, UN, UN, UN, UN, UN, UN, UN, UN, UN,
+    /* 0xB0 */ UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN, UN,
+    /* 0xC0 */ UN, UN, UN, UN, UN, __, __, __, __, __, __, __, __, __, __, __,
+    /* 0xD0 */ __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __,
+    /* 0xE0 */ __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __,
+    /* 0xF0 */ __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __,
+};
+#undef __
+#undef LOSE
+#undef NOP
+#undef BLK
+#undef IF
+#undef ELSE
+#undef END
+#undef BR
+#undef BRIF
+#undef BRT
+#undef CALL
+#undef CALLI
+#undef DROP
+#undef SEL
+#undef LGET
+#undef LSET
+#undef LTEE
+#undef GGET
+#undef GSET
+#undef LD
+#undef ST
+#undef I32
+#undef I64
+#undef F32
+#undef F64
+#undef UN
+#undef BIN
+#undef AR
+
+/* Returns SB_WALK_END at the final end, SB_WALK_SP at the first use of $sp,
+ * 0 when the bytes end first, -1 on an error (err set). */
+static int sb_skim(sb_ctx *x, const uint8_t *p, const uint8_t *end)
+{
+    uint64_t depth = 1, u, table;
+    int64_t sv;
+    wb_insn in;
+
+    while (p < end) {
+        const uint8_t *at = p++;
+        int r;
+        switch (sb_op_class[*at]) {
+        case SB_OP_LOSE: case SB_OP_NOP: case SB_OP_ELSE: case SB_OP_DROP: case SB_OP_SELECT:
+        case SB_OP_UNARY: case SB_OP_BINARY: case SB_OP_I32_ARITH:
+            continue;
+        case SB_OP_BLOCK:
+        case SB_OP_IF:
+            if (!sb_simple_blocktype(&p, end, &sv))
+                break;
+            depth++;
+            continue;
+        case SB_OP_END:
+            if (--depth == 0)
+                return SB_WALK_END;
+            continue;
+        case SB_OP_BR: case SB_OP_BR_IF: case SB_OP_LOCAL_GET: case SB_OP_LOCAL_SET:
+        case SB_OP_LOCAL_TEE:
+            if (!sb_u32(&p, end, &u))
+                break;
+            continue;
+        case SB_OP_BR_TABLE:
+            if (!sb_br_table(&p, end))
+                break;
+            continue;
+        case SB_OP_CALL:
+            if (!sb_u32(&p, end, &u))
+                break;
+            if (sb_skim_call(x, at, u) != 0)
+                return -1;
+            continue;
+        case SB_OP_CALL_INDIRECT:
+            if (!sb_u32(&p, end, &u) || !sb_u32(&p, end, &table))
+                break;
+            if (sb_skim_indirect(x, at, u) != 0)
+                return -1;
+            continue;
+        case SB_OP_GLOBAL_GET:
+        case SB_OP_GLOBAL_SET:
+            if (!sb_u32(&p, end, &u))
+                break;
+            if (x->have_sp && u == x->sp_global)
+                return SB_WALK_SP;
+            continue;
+        case SB_OP_LOAD:
+        case SB_OP_STORE:
+            if (!sb_memarg(&p, end))
+                break;
+            continue;
+        case SB_OP_I32_CONST:
+            if (!sb_s32(&p, end, &sv))
+                break;
+            continue;
+        case SB_OP_I64_CONST:
+            if (!sb_skip_sleb64(&p, end))
+                break;
+            continue;
+        case SB_OP_F32_CONST:
+            if (end - p < 4)
+                break;
+            p += 4;
+            continue;
+        case SB_OP_F64_CONST:
+            if (end - p < 8)
+                break;
+            p += 8;
+            continue;
+        default:
+            break;
+        }
+        /* the general decoder, from the opcode */
+        if (!(p = sb_slow_decode(x, at, end, &in)))
+            return -1;
+        r = sb_skim_slow(x, at, &in, &depth);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+/* The operand stack as sb_interp keeps it: the height in a register. */
+static inline void sb_cpush(sb_cell *vals, uint32_t *h, sb_cell c)
+{
+    if (*h < SB_VALS_CAP)
+        vals[*h] = c;
+    if (*h < UINT32_MAX)
+        ++*h;
+}
+
+static inline sb_cell sb_cpop(const sb_cell *vals, uint32_t *h, uint32_t base)
+{
+    if (*h <= base)
+        return SB_CELL_UNK; /* polymorphic, or lost track */
+    --*h;
+    return *h < SB_VALS_CAP ? vals[*h] : SB_CELL_UNK;
+}
+
+static inline uint8_t sb_ckind(sb_cell c) { return (uint8_t)(c & 7); }
+
+/* The abstract interpreter over a whole body (same results as sb_step for
+ * every instruction; the height and block base live in registers and go
+ * back to x around the calls that use them).  Returns as sb_skim does, but
+ * never SB_WALK_SP. */
+static int sb_interp(sb_ctx *x, const uint8_t *p, const uint8_t *end)
+{
+    sb_cell *const vals = x->vals;
+    sb_local *const locals = x->locals;
+    const uint32_t stamp = x->stamp;
+    uint32_t h = x->h, base = x->base;
+    uint64_t u, table;
+    int64_t sv;
+    sb_cell a, b;
+    wb_insn in;
+
+    while (p < end) {
+        const uint8_t *at = p++;
+        uint8_t op = *at;
+        int r;
+        switch (sb_op_class[op]) {
+        case SB_OP_LOSE: /* unreachable, return */
+            h = base;
+            sb_top(x)->poly = 1;
+            continue;
+        case SB_OP_NOP:
+            continue;
+        case SB_OP_BLOCK: /* block, loop */
+        case SB_OP_IF:
+            if (!sb_simple_blocktype(&p, end, &sv))
+                break;
+            if (op == 0x04)
+                (void)sb_cpop(vals, &h, base);
+            x->h = h;
+            sb_block(x, sv);
+            h = x->h;
+            base = x->base;
+            continue;
+        case SB_OP_ELSE:
+            x->h = h;
+            sb_else(x);
+            h = x->h;
+            continue;
+        case SB_OP_END:
+            x->h = h;
+            if (sb_end(x))
+                return SB_WALK_END;
+            h = x->h;
+            base = x->base;
+            continue;
+        case SB_OP_BR:
+            if (!sb_u32(&p, end, &u))
+                break;
+            h = base;
+            sb_top(x)->poly = 1;
+            continue;
+        case SB_OP_BR_IF:
+            if (!sb_u32(&p, end, &u))
+                break;
+            (void)sb_cpop(vals, &h, base);
+            continue;
+        case SB_OP_BR_TABLE:
+            if (!sb_br_table(&p, end))
+                break;
+            h = base;
+            sb_top(x)->poly = 1;
+            continue;
+        case SB_OP_CALL: /* call, return_call (counted like a call) */
+            if (!sb_u32(&p, end, &u))
+                break;
+            x->h = h;
+            if (sb_call(x, u) != 0)
+                return sb_bad_index(x, at);
+            if (op == 0x12)
+                sb_lose(x);
+            h = x->h;
+            if (sb_edge_limit(x, at) != 0)
+                return -1;
+            continue;
+        case SB_OP_CALL_INDIRECT: /* call_indirect, return_call_indirect */
+            if (!sb_u32(&p, end, &u) || !sb_u32(&p, end, &table))
+                break;
+            x->h = h;
+            if (sb_call_indirect(x, u) != 0)
+                return sb_bad_index(x, at);
+            if (op == 0x13)
+                sb_lose(x);
+            h = x->h;
+            if (sb_edge_limit(x, at) != 0)
+                return -1;
+            continue;
+        case SB_OP_DROP:
+            (void)sb_cpop(vals, &h, base);
+            continue;
+        case SB_OP_SELECT:
+            x->h = h;
+            sb_select(x);
+            h = x->h;
+            continue;
+        case SB_OP_LOCAL_GET:
+            if (!sb_u32(&p, end, &u))
+                break;
+            sb_cpush(vals, &h,
+                     u < SB_LOCALS_CAP && locals[u].stamp == stamp ? locals[u].cell : SB_CELL_UNK);
+            continue;
+        case SB_OP_LOCAL_SET:
+        case SB_OP_LOCAL_TEE:
+            if (!sb_u32(&p, end, &u))
+                break;
+            a = sb_cpop(vals, &h, base);
+            if (u < SB_LOCALS_CAP) {
+                locals[u].stamp = stamp;
+                locals[u].cell = a;
+            }
+            if (op == 0x22)
+                sb_cpush(vals, &h, a);
+            continue;
+        case SB_OP_GLOBAL_GET:
+            if (!sb_u32(&p, end, &u))
+                break;
+            sb_cpush(vals, &h,
+                     x->have_sp && u == x->sp_global ? sb_pack(sb_sp(x, x->cur)) : SB_CELL_UNK);
+            continue;
+        case SB_OP_GLOBAL_SET:
+            if (!sb_u32(&p, end, &u))
+                break;
+            a = sb_cpop(vals, &h, base);
+            if (x->have_sp && u == x->sp_global)
+                sb_sp_write(x, sb_unpack(a));
+            continue;
+        case SB_OP_LOAD:
+            if (!sb_memarg(&p, end))
+                break;
+            if (sb_ckind(sb_cpop(vals, &h, base)) == V_SPSUB)
+                x->dynamic = 1; /* as sb_address */
+            sb_cpush(vals, &h, (sb_cell)V_LOAD);
+            continue;
+        case SB_OP_STORE: /* -O0 keeps an alloca pointer in memory */
+            if (!sb_memarg(&p, end))
+                break;
+            a = sb_cpop(vals, &h, base);
+            b = sb_cpop(vals, &h, base);
+            if (sb_ckind(a) == V_SPSUB || sb_ckind(b) == V_SPSUB)
+                x->dynamic = 1;
+            continue;
+        case SB_OP_I32_CONST:
+            if (!sb_s32(&p, end, &sv))
+                break;
+            sb_cpush(vals, &h, sb_pack(sb_v(V_CONST, sb_wrap32(sv))));
+            continue;
+        case SB_OP_I64_CONST:
+            if (!sb_skip_sleb64(&p, end))
+                break;
+            sb_cpush(vals, &h, SB_CELL_UNK);
+            continue;
+        case SB_OP_F32_CONST:
+            if (end - p < 4)
+                break;
+            p += 4;
+            sb_cpush(vals, &h, SB_CELL_UNK);
+            continue;
+        case SB_OP_F64_CONST:
+            if (end - p < 8)
+                break;
+            p += 8;
+            sb_cpush(vals, &h, SB_CELL_UNK);
+            continue;
+        case SB_OP_UNARY:
+            (void)sb_cpop(vals, &h, base);
+            sb_cpush(vals, &h, SB_CELL_UNK);
+            continue;
+        case SB_OP_BINARY:
+            (void)sb_cpop(vals, &h, base);
+            (void)sb_cpop(vals, &h, base);
+            sb_cpush(vals, &h, SB_CELL_UNK);
+            continue;
+        case SB_OP_I32_ARITH:
+            b = sb_cpop(vals, &h, base);
+            a = sb_cpop(vals, &h, base);
+            /* unknown or loaded operands (kinds 0 and 1) give an unknown
+             * result (sb_binop); only the others need it */
+            if (((a | b) & 6) != 0)
+                a = sb_pack(sb_binop(x, op, sb_unpack(a), sb_unpack(b)));
+            else
+                a = SB_CELL_UNK;
+            sb_cpush(vals, &h, a);
+            continue;
+        default:
+            break;
+        }
+        /* the general decoder and interpreter, from the opcode */
+        x->h = h;
+        if (!(p = sb_slow_decode(x, at, end, &in)))
+            return -1;
+        r = sb_step(x, &in);
+        if (r < 0)
+            return sb_bad_index(x, at);
+        if (r == 1)
+            return SB_WALK_END;
+        if (sb_edge_limit(x, at) != 0)
+            return -1;
+        h = x->h;
+        base = x->base;
+    }
+    x->h = h;
+    return 0;
+}
+
+static void sb_begin(sb_ctx *x, uint32_t f)
+{
+    x->func = f;
+    x->h = 0;
+    x->nctl = 1;
+    x->excess = 0;
+    x->ctl[0].base = 0;
+    x->ctl[0].nparams = 0;
+    x->ctl[0].nresults = 0;
+    x->ctl[0].poly = 0;
+    x->base = 0;
+    x->maxk = 0;
+    x->dynamic = 0;
+    x->switched = 0;
+    x->cur = 0;
+    x->nlevels = 0;
+    x->stamp = f + 1;
+}
+
 static int sb_body(void *vctx, const wb_func_body *body)
 {
     sb_ctx *x = vctx;
     uint32_t f = body->func_index;
-    wb_insn in;
 
     if (f >= x->total || f < x->nimports || (x->seen_body && f <= x->last_func))
         return sb_fail(x->err, body->body_offset, "code", "function %u out of order", f);
@@ -1057,41 +1624,12 @@ static int sb_body(void *vctx, const wb_func_body *body)
     x->last_func = f;
     sb_fill_off(x, f);
 
-    x->func = f;
-    x->h = 0;
-    x->nctl = 1;
-    x->excess = 0;
-    x->ctl[0].base = 0;
-    x->ctl[0].nparams = 0;
-    x->ctl[0].nresults = 0;
-    x->ctl[0].poly = 0;
-    x->maxk = 0;
-    x->dynamic = 0;
-    x->switched = 0;
-    x->cur = 0;
-    x->nlevels = 0;
-    x->stamp = f + 1;
-
-    wb_cursor c = wb_cursor_make(x->data, x->size);
-    c.p = body->expr;
-    c.end = body->end;
-    int done = 0;
-    while (!done && c.ok && c.p < c.end) {
-        if (!sb_fast_decode(&c.p, c.end, x->data, &in))
-            wb_wasm_decode(&c, &in);
-        if (!c.ok)
-            break;
-        int s = sb_step(x, &in);
-        if (s < 0)
-            return sb_fail(x->err, in.offset, "code", "function %u: bad index at this instruction", f);
-        if (s == 1)
-            done = 1;
-        else if (x->adj_len >= UINT32_MAX - x->total)
-            return sb_fail(x->err, in.offset, "code", "too many call edges");
-    }
-    if (!c.ok)
-        return sb_fail(x->err, wb_cursor_offset(&c), "code", "function %u: %s", f,
-                       c.why ? c.why : "cannot decode");
+    sb_begin(x, f);
+    int r = sb_skim(x, body->expr, body->end);
+    if (r == SB_WALK_SP)
+        r = sb_interp(x, body->expr, body->end);
+    if (r < 0)
+        return -1;
     if (x->oom)
         return sb_fail(x->err, body->body_offset, "code", "out of memory for the call graph");
     x->frame[f] = x->maxk > 0 ? (uint64_t)x->maxk : 0;

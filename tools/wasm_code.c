@@ -692,17 +692,36 @@ static wb_cursor seek_to(const seek_index *x, int id, uint32_t i)
     return c;
 }
 
+/* Arity of the first SIG_CACHE types, remembered by the scan: calls and
+ * blocks look the same few types up again and again. */
+#define SIG_CACHE 256
+
 typedef struct code_ctx {
     const uint8_t *data;
     size_t size;
     wb_wasm_facts *f;
     seek_index types, imports, funcs;
+    uint8_t sig_known[SIG_CACHE]; /* 0 not yet read, 1 read, 2 unreadable */
+    uint32_t sig_params[SIG_CACHE];
+    uint32_t sig_results[SIG_CACHE];
 } code_ctx;
 
-static int type_sig(const code_ctx *x, uint32_t type_index, sig *s, int want_cells)
+static int type_sig(code_ctx *x, uint32_t type_index, sig *s, int want_cells)
 {
+    int cache = !want_cells && type_index < SIG_CACHE;
+    if (cache && x->sig_known[type_index]) {
+        s->params = x->sig_params[type_index];
+        s->results = x->sig_results[type_index];
+        s->param_cells = 0;
+        return x->sig_known[type_index] == 1;
+    }
     wb_cursor c = seek_to(&x->types, 1, type_index);
     read_functype(&c, s, want_cells);
+    if (cache) {
+        x->sig_known[type_index] = c.ok ? 1 : 2;
+        x->sig_params[type_index] = c.ok ? s->params : 0;
+        x->sig_results[type_index] = c.ok ? s->results : 0;
+    }
     return c.ok;
 }
 
@@ -987,7 +1006,7 @@ static int read_locals(wb_cursor *c, uint64_t *count, uint64_t *cells, uint32_t 
 int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cursor *sec,
                       wb_error *err)
 {
-    /* the seek points take ~24 KiB of stack; no heap is used */
+    /* the seek points and the type cache take ~27 KiB of stack; no heap is used */
     code_ctx x;
     uint32_t count, nfunc_sec;
     wb_cursor fs;
@@ -995,6 +1014,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     x.data = data;
     x.size = size;
     x.f = f;
+    memset(x.sig_known, 0, sizeof x.sig_known);
     seek_build(&x.types, data, size, f, 1);
     seek_build(&x.imports, data, size, f, 2);
     seek_build(&x.funcs, data, size, f, 3);

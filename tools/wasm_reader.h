@@ -182,7 +182,7 @@ typedef struct wb_wasm_facts {
  * Read and check a whole module.  The buffer is borrowed: facts hold offsets
  * into it, never copies.  Returns 0 on success; on failure, -1 with err
  * filled (offset, section, reason).  Nothing is allocated (the code scan
- * uses about 25 KiB of stack for its index tables).
+ * uses about 27 KiB of stack for its index tables).
  */
 int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_error *err);
 
