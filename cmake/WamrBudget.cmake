@@ -103,8 +103,10 @@ endmacro()
     The ``stack_size`` and ``heap_size`` arguments of ``wasm_runtime_instantiate``
     (``HEAP_SIZE 0``: the libc heap only).
   ``OPTIMIZE``
-    Run binaryen ``wasm-opt -<level>`` after the link (clang is then kept from
-    running it too).  ``OFF`` or absent: no wasm-opt step.
+    Run binaryen ``wasm-opt -<level>`` after the link.  ``OFF`` or absent: no
+    wasm-opt step.  Either way clang is kept from running wasm-opt on its own
+    (which it does when it links with ``-O`` and finds wasm-opt in ``PATH``),
+    so the module does not depend on what happens to be installed.
   ``AOT``
     Compile with ``wamrc`` for the profile's target and check the ``.aot``.
     Without wamrc this is a configure warning and the checker estimates the
@@ -704,15 +706,16 @@ function(_wamr_apply_link_settings target triple stack)
   foreach(sym IN LISTS arg_EXPORTS)
     target_link_options(${target} PRIVATE "LINKER:--export=${sym}")
   endforeach()
-  if(NOT _wamr_optimize STREQUAL "")
-    # wasm-opt runs after the link: keep clang from running it as well.
-    if(WAMR_CC_HAS_NO_WASM_OPT)
-      target_link_options(${target} PRIVATE --no-wasm-opt)
-    else()
-      # clang < 16 has no --no-wasm-opt but runs wasm-opt only when the last
-      # -O of the link line is not -O0; compiling is not affected.
-      target_link_options(${target} PRIVATE -O0)
-    endif()
+  # clang runs wasm-opt by itself when it links with -O and finds wasm-opt in
+  # PATH, so the module would depend on what is installed.  wasm-opt runs only
+  # when OPTIMIZE asks for it (after the link), never behind the user's back.
+  if(WAMR_CC_HAS_NO_WASM_OPT)
+    target_link_options(${target} PRIVATE --no-wasm-opt)
+  else()
+    # clang < 16 has no --no-wasm-opt but runs wasm-opt only when the last -O
+    # of the link line is not -O0; compiling is not affected.  With -flto, give
+    # the LTO level to wasm-ld yourself (LINK_OPTIONS -Wl,--lto-O2).
+    target_link_options(${target} PRIVATE -O0)
   endif()
   target_link_options(${target} PRIVATE ${arg_LINK_OPTIONS})
   target_link_libraries(${target} PRIVATE ${arg_LINK_LIBRARIES})
