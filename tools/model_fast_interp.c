@@ -28,10 +28,19 @@
  * This file replays those rules on an operand stack of slot offsets and
  * types, so the result is the byte count WAMR allocates, not a ratio.  It
  * reproduces fast_interp_code_bytes and fast_interp_const_bytes of every
- * calibration module exactly on x86-64 and x86-32.  Instructions it does not
- * model (SIMD, exceptions, GC) make it give up; the caller then uses the
- * per-opcode upper bound of wb_fast_interp_bound().
+ * calibration module exactly on x86-64 and x86-32.  SIMD follows the loader
+ * that runs it in the fast interpreter (see simd_op).  Instructions the
+ * fast interpreter does not run (exceptions, GC, relaxed SIMD) make it give
+ * up; the caller then uses the per-opcode upper bound of
+ * wb_fast_interp_bound().
  */
+
+/* The per-instruction helpers are small and called from one hot loop. */
+#if defined(__GNUC__)
+#define FI_INLINE static inline __attribute__((always_inline))
+#else
+#define FI_INLINE static inline
+#endif
 
 enum { T_I32 = 0x7f, T_I64 = 0x7e, T_F32 = 0x7d, T_F64 = 0x7c, T_V128 = 0x7b,
        T_FUNCREF = 0x70, T_EXTERNREF = 0x6f, T_ANY = 0x01, T_CELL2 = 0x02 };
@@ -44,6 +53,21 @@ typedef struct fi_type {
     const uint8_t *results;
     uint32_t np, nr;
 } fi_type;
+
+/* One operand-stack cell: its slot offset and value type (T_CELL2 for the
+ * cells after the first of an i64/f64/v128).  Kept together, and not as a
+ * byte array, so stores to the stack do not alias the context fields. */
+typedef struct fi_cell {
+    int32_t off;
+    uint32_t t;
+} fi_cell;
+
+/* An entry of the constant set: used by the function whose stamp it has. */
+typedef struct fi_const {
+    uint64_t bits;
+    uint32_t gen;
+    uint32_t type;
+} fi_const;
 
 typedef struct fi_block {
     uint8_t kind;        /* 0 function, 1 block, 2 loop, 3 if */
@@ -73,37 +97,62 @@ typedef struct fi_ctx {
     unsigned label, byte;    /* emitted size of a handler label and of a byte */
     int tail_call_build;
     /* per function */
-    uint8_t *ref;            /* value type per operand cell */
-    int32_t *off;            /* slot offset per operand cell */
+    fi_cell *st;             /* operand stack: slot offset and type per cell */
     size_t n, cap;
     fi_block *csp;
     size_t ncsp, capcsp;
+    fi_block *cur;           /* csp[ncsp - 1] (csp[0] once the function ended) */
     int32_t *saved;
     size_t nsaved, capsaved;
     uint8_t *ltype;
     int32_t *loff;
     size_t capl;
-    uint64_t *kset;          /* constants seen in this function (hash set) */
-    uint8_t *kused;
+    fi_const *kset;          /* constants seen in this function (hash set) */
     size_t kcap, kcount;
+    uint32_t kgen;           /* current function's stamp in kset */
     uint32_t pool32, pool64;    /* constant pools as the sizing walk fills them (rule b) */
     uint64_t first32[10], first64[10];
     int32_t dyn, maxdyn, start_dyn;
     int64_t size_now, size_peak;
     uint64_t const_cells;
+    uint64_t v128_consts;       /* v128.const instructions in this function */
     size_t max_n, max_csp;      /* deepest operand stack (cells) and nesting */
     uint64_t patches, max_patches; /* label patches alive (add_label_patch_to_list) */
     uint64_t work, work_limit;
     int ok;
+    /* per opcode 0x00..0xff: numeric pops, pop type, result type; and
+     * whether a following local.set folds into its i32 (1) or i64 (2) result */
+    uint8_t num_n[256], num_in[256], num_out[256], last_out[256];
 } fi_ctx;
 
-static unsigned cells_of(uint8_t t)
+/* Operand cells of a value type: 2 for i64/f64, 4 for v128, else 1. */
+static const uint8_t extra_cells[256] = {[T_I64] = 1, [T_F64] = 1, [T_V128] = 3};
+
+FI_INLINE unsigned cells_of(uint8_t t) { return 1u + extra_cells[t]; }
+
+/* LEB128 reads of the walk: one-byte values (most of them) inline, the
+ * rest through the checked readers of cursor.h. */
+FI_INLINE uint64_t rd_u32(wb_cursor *r)
 {
-    if (t == T_I64 || t == T_F64)
-        return 2;
-    if (t == T_V128)
-        return 4;
-    return 1;
+    if (r->p < r->end && *r->p < 0x80)
+        return *r->p++;
+    return wb_uleb(r, 32);
+}
+
+FI_INLINE uint64_t rd_u64(wb_cursor *r)
+{
+    if (r->p < r->end && *r->p < 0x80)
+        return *r->p++;
+    return wb_uleb(r, 64);
+}
+
+FI_INLINE int64_t rd_s(wb_cursor *r, unsigned bits)
+{
+    if (r->p < r->end && *r->p < 0x80) {
+        int64_t b = *r->p++;
+        return b & 0x40 ? b - 0x80 : b;
+    }
+    return wb_sleb(r, bits);
 }
 
 static void add_patches(fi_ctx *c, fi_block *b, uint64_t n)
@@ -114,11 +163,16 @@ static void add_patches(fi_ctx *c, fi_block *b, uint64_t n)
         c->max_patches = c->patches;
 }
 
-static void emit(fi_ctx *c, int64_t n)
+/* Code emitted (n >= 0) and taken back (back: skip_label, backspace).  The
+ * buffer WAMR allocates is the peak of the sizing walk; sizes only fall in
+ * back(), so the peak is taken there and at the end of the function. */
+FI_INLINE void emit(fi_ctx *c, int64_t n) { c->size_now += n; }
+
+FI_INLINE void back(fi_ctx *c, int64_t n)
 {
-    c->size_now += n;
     if (c->size_now > c->size_peak)
         c->size_peak = c->size_now;
+    c->size_now -= n;
 }
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -141,64 +195,69 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-static int stack_room(fi_ctx *c, size_t more)
+static int stack_grow(fi_ctx *c, size_t more)
 {
-    size_t cap_ref = c->cap, cap_off = c->cap;
-    if (c->n + more <= c->cap)
-        return 0;
-    if (grow((void **)&c->ref, &cap_ref, c->n + more, 1) ||
-        grow((void **)&c->off, &cap_off, c->n + more, sizeof(int32_t))) {
+    if (grow((void **)&c->st, &c->cap, c->n + more, sizeof(fi_cell))) {
         c->ok = 0;
         return -1;
     }
-    c->cap = cap_ref < cap_off ? cap_ref : cap_off;
     return 0;
 }
 
-static fi_block *top(fi_ctx *c) { return &c->csp[c->ncsp - 1]; }
+FI_INLINE int stack_room(fi_ctx *c, size_t more)
+{
+    if (c->n + more <= c->cap)
+        return 0;
+    return stack_grow(c, more);
+}
 
-static size_t avail(fi_ctx *c) { return c->n - top(c)->height; }
+FI_INLINE fi_block *top(fi_ctx *c) { return c->cur; }
+
+FI_INLINE size_t avail(fi_ctx *c) { return c->n - top(c)->height; }
 
 /* wasm_loader_push_frame_offset + push_frame_ref */
-static void push(fi_ctx *c, uint8_t t, int disable, int32_t slot)
+FI_INLINE void push(fi_ctx *c, uint8_t t, int disable, int32_t slot)
 {
     unsigned k, nc = cells_of(t);
+    fi_cell *cell;
     if (stack_room(c, nc))
         return;
+    cell = c->st + c->n;
+    c->n += nc;
+    cell[0].t = t;
+    for (k = 1; k < nc; k++) {
+        cell[k].off = OFF_NONE;
+        cell[k].t = T_CELL2;
+    }
     if (disable) {
-        c->off[c->n] = slot;
+        cell[0].off = slot;
     } else {
         emit(c, 2);
-        c->off[c->n] = c->dyn++;
+        cell[0].off = c->dyn;
+        c->dyn += (int32_t)nc;
     }
-    c->ref[c->n++] = t;
-    for (k = 1; k < nc; k++) {
-        c->off[c->n] = OFF_NONE;
-        c->ref[c->n++] = T_CELL2;
-        if (!disable)
-            c->dyn++;
-    }
+    /* also after a silent push: a branch may have moved dyn past maxdyn */
     if (c->dyn > c->maxdyn)
         c->maxdyn = c->dyn;
 }
 
 /* Drop the offsets of nc cells, releasing dynamic slots like
  * wasm_loader_pop_frame_offset does. */
-static void drop_cells(fi_ctx *c, unsigned nc)
+FI_INLINE void drop_cells(fi_ctx *c, unsigned nc)
 {
     int32_t first;
     if (nc > c->n)
         nc = (unsigned)c->n;
     if (!nc)
         return;
-    first = c->off[c->n - nc];
+    first = c->st[c->n - nc].off;
     c->n -= nc;
     if (first != OFF_NONE && first > c->start_dyn && first < c->maxdyn)
         c->dyn -= (int32_t)nc;
 }
 
 /* POP_XXX: emits the operand's slot offset (2 bytes). */
-static void pop(fi_ctx *c, uint8_t t)
+FI_INLINE void pop(fi_ctx *c, uint8_t t)
 {
     unsigned nc;
     if (avail(c) == 0) {
@@ -206,7 +265,7 @@ static void pop(fi_ctx *c, uint8_t t)
             c->ok = 0; /* not valid wasm: the reader should have refused it */
         return;
     }
-    nc = c->ref[c->n - 1] == T_ANY ? 1 : cells_of(t);
+    nc = c->st[c->n - 1].t == T_ANY ? 1 : cells_of(t);
     if (nc > avail(c))
         nc = (unsigned)avail(c);
     drop_cells(c, nc);
@@ -218,11 +277,11 @@ static uint8_t top_type(fi_ctx *c)
     size_t i = c->n, lo = top(c)->height;
     if (avail(c) == 0)
         return T_ANY;
-    while (i > lo && c->ref[i - 1] == T_CELL2)
+    while (i > lo && c->st[i - 1].t == T_CELL2)
         i--;
     if (i == lo) /* the first cell lies below this block: only the size matters */
         return c->n - lo >= 4 ? T_V128 : T_I64;
-    return c->ref[i - 1];
+    return (uint8_t)c->st[i - 1].t;
 }
 
 /* preserve_referenced_local: one copy (label + 2 + 2) when the local is
@@ -232,15 +291,17 @@ static int preserve_local(fi_ctx *c, int32_t slot)
     size_t i;
     int found = 0;
     c->work += c->n;
+    if (c->work > c->work_limit)
+        c->ok = 0;
     for (i = 0; i < c->n; i++) {
-        if (c->ref[i] == T_CELL2)
+        if (c->st[i].t == T_CELL2)
             continue;
-        if (c->off[i] == slot) {
+        if (c->st[i].off == slot) {
             if (!found) {
                 found = 1;
                 emit(c, c->label + 4);
             }
-            c->off[i] = PRESERVED_SLOT;
+            c->st[i].off = PRESERVED_SLOT;
         }
     }
     return found;
@@ -251,8 +312,8 @@ static void preserve_for_block(fi_ctx *c)
     size_t i;
     c->work += c->n;
     for (i = 0; i < c->n; i++) {
-        int32_t o = c->off[i];
-        if (c->ref[i] == T_CELL2 || o == OFF_NONE)
+        int32_t o = c->st[i].off;
+        if (c->st[i].t == T_CELL2 || o == OFF_NONE)
             continue;
         if (o >= 0 && o < c->start_dyn)
             preserve_local(c, o);
@@ -322,13 +383,11 @@ static void check_br(fi_ctx *c, uint32_t depth, int kind)
     arity = tgt->kind == 2 ? bt_params(c, tgt, &ts) : bt_results(c, tgt, &ts);
     if (cur->poly) {
         size_t n0 = c->n;
-        uint8_t sref[64];
-        int32_t soff[64];
+        fi_cell saved[64];
         size_t keep = 0;
         if (is_table) { /* br_table restores the stack after each target */
             keep = c->n - cur->height < 64 ? c->n - cur->height : 64;
-            memcpy(sref, c->ref + c->n - keep, keep);
-            memcpy(soff, c->off + c->n - keep, keep * sizeof(int32_t));
+            memcpy(saved, c->st + c->n - keep, keep * sizeof(fi_cell));
         }
         for (i = arity; i-- > 0;)
             pop(c, ts[i]);
@@ -338,9 +397,7 @@ static void check_br(fi_ctx *c, uint32_t depth, int kind)
         if (is_table && c->ok) {
             /* the loader restores the operand stack, not the dynamic offset
              * its pops released */
-            c->n = n0 - keep;
-            memcpy(c->ref + c->n, sref, keep);
-            memcpy(c->off + c->n, soff, keep * sizeof(int32_t));
+            memcpy(c->st + n0 - keep, saved, keep * sizeof(fi_cell));
             c->n = n0;
         }
         return;
@@ -348,7 +405,7 @@ static void check_br(fi_ctx *c, uint32_t depth, int kind)
     br_info(c, tgt, kind == BR_PLAIN);
 }
 
-static void reset_stack(fi_ctx *c) { c->n = top(c)->height; }
+FI_INLINE void reset_stack(fi_ctx *c) { c->n = top(c)->height; }
 
 /* check_block_stack: a polymorphic block end re-pushes its results with
  * slot 0 (no emit) after popping what is there. */
@@ -382,15 +439,15 @@ static void reserve_ret(fi_ctx *c, fi_block *b, int at_else)
         unsigned nc = cells_of(rs[0]);
         /* v128 (4 cells) is copied as well since SIMD came to the fast
          * interpreter (EXT_OP_COPY_STACK_TOP_V128) */
-        if (b->dyn != c->off[c->n - nc]) {
+        if (b->dyn != c->st[c->n - nc].off) {
             emit(c, c->label + 4);
             if (at_else) {
-                c->off[c->n - nc] = b->dyn;
+                c->st[c->n - nc].off = b->dyn;
             } else {
                 c->n -= nc;
                 c->dyn = b->dyn;
                 push(c, rs[0], 0, 0);
-                emit(c, -2);
+                back(c, 2);
             }
         }
         return;
@@ -401,7 +458,9 @@ static void reserve_ret(fi_ctx *c, fi_block *b, int at_else)
         unsigned nc = cells_of(rs[i]);
         fo -= nc;
         d -= (int32_t)nc;
-        if (c->off[fo] != d)
+        /* a v128 is compared cell by cell, against cells the loader's
+         * push_frame_offset never wrote: count it as copied */
+        if (nc == 4 || c->st[fo].off != d)
             cnt++;
     }
     if (cnt)
@@ -413,14 +472,14 @@ static void reserve_ret(fi_ctx *c, fi_block *b, int at_else)
             unsigned nc = cells_of(rs[i]);
             fo -= nc;
             d -= (int32_t)nc;
-            c->off[fo] = d;
+            c->st[fo].off = d;
         }
     } else {
         c->n -= total;
         c->dyn = b->dyn;
         for (i = 0; i < nr; i++) {
             push(c, rs[i], 0, 0);
-            emit(c, -2);
+            back(c, 2);
         }
     }
 }
@@ -435,6 +494,9 @@ static void push_block(fi_ctx *c, uint8_t kind, int is_type, uint8_t value, uint
     }
     c->capcsp = capcsp;
     b = &c->csp[c->ncsp++];
+    c->cur = b;
+    if (c->ncsp > c->max_csp)
+        c->max_csp = c->ncsp;
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->bt_is_type = (uint8_t)is_type;
@@ -446,8 +508,9 @@ static void push_block(fi_ctx *c, uint8_t kind, int is_type, uint8_t value, uint
 
 /* A new constant takes cells in the function's constant area (WAMR keeps
  * one entry per distinct type and value); an open-addressing set over
- * (type, bits) finds repeats.  kused holds the type byte (never 0). */
-static size_t kslot(uint64_t bits, uint8_t t, size_t cap)
+ * (type, bits) finds repeats.  Entries carry the stamp of the function that
+ * made them, so starting a function clears the set in O(1). */
+FI_INLINE size_t kslot(uint64_t bits, uint32_t t, size_t cap)
 {
     uint64_t h = (bits ^ ((uint64_t)t << 57)) * 0x9E3779B97F4A7C15ull;
     return (size_t)(h >> 20) & (cap - 1);
@@ -456,32 +519,36 @@ static size_t kslot(uint64_t bits, uint8_t t, size_t cap)
 static int kset_grow(fi_ctx *c)
 {
     size_t nc = c->kcap ? c->kcap * 2 : 256, j;
-    uint64_t *nk = calloc(nc, sizeof *nk);
-    uint8_t *nu = calloc(nc, 1);
-    if (!nk || !nu) {
-        free(nk);
-        free(nu);
+    fi_const *nk = calloc(nc, sizeof *nk);
+    if (!nk)
         return -1;
-    }
     for (j = 0; j < c->kcap; j++) {
-        if (c->kused[j]) {
-            size_t h = kslot(c->kset[j], c->kused[j], nc);
-            while (nu[h])
+        if (c->kset[j].gen == c->kgen) {
+            size_t h = kslot(c->kset[j].bits, c->kset[j].type, nc);
+            while (nk[h].gen == c->kgen)
                 h = (h + 1) & (nc - 1);
-            nu[h] = c->kused[j];
             nk[h] = c->kset[j];
         }
     }
     free(c->kset);
-    free(c->kused);
     c->kset = nk;
-    c->kused = nu;
     c->kcap = nc;
     return 0;
 }
 
+/* A fresh stamp for the next function (stamps start at 1; 0 is free). */
+static void kset_reset(fi_ctx *c)
+{
+    c->kcount = 0;
+    if (++c->kgen == 0) {
+        if (c->kcap)
+            memset(c->kset, 0, c->kcap * sizeof *c->kset);
+        c->kgen = 1;
+    }
+}
+
 /* Rule (a): is (t, bits) already in the function's constant area? */
-static int const_known(fi_ctx *c, uint8_t t, uint64_t bits, size_t *slot)
+FI_INLINE int const_known(fi_ctx *c, uint8_t t, uint64_t bits, size_t *slot)
 {
     size_t h;
     if ((c->kcount + 1) * 2 > c->kcap && kset_grow(c)) {
@@ -489,8 +556,8 @@ static int const_known(fi_ctx *c, uint8_t t, uint64_t bits, size_t *slot)
         return 1;
     }
     h = kslot(bits, t, c->kcap);
-    while (c->kused[h]) {
-        if (c->kset[h] == bits && c->kused[h] == t)
+    while (c->kset[h].gen == c->kgen) {
+        if (c->kset[h].bits == bits && c->kset[h].type == t)
             return 1;
         h = (h + 1) & (c->kcap - 1);
     }
@@ -500,7 +567,7 @@ static int const_known(fi_ctx *c, uint8_t t, uint64_t bits, size_t *slot)
 
 /* Rule (b): the pools of the sizing walk.  Returns 1 when the constant is
  * emitted inline because the pools (repeats counted) are full. */
-static int const_pool_full(fi_ctx *c, unsigned nc, uint64_t bits)
+FI_INLINE int const_pool_full(fi_ctx *c, unsigned nc, uint64_t bits)
 {
     uint64_t *first = nc == 2 ? c->first64 : c->first32;
     uint32_t *num = nc == 2 ? &c->pool64 : &c->pool32;
@@ -532,18 +599,19 @@ static int const_pool_full(fi_ctx *c, unsigned nc, uint64_t bits)
  * The replay emits inline when either rule says so, and counts the area of
  * rule (a), which is never smaller than that of rule (b).
  */
-static void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
+FI_INLINE void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
 {
     unsigned nc = cells_of(t);
     int inline_a = 0, inline_b;
     size_t slot = 0;
-    emit(c, -(int64_t)c->label); /* the constant's label is taken back */
+    back(c, c->label); /* the constant's label is taken back */
     if (!const_known(c, t, bits, &slot)) {
         if (c->const_cells + nc > 32768) {
             inline_a = 1;
         } else {
-            c->kused[slot] = t;
-            c->kset[slot] = bits;
+            c->kset[slot].bits = bits;
+            c->kset[slot].gen = c->kgen;
+            c->kset[slot].type = t;
             c->kcount++;
             c->const_cells += nc;
         }
@@ -558,23 +626,24 @@ static void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
 }
 
 /* The i32/i64 producers whose result slot a following local.set reuses. */
-static int out_i32(uint8_t op)
+static int out_i32(unsigned op)
 {
     return (op >= 0x45 && op <= 0x78) || op == 0x28 || op == 0x2a || (op >= 0x2c && op <= 0x2f) ||
            (op >= 0x8b && op <= 0x98) || (op >= 0xa7 && op <= 0xab) ||
            (op >= 0xb2 && op <= 0xb6) || op == 0xbc || op == 0xbe;
 }
 
-static int out_i64(uint8_t op)
+static int out_i64(unsigned op)
 {
     return (op >= 0x79 && op <= 0x8a) || (op >= 0x99 && op <= 0xa6) || op == 0x29 || op == 0x2b ||
            (op >= 0x30 && op <= 0x35) || (op >= 0xac && op <= 0xb1) ||
            (op >= 0xb7 && op <= 0xbb) || op == 0xbd || op == 0xbf;
 }
 
-/* Operand types of the numeric opcodes 0x45..0xc4: pops count, pop type,
- * result type.  Table built from the spec's instruction signatures. */
-static void numeric_sig(uint8_t op, unsigned *npop, uint8_t *tin, uint8_t *tout)
+/* Operand types of the numeric opcodes 0x45..0xc4 (pops count, pop type,
+ * result type) from the spec's instruction signatures, and the local.set
+ * folding of out_i32/out_i64, expanded into per-opcode tables. */
+static void init_tables(fi_ctx *c)
 {
     static const struct { uint8_t lo, hi, n, in, out; } tab[] = {
         {0x45, 0x45, 1, T_I32, T_I32}, {0x46, 0x4f, 2, T_I32, T_I32},
@@ -595,16 +664,19 @@ static void numeric_sig(uint8_t op, unsigned *npop, uint8_t *tin, uint8_t *tout)
         {0xc0, 0xc1, 1, T_I32, T_I32}, {0xc2, 0xc4, 1, T_I64, T_I64},
     };
     size_t i;
+    unsigned op;
+    memset(c->num_n, 0, sizeof c->num_n);
+    memset(c->num_in, T_I32, sizeof c->num_in);
+    memset(c->num_out, T_I32, sizeof c->num_out);
     for (i = 0; i < sizeof tab / sizeof tab[0]; i++) {
-        if (op >= tab[i].lo && op <= tab[i].hi) {
-            *npop = tab[i].n;
-            *tin = tab[i].in;
-            *tout = tab[i].out;
-            return;
+        for (op = tab[i].lo; op <= tab[i].hi; op++) {
+            c->num_n[op] = tab[i].n;
+            c->num_in[op] = tab[i].in;
+            c->num_out[op] = tab[i].out;
         }
     }
-    *npop = 0;
-    *tin = *tout = T_I32;
+    for (op = 0; op < 256; op++)
+        c->last_out[op] = (uint8_t)(out_i32(op) ? 1 : out_i64(op) ? 2 : 0);
 }
 
 static uint8_t load_type(uint8_t op)
@@ -644,7 +716,7 @@ static void call_sig(fi_ctx *c, uint32_t type, int tail)
 static void misc_op(fi_ctx *c, wb_cursor *r)
 {
     static const uint8_t src[8] = {T_F32, T_F32, T_F64, T_F64, T_F32, T_F32, T_F64, T_F64};
-    uint32_t sub = (uint32_t)wb_uleb(r, 32);
+    uint32_t sub = (uint32_t)rd_u32(r);
     emit(c, c->byte);
     if (sub <= 7) {
         pop(c, src[sub]);
@@ -653,14 +725,14 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
     }
     switch (sub) {
     case 8: /* memory.init */
-        wb_uleb(r, 32);
+        rd_u32(r);
         wb_u8(r);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
         break;
     case 9: /* data.drop */
     case 13: /* elem.drop */
-        wb_uleb(r, 32);
+        rd_u32(r);
         emit(c, 4);
         break;
     case 10: /* memory.copy */
@@ -674,24 +746,24 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
         break;
     case 12: /* table.init */
     case 14: /* table.copy */
-        wb_uleb(r, 32);
-        wb_uleb(r, 32);
+        rd_u32(r);
+        rd_u32(r);
         emit(c, 8);
         pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
         break;
     case 15: /* table.grow */
-        wb_uleb(r, 32);
+        rd_u32(r);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_FUNCREF);
         push(c, T_I32, 0, 0);
         break;
     case 16: /* table.size */
-        wb_uleb(r, 32);
+        rd_u32(r);
         emit(c, 4);
         push(c, T_I32, 0, 0);
         break;
     case 17: /* table.fill */
-        wb_uleb(r, 32);
+        rd_u32(r);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_FUNCREF); pop(c, T_I32);
         break;
@@ -703,14 +775,14 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
 /* 0xFE prefix: atomics (sub-opcode byte, memarg offset u32, operands). */
 static void atomic_op(fi_ctx *c, wb_cursor *r)
 {
-    uint32_t sub = (uint32_t)wb_uleb(r, 32);
+    uint32_t sub = (uint32_t)rd_u32(r);
     emit(c, c->byte);
     if (sub == 3) { /* atomic.fence */
         wb_u8(r);
         return;
     }
-    wb_uleb(r, 32);
-    wb_uleb(r, 64);
+    rd_u32(r);
+    rd_u64(r);
     emit(c, 4);
     if (sub == 0) { pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
     else if (sub == 1) { pop(c, T_I64); pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
@@ -731,6 +803,183 @@ static void atomic_op(fi_ctx *c, wb_cursor *r)
         push(c, t, 0, 0);
     } else {
         c->ok = 0;
+    }
+}
+
+/*
+ * 0xFD prefix: SIMD.  Only the loader generation that runs SIMD in the fast
+ * interpreter (SIMDe, WASM_ENABLE_SIMDE=1, the measured build) emits code
+ * for it: wasm_loader_prepare_bytecode, case WASM_OP_SIMD_PREFIX, at
+ * 0ecaf8c7.  The older loader (00af6ced9) compiles that case only for the
+ * AOT compiler and the JIT, so its fast interpreter refuses the module and
+ * there is nothing to take the larger of.  Per instruction the loader emits
+ * the handler label, the sub-opcode as a byte (emit_byte), then:
+ *   loads, load_zero, store: the memarg offset as u32 (align is checked,
+ *     not emitted), then the operand slots (POP_AND_PUSH / POP_V128 +
+ *     POP_MEM_OFFSET);
+ *   v128.const, i8x16.shuffle: the 16 immediate bytes inline (two
+ *     emit_uint64), then the slots;
+ *   extract/replace_lane: the lane as a byte, then the slots (replace pops
+ *     its scalar first);
+ *   load/store_lane: the offset u32, the v128 and address slots, the lane
+ *     byte, and for loads the result slot;
+ *   everything else: slots only (2 B each, a v128 takes one slot of 4
+ *     cells).
+ * v128.const is inline at 0ecaf8c7 although wasm_loader_get_const_offset
+ * can pool v128 values; a generation that pools them costs 16 B of
+ * constant area per distinct value instead of label + 16 + slot of code,
+ * which is less, so the inline count covers both (see on_v128_const).
+ */
+enum { S_BAD, S_LOAD, S_STORE, S_CONST, S_SHUFFLE, S_UN, S_BIN, S_TERN, S_TEST, S_SHIFT,
+       S_SPLAT, S_EXTRACT, S_REPLACE, S_LOAD_LANE, S_STORE_LANE };
+
+typedef struct simd_range { uint8_t lo, hi, kind, scalar; } simd_range;
+
+/* Sub-opcode ranges of the final SIMD spec (WAMR's WASMSimdEXTOpcode);
+ * gaps and relaxed SIMD (0x100..) are S_BAD: WAMR's loader rejects them. */
+static const simd_range simd_ranges[] = {
+    {0x00, 0x0a, S_LOAD, 0}, {0x0b, 0x0b, S_STORE, 0}, {0x0c, 0x0c, S_CONST, 0},
+    {0x0d, 0x0d, S_SHUFFLE, 0}, {0x0e, 0x0e, S_BIN, 0},
+    {0x0f, 0x11, S_SPLAT, T_I32}, {0x12, 0x12, S_SPLAT, T_I64}, {0x13, 0x13, S_SPLAT, T_F32},
+    {0x14, 0x14, S_SPLAT, T_F64},
+    {0x15, 0x16, S_EXTRACT, T_I32}, {0x17, 0x17, S_REPLACE, T_I32},
+    {0x18, 0x19, S_EXTRACT, T_I32}, {0x1a, 0x1a, S_REPLACE, T_I32},
+    {0x1b, 0x1b, S_EXTRACT, T_I32}, {0x1c, 0x1c, S_REPLACE, T_I32},
+    {0x1d, 0x1d, S_EXTRACT, T_I64}, {0x1e, 0x1e, S_REPLACE, T_I64},
+    {0x1f, 0x1f, S_EXTRACT, T_F32}, {0x20, 0x20, S_REPLACE, T_F32},
+    {0x21, 0x21, S_EXTRACT, T_F64}, {0x22, 0x22, S_REPLACE, T_F64},
+    {0x23, 0x4c, S_BIN, 0}, {0x4d, 0x4d, S_UN, 0}, {0x4e, 0x51, S_BIN, 0},
+    {0x52, 0x52, S_TERN, 0}, {0x53, 0x53, S_TEST, 0},
+    {0x54, 0x57, S_LOAD_LANE, 0}, {0x58, 0x5b, S_STORE_LANE, 0}, {0x5c, 0x5d, S_LOAD, 0},
+    {0x5e, 0x62, S_UN, 0}, {0x63, 0x64, S_TEST, 0}, {0x65, 0x66, S_BIN, 0},
+    {0x67, 0x6a, S_UN, 0}, {0x6b, 0x6d, S_SHIFT, 0}, {0x6e, 0x73, S_BIN, 0},
+    {0x74, 0x75, S_UN, 0}, {0x76, 0x79, S_BIN, 0}, {0x7a, 0x7a, S_UN, 0},
+    {0x7b, 0x7b, S_BIN, 0}, {0x7c, 0x81, S_UN, 0}, {0x82, 0x82, S_BIN, 0},
+    {0x83, 0x84, S_TEST, 0}, {0x85, 0x86, S_BIN, 0}, {0x87, 0x8a, S_UN, 0},
+    {0x8b, 0x8d, S_SHIFT, 0}, {0x8e, 0x93, S_BIN, 0}, {0x94, 0x94, S_UN, 0},
+    {0x95, 0x99, S_BIN, 0}, {0x9b, 0x9f, S_BIN, 0},
+    {0xa0, 0xa1, S_UN, 0}, {0xa3, 0xa4, S_TEST, 0}, {0xa7, 0xaa, S_UN, 0},
+    {0xab, 0xad, S_SHIFT, 0}, {0xae, 0xae, S_BIN, 0}, {0xb1, 0xb1, S_BIN, 0},
+    {0xb5, 0xba, S_BIN, 0}, {0xbc, 0xbf, S_BIN, 0},
+    {0xc0, 0xc1, S_UN, 0}, {0xc3, 0xc4, S_TEST, 0}, {0xc7, 0xca, S_UN, 0},
+    {0xcb, 0xcd, S_SHIFT, 0}, {0xce, 0xce, S_BIN, 0}, {0xd1, 0xd1, S_BIN, 0},
+    {0xd5, 0xdf, S_BIN, 0},
+    {0xe0, 0xe1, S_UN, 0}, {0xe3, 0xe3, S_UN, 0}, {0xe4, 0xeb, S_BIN, 0},
+    {0xec, 0xed, S_UN, 0}, {0xef, 0xef, S_UN, 0}, {0xf0, 0xf7, S_BIN, 0},
+    {0xf8, 0xff, S_UN, 0},
+};
+
+static void simd_kind(uint32_t sub, uint8_t *kind, uint8_t *scalar)
+{
+    size_t i;
+    *kind = S_BAD;
+    *scalar = 0;
+    if (sub > 0xff)
+        return;
+    for (i = 0; i < sizeof simd_ranges / sizeof simd_ranges[0]; i++) {
+        if (sub >= simd_ranges[i].lo && sub <= simd_ranges[i].hi) {
+            *kind = simd_ranges[i].kind;
+            *scalar = simd_ranges[i].scalar;
+            return;
+        }
+    }
+}
+
+/* memarg of a SIMD memory instruction: align (checked by the loader, which
+ * rejects a memory index bit as an alignment too large) and offset. */
+static void simd_memarg(fi_ctx *c, wb_cursor *r)
+{
+    if (rd_u32(r) & 0x40)
+        c->ok = 0;
+    rd_u32(r);
+    emit(c, 4);
+}
+
+static void simd_op(fi_ctx *c, wb_cursor *r)
+{
+    uint32_t sub = (uint32_t)rd_u32(r);
+    uint8_t kind, scalar;
+    simd_kind(sub, &kind, &scalar);
+    emit(c, c->byte);
+    switch (kind) {
+    case S_LOAD:
+        simd_memarg(c, r);
+        pop(c, T_I32);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_STORE:
+        simd_memarg(c, r);
+        pop(c, T_V128);
+        pop(c, T_I32);
+        break;
+    case S_CONST:
+        wb_le(r, 8);
+        wb_le(r, 8);
+        emit(c, 16);
+        push(c, T_V128, 0, 0);
+        c->v128_consts++;
+        break;
+    case S_SHUFFLE:
+        wb_le(r, 8);
+        wb_le(r, 8);
+        emit(c, 16);
+        pop(c, T_V128);
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_UN:
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_BIN:
+        pop(c, T_V128);
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_TERN:
+        pop(c, T_V128);
+        pop(c, T_V128);
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_TEST:
+        pop(c, T_V128);
+        push(c, T_I32, 0, 0);
+        break;
+    case S_SHIFT:
+        pop(c, T_I32);
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_SPLAT:
+        pop(c, scalar);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_EXTRACT:
+        wb_u8(r);
+        emit(c, c->byte);
+        pop(c, T_V128);
+        push(c, scalar, 0, 0);
+        break;
+    case S_REPLACE:
+        wb_u8(r);
+        emit(c, c->byte);
+        pop(c, scalar);
+        pop(c, T_V128);
+        push(c, T_V128, 0, 0);
+        break;
+    case S_LOAD_LANE:
+    case S_STORE_LANE:
+        simd_memarg(c, r);
+        wb_u8(r);
+        pop(c, T_V128);
+        pop(c, T_I32);
+        emit(c, c->byte);
+        if (kind == S_LOAD_LANE)
+            push(c, T_V128, 0, 0);
+        break;
+    default:
+        c->ok = 0; /* relaxed SIMD or a gap: WAMR's loader refuses it */
     }
 }
 
@@ -761,7 +1010,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     } else {
         preserve_for_block(c);
     }
-    bt = wb_sleb(r, 33);
+    bt = rd_s(r, 33);
     if (bt >= 0) {
         if ((uint64_t)bt >= c->type_count) {
             c->ok = 0;
@@ -794,14 +1043,14 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
             unsigned nc = cells_of(ft->params[i]), j;
             for (j = 0; j < nc; j++, k++) {
                 if (k >= base + have)
-                    c->off[k] = j ? OFF_NONE : 0;
-                c->ref[k] = j ? T_CELL2 : ft->params[i];
+                    c->st[k].off = j ? OFF_NONE : 0;
+                c->st[k].t = j ? T_CELL2 : ft->params[i];
             }
         }
     }
-    c->n = base + pcells; /* ref/off hold the params */
+    c->n = base + pcells; /* the cells hold the params */
     if (op != 0x04) {
-        emit(c, -(int64_t)c->label);
+        back(c, c->label);
         if (np) {
             drop_params(c, ft); /* popped without emitting, then copied */
             emit(c, c->label + 8 + (int64_t)np * (c->byte + 2));
@@ -815,8 +1064,8 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     if (np) {
         size_t capsaved = c->capsaved, k;
         if (cond)
-            emit(c, -2);
-        emit(c, -(int64_t)c->label);
+            back(c, 2);
+        back(c, c->label);
         drop_params(c, ft);
         emit(c, c->label + 8 + (int64_t)(np + 1) * (c->byte + 2));
         for (i = 0; i < np; i++)
@@ -833,7 +1082,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
         b->saved_at = c->nsaved;
         b->saved_n = pcells;
         for (k = 0; k < pcells; k++)
-            c->saved[c->nsaved++] = c->off[c->n - pcells + k];
+            c->saved[c->nsaved++] = c->st[c->n - pcells + k].off;
     }
     b->start_dyn = c->dyn;
     emit(c, 2 * (int64_t)c->label);
@@ -857,12 +1106,12 @@ static void else_op(fi_ctx *c)
         if (stack_room(c, b->saved_n))
             return;
         for (k = 0; k < b->saved_n; k++)
-            c->off[c->n + k] = c->saved[b->saved_at + k];
+            c->st[c->n + k].off = c->saved[b->saved_at + k];
         for (i = 0; i < np; i++) {
             unsigned nc = cells_of(ps[i]), j;
-            c->ref[c->n] = ps[i];
+            c->st[c->n].t = ps[i];
             for (j = 1; j < nc; j++)
-                c->ref[c->n + j] = T_CELL2;
+                c->st[c->n + j].t = T_CELL2;
             c->n += nc;
         }
     }
@@ -878,7 +1127,8 @@ static void end_op(fi_ctx *c, uint32_t fn_results, const uint8_t *rtypes)
         c->nsaved = b.saved_at;
     c->patches -= b.patches < c->patches ? b.patches : c->patches;
     c->ncsp--;
-    emit(c, -(int64_t)c->label);
+    c->cur = &c->csp[c->ncsp ? c->ncsp - 1 : 0];
+    back(c, c->label);
     reserve_ret(c, &b, 0);
     if (c->ncsp == 0) {
         uint32_t i;
@@ -893,10 +1143,10 @@ static void end_op(fi_ctx *c, uint32_t fn_results, const uint8_t *rtypes)
     }
 }
 
-static int local_index(fi_ctx *c, wb_cursor *r, size_t nlocals, size_t *li)
+FI_INLINE int local_index(fi_ctx *c, wb_cursor *r, size_t nlocals, size_t *li)
 {
-    uint64_t v = wb_uleb(r, 32);
-    if (!r->ok || v >= nlocals) {
+    uint64_t v = rd_u32(r); /* a failed read is caught after the walk */
+    if (v >= nlocals) {
         c->ok = 0;
         return -1;
     }
@@ -910,6 +1160,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
     const fi_type *ft = &c->types[type];
     uint8_t last = 0;
     int64_t dummy;
+    const uint8_t *first = r->p;
 
     c->n = 0;
     c->ncsp = 0;
@@ -917,30 +1168,27 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
     c->dyn = c->maxdyn = c->start_dyn;
     c->size_now = c->size_peak = 0;
     c->const_cells = 0;
+    c->v128_consts = 0;
     c->pool32 = c->pool64 = 0;
     c->max_n = c->max_csp = 0;
     c->patches = c->max_patches = 0;
-    if (c->kcap) {
-        memset(c->kused, 0, c->kcap);
-        c->kcount = 0;
-    }
+    kset_reset(c);
     push_block(c, 0, 1, 0, type);
-    while (c->ok && r->ok && r->p < r->end) {
-        uint8_t op = wb_u8(r);
+    c->max_csp = 0; /* nesting is counted at instruction ends (see below) */
+    /* a failed read is caught after the loop (every read is bounded and
+     * every instruction advances p, so the loop ends) */
+    while (c->ok && r->p < r->end) {
+        uint8_t op = *r->p++; /* the loop condition checked p < end */
         size_t li;
         c->work++;
         emit(c, c->label);
-        if (c->ncsp == 0) { /* code after the function's final end */
-            c->ok = 0;
-            break;
-        }
         switch (op) {
         case 0x00:
             reset_stack(c);
             top(c)->poly = 1;
             break;
         case 0x01:
-            emit(c, -(int64_t)c->label);
+            back(c, c->label);
             break;
         case 0x02: case 0x03: case 0x04:
             block_op(c, r, op);
@@ -959,18 +1207,20 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 emit(c, c->label);
             }
             end_op(c, ft->nr, ft->results);
+            if (c->ncsp == 0 && r->p < r->end)
+                c->ok = 0; /* code after the function's final end */
             break;
         case 0x0c:
-            check_br(c, (uint32_t)wb_uleb(r, 32), BR_PLAIN);
+            check_br(c, (uint32_t)rd_u32(r), BR_PLAIN);
             reset_stack(c);
             top(c)->poly = 1;
             break;
         case 0x0d:
             pop(c, T_I32);
-            check_br(c, (uint32_t)wb_uleb(r, 32), BR_IF);
+            check_br(c, (uint32_t)rd_u32(r), BR_IF);
             break;
         case 0x0e: {
-            uint64_t n = wb_uleb(r, 32), k;
+            uint64_t n = rd_u32(r), k;
             emit(c, 4);
             pop(c, T_I32);
             if (n > wb_cursor_left(r)) {
@@ -978,7 +1228,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 break;
             }
             for (k = 0; k <= n && c->ok && r->ok; k++)
-                check_br(c, (uint32_t)wb_uleb(r, 32), BR_TABLE);
+                check_br(c, (uint32_t)rd_u32(r), BR_TABLE);
             reset_stack(c);
             top(c)->poly = 1;
             break;
@@ -992,7 +1242,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x10: case 0x12: {
-            uint64_t f = wb_uleb(r, 32);
+            uint64_t f = rd_u32(r);
             emit(c, 4);
             if (f >= c->func_total) {
                 c->ok = 0;
@@ -1002,8 +1252,8 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x11: case 0x13: {
-            uint64_t t = wb_uleb(r, 32);
-            wb_uleb(r, 32);
+            uint64_t t = rd_u32(r);
+            rd_u32(r);
             if (c->tail_call_build)
                 emit(c, c->byte);
             emit(c, 8);
@@ -1012,7 +1262,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x1a:
-            emit(c, -(int64_t)c->label);
+            back(c, c->label);
             if (avail(c) > 0) {
                 uint8_t t = top_type(c);
                 drop_cells(c, t == T_ANY ? 1 : cells_of(t));
@@ -1020,7 +1270,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         case 0x1b: case 0x1c: {
             if (op == 0x1c) {
-                uint64_t n = wb_uleb(r, 32), k;
+                uint64_t n = rd_u32(r), k;
                 for (k = 0; k < n && r->ok; k++)
                     wb_u8(r);
             }
@@ -1038,7 +1288,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
         case 0x20:
             if (local_index(c, r, nlocals, &li))
                 break;
-            emit(c, -(int64_t)c->label);
+            back(c, c->label);
             push(c, c->ltype[li], 1, c->loff[li]);
             break;
         case 0x21: case 0x22: {
@@ -1058,11 +1308,11 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             pres = preserve_local(c, lo);
             if (op == 0x21) {
                 if (lo < 256) {
-                    emit(c, -(int64_t)c->label);
-                    if (!pres && out_i32(last) && avail(c) >= 1) {
+                    back(c, c->label);
+                    if (!pres && c->last_out[last] == 1 && avail(c) >= 1) {
                         c->n -= 1;
                         c->dyn -= 1;
-                    } else if (!pres && out_i64(last) && avail(c) >= 2) {
+                    } else if (!pres && c->last_out[last] == 2 && avail(c) >= 2) {
                         c->n -= 2;
                         c->dyn -= 2;
                     } else {
@@ -1083,7 +1333,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x23: case 0x24: {
-            uint64_t g = wb_uleb(r, 32);
+            uint64_t g = rd_u32(r);
             emit(c, 4);
             if (g >= c->global_total) {
                 c->ok = 0;
@@ -1096,7 +1346,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x25: case 0x26: /* table.get / table.set */
-            wb_uleb(r, 32);
+            rd_u32(r);
             emit(c, 4);
             if (op == 0x25) {
                 pop(c, T_I32);
@@ -1107,17 +1357,17 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             }
             break;
         case 0x3f: case 0x40:
-            wb_uleb(r, 32);
+            rd_u32(r);
             if (op == 0x40)
                 pop(c, T_I32);
             push(c, T_I32, 0, 0);
             break;
         case 0x41:
-            dummy = wb_sleb(r, 32);
+            dummy = rd_s(r, 32);
             on_const(c, T_I32, (uint64_t)(uint32_t)dummy);
             break;
         case 0x42:
-            dummy = wb_sleb(r, 64);
+            dummy = rd_s(r, 64);
             on_const(c, T_I64, (uint64_t)dummy);
             break;
         case 0x43:
@@ -1136,22 +1386,25 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             push(c, T_I32, 0, 0);
             break;
         case 0xd2: /* ref.func */
-            wb_uleb(r, 32);
+            rd_u32(r);
             emit(c, 4);
             push(c, T_FUNCREF, 0, 0);
             break;
         case 0xfc:
             misc_op(c, r);
             break;
+        case 0xfd:
+            simd_op(c, r);
+            break;
         case 0xfe:
             atomic_op(c, r);
             break;
         default:
             if (op >= 0x28 && op <= 0x3e) {
-                uint64_t align = wb_uleb(r, 32);
+                uint64_t align = rd_u32(r);
                 if (align & 0x40) /* multi-memory index: not modelled */
                     c->ok = 0;
-                wb_uleb(r, 64);
+                rd_u64(r);
                 emit(c, 4);
                 if (op <= 0x35) {
                     pop(c, T_I32);
@@ -1161,24 +1414,30 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                     pop(c, T_I32);
                 }
             } else if (op >= 0x45 && op <= 0xc4) {
-                unsigned npop, k;
-                uint8_t tin, tout;
-                numeric_sig(op, &npop, &tin, &tout);
-                for (k = 0; k < npop; k++)
+                uint8_t tin = c->num_in[op];
+                pop(c, tin);
+                if (c->num_n[op] == 2)
                     pop(c, tin);
-                push(c, tout, 0, 0);
+                push(c, c->num_out[op], 0, 0);
             } else {
-                c->ok = 0; /* SIMD, exceptions, GC: not modelled */
+                c->ok = 0; /* exceptions, GC: not run by the fast interpreter */
             }
         }
         last = op;
         if (c->n > c->max_n)
             c->max_n = c->n;
-        if (c->ncsp > c->max_csp)
-            c->max_csp = c->ncsp;
-        if (c->work > c->work_limit)
-            c->ok = 0;
     }
+    /* Nesting at instruction ends: push_block raises max_csp for blocks;
+     * the function's own frame is open at the end of every instruction but
+     * the final end. */
+    if (r->p > first && first[0] != 0x0b && c->max_csp < 1)
+        c->max_csp = 1;
+    /* the work bound: one unit per instruction plus the preserve scans,
+     * over the whole module (the scans also stop early, see preserve_local) */
+    if (c->work > c->work_limit)
+        c->ok = 0;
+    if (c->size_now > c->size_peak)
+        c->size_peak = c->size_now;
     if (c->ncsp != 0 || !r->ok)
         c->ok = 0;
 }
@@ -1425,14 +1684,12 @@ static void fi_free(fi_ctx *c)
     free(c->types);
     free(c->func_type);
     free(c->global_type);
-    free(c->ref);
-    free(c->off);
+    free(c->st);
     free(c->csp);
     free(c->saved);
     free(c->ltype);
     free(c->loff);
     free(c->kset);
-    free(c->kused);
 }
 
 int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
@@ -1450,13 +1707,14 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     c.label = label_bytes;
     c.byte = byte_bytes;
     c.ok = 1;
+    init_tables(&c);
     c.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
     /* the preserve scans are O(stack depth) as in WAMR; bound the total */
     c.work_limit = 64 * (uint64_t)size + 10000000u;
     /* f->features also holds what target_features merely declares (a build
      * with -msimd128 declares simd128 whether or not the code uses it), so
-     * SIMD and exceptions are left to the walk, which gives up on the first
-     * opcode it does not model; 64-bit and multiple memories change operand
+     * exceptions and relaxed SIMD are left to the walk, which gives up on
+     * the first opcode the fast interpreter does not run; 64-bit and multiple memories change operand
      * types and immediates everywhere and are not replayed (the walk also
      * gives up on a memory index in a memarg) */
     if (f->memory_total > 1 || (f->memory_total == 1 && f->memory.is64))
@@ -1480,7 +1738,8 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
             goto done;
         out->code_bytes += (uint64_t)c.size_peak;
         out->const_bytes += 4 * c.const_cells;
-        if (c.const_cells)
+        /* a loader that pools v128 constants allocates an area for them */
+        if (c.const_cells || c.v128_consts)
             out->const_allocs++;
         if ((uint64_t)c.size_peak > out->max_function_code)
             out->max_function_code = (uint64_t)c.size_peak;

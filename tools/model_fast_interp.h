@@ -24,8 +24,9 @@ typedef struct wb_fast_interp_size {
  * byte_bytes: size of an emitted byte (1, or 2 without unaligned access).
  * Uses scratch memory of the order of the largest function, freed before it
  * returns.  Returns 0 with *out filled, or -1 when the module uses an
- * instruction the replay does not model (SIMD, exceptions, ...) or scratch
- * memory runs out; the caller then falls back to wb_fast_interp_bound.
+ * instruction the fast interpreter does not run (exceptions, GC, relaxed
+ * SIMD, ...) or scratch memory runs out; the caller then falls back to
+ * wb_fast_interp_bound.
  */
 int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                           unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out);

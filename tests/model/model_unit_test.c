@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "model.h"
+#include "model_fast_interp.h"
+#include "wasm_reader.h"
 
 static int failures;
 
@@ -226,6 +228,57 @@ static void test_refusals(void)
     }
 }
 
+/*
+ * SIMD in the fast-interpreter replay, counted by hand from the loader's
+ * WASM_OP_SIMD_PREFIX case (label L, byte B, slot 2):
+ *  f0 (i32)->i32: local.get 0 (free); v128.load offset=16: L+B+4+2+2;
+ *     i8x16.all_true: L+B+2+2; end: result copy L+4, return label L and
+ *     result slot 2.  L=8,B=1: 17+13+22 = 52; L=4,B=2: 14+10+14 = 38.
+ *  f1 ()->i32: 2 x v128.const (16 bytes inline): L+B+16+2 each;
+ *     i8x16.shuffle: L+B+16+3 slots; i32x4.extract_lane: L+2B+2+2; end as
+ *     above: 6L+5B+68 = 121 (L=8,B=1) and 102 (L=4,B=2).  No constant
+ *     area, but the function counts as one allocation (a loader that pools
+ *     v128 constants would allocate one).
+ */
+static void test_simd_replay(void)
+{
+    static const uint8_t mod[] = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x0a, 0x02, 0x60, 0x01, 0x7f, 0x01, 0x7f, 0x60, 0x00, 0x01, 0x7f, /* types */
+        0x03, 0x03, 0x02, 0x00, 0x01,                                           /* funcs */
+        0x05, 0x03, 0x01, 0x00, 0x01,                                           /* memory */
+        0x0a, 0x48, 0x02,                                                       /* code */
+        0x0a, 0x00, 0x20, 0x00, 0xfd, 0x00, 0x04, 0x10, 0xfd, 0x63, 0x0b,
+        0x3b, 0x00,
+        0xfd, 0x0c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xfd, 0x0d, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 14, 31,
+        0xfd, 0x1b, 0x02, 0x0b,
+    };
+    static const unsigned cfg[2][3] = {{8, 1, 52 + 121}, {4, 2, 38 + 102}};
+    wb_wasm_facts f;
+    wb_error err;
+    int k;
+    if (wb_wasm_read(mod, sizeof mod, &f, &err) != 0) {
+        printf("FAIL %s: module not read: %s\n", __func__, err.message);
+        failures++;
+        return;
+    }
+    for (k = 0; k < 2; k++) {
+        wb_fast_interp_size r, b;
+        EXPECT_EQ("replay rc", wb_fast_interp_replay(mod, sizeof mod, &f, cfg[k][0], cfg[k][1], &r), 0);
+        EXPECT_EQ("code bytes", r.code_bytes, cfg[k][2]);
+        EXPECT_EQ("const bytes", r.const_bytes, 0);
+        EXPECT_EQ("const allocs", r.const_allocs, 1);
+        wb_fast_interp_bound(&f, cfg[k][0], cfg[k][1], &b);
+        if (b.code_bytes < r.code_bytes) {
+            printf("FAIL %s: bound %llu below replay %llu\n", __func__,
+                   (unsigned long long)b.code_bytes, (unsigned long long)r.code_bytes);
+            failures++;
+        }
+    }
+}
+
 int main(void)
 {
     test_plain_and_aux_stack();
@@ -235,6 +288,7 @@ int main(void)
     test_grow_by_copy_32bit();
     test_shared_no_mmu_and_threads();
     test_refusals();
+    test_simd_replay();
     if (failures) {
         printf("%d failure(s)\n", failures);
         return 1;
