@@ -34,12 +34,13 @@ _Static_assert(APP_GLOBAL_HEAP_POOL_SIZE == ${pool}u, \"pool\");
 _Static_assert(APP_ESTIMATE_TOTAL == ${total}u, \"total\");
 _Static_assert(APP_BUDGET == ${budget}u, \"budget\");
 _Static_assert(APP_ESTIMATE_TOTAL <= APP_BUDGET, \"fits\");
-static char pool[APP_GLOBAL_HEAP_POOL_SIZE];
+char pool[APP_GLOBAL_HEAP_POOL_SIZE]; /* RuntimeInitArgs.mem_alloc_option.pool.heap_buf */
 int main(void)
 {
     unsigned stack_size = APP_STACK_SIZE, heap_size = APP_HEAP_SIZE;
     if (strcmp(APP_PROFILE, \"${profile}\") != 0)
         return 1;
+    pool[0] = 1;
     printf(\"pool %zu stack %u heap %u pages %u\\n\", sizeof pool, stack_size, heap_size,
            (unsigned)APP_MAX_MEMORY_PAGES);
     return 0;
