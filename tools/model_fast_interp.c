@@ -1,4 +1,5 @@
 /* Size of WAMR's fast-interpreter code: a replay of what its loader emits per instruction. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1692,41 +1693,47 @@ static void fi_free(fi_ctx *c)
     free(c->kset);
 }
 
-int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
-                          unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out)
+/* One replay over the bodies [first, last) of the code section, the first of
+ * which starts at `at`: a context of its own, so two halves of a module can
+ * run at the same time.  Sums and maxima go to part; work to *work. */
+typedef struct fi_range {
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *f;
+    unsigned label_bytes, byte_bytes;
+    const uint8_t *at, *code_end;
+    uint64_t first, last;
+    uint64_t work_limit;
+    uint64_t work;
+    wb_fast_interp_size part;
+    int rc;
+} fi_range;
+
+static void *replay_range(void *arg)
 {
+    fi_range *r = arg;
+    const wb_wasm_facts *f = r->f;
     fi_ctx c;
     wb_cursor s;
-    uint64_t n, i;
-    int rc = -1;
+    uint64_t i;
 
-    memset(out, 0, sizeof *out);
+    r->rc = -1;
+    memset(&r->part, 0, sizeof r->part);
     memset(&c, 0, sizeof c);
-    c.data = data;
-    c.size = size;
-    c.label = label_bytes;
-    c.byte = byte_bytes;
+    c.data = r->data;
+    c.size = r->size;
+    c.label = r->label_bytes;
+    c.byte = r->byte_bytes;
     c.ok = 1;
     init_tables(&c);
     c.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
-    /* the preserve scans are O(stack depth) as in WAMR; bound the total */
-    c.work_limit = 64 * (uint64_t)size + 10000000u;
-    /* f->features also holds what target_features merely declares (a build
-     * with -msimd128 declares simd128 whether or not the code uses it), so
-     * exceptions and relaxed SIMD are left to the walk, which gives up on
-     * the first opcode the fast interpreter does not run; 64-bit and multiple memories change operand
-     * types and immediates everywhere and are not replayed (the walk also
-     * gives up on a memory index in a memarg) */
-    if (f->memory_total > 1 || (f->memory_total == 1 && f->memory.is64))
-        goto done;
+    c.work_limit = r->work_limit;
     if (read_types(&c, f) || read_funcs_globals(&c, f))
         goto done;
-    if (section_cursor(&c, f, 10, &s) != 0)
-        goto none;
-    n = wb_uleb(&s, 32);
-    if (!s.ok || n != f->func_count)
-        goto done;
-    for (i = 0; i < n; i++) {
+    s = wb_cursor_make(r->data, r->size);
+    s.p = r->at;
+    s.end = r->code_end;
+    for (i = r->first; i < r->last; i++) {
         uint64_t len = wb_uleb(&s, 32);
         wb_cursor b = wb_cursor_sub(&s, len);
         uint32_t type = c.func_type[f->import_func_count + i];
@@ -1736,19 +1743,110 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
         walk_function(&c, &b, type, nlocals);
         if (!c.ok)
             goto done;
-        out->code_bytes += (uint64_t)c.size_peak;
-        out->const_bytes += 4 * c.const_cells;
+        r->part.code_bytes += (uint64_t)c.size_peak;
+        r->part.const_bytes += 4 * c.const_cells;
         /* a loader that pools v128 constants allocates an area for them */
         if (c.const_cells || c.v128_consts)
-            out->const_allocs++;
-        if ((uint64_t)c.size_peak > out->max_function_code)
-            out->max_function_code = (uint64_t)c.size_peak;
-        if (function_scratch(&c) > out->max_function_scratch)
-            out->max_function_scratch = function_scratch(&c);
+            r->part.const_allocs++;
+        if ((uint64_t)c.size_peak > r->part.max_function_code)
+            r->part.max_function_code = (uint64_t)c.size_peak;
+        if (function_scratch(&c) > r->part.max_function_scratch)
+            r->part.max_function_scratch = function_scratch(&c);
     }
-none:
-    rc = 0;
+    r->rc = 0;
 done:
+    r->work = c.work;
     fi_free(&c);
-    return rc;
+    return NULL;
+}
+
+/* Code sections above this size are replayed in two halves on two threads;
+ * the functions are independent, so the sums are the same either way. */
+#define FI_SPLIT_BYTES (1u << 20)
+
+int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                          unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out)
+{
+    fi_range half[2];
+    wb_cursor s;
+    uint64_t n, i, split = 0;
+    const uint8_t *mid = NULL;
+    /* the preserve scans are O(stack depth) as in WAMR; bound the total */
+    uint64_t work_limit = 64 * (uint64_t)size + 10000000u;
+    pthread_t thread;
+    int threaded = 0;
+
+    memset(out, 0, sizeof *out);
+    /* f->features also holds what target_features merely declares (a build
+     * with -msimd128 declares simd128 whether or not the code uses it), so
+     * exceptions and relaxed SIMD are left to the walk, which gives up on
+     * the first opcode the fast interpreter does not run; 64-bit and multiple memories change operand
+     * types and immediates everywhere and are not replayed (the walk also
+     * gives up on a memory index in a memarg) */
+    if (f->memory_total > 1 || (f->memory_total == 1 && f->memory.is64))
+        return -1;
+    if (!f->section_offset[10])
+        return 0;
+    if (f->section_offset[10] > size || f->section_bytes[10] > size - f->section_offset[10])
+        return -1;
+    s = wb_cursor_make(data, size);
+    s.p = data + f->section_offset[10];
+    s.end = s.p + f->section_bytes[10];
+    n = wb_uleb(&s, 32);
+    if (!s.ok || n != f->func_count)
+        return -1;
+
+    /* the first body past half of the code bytes starts the second half */
+    if (f->section_bytes[10] >= FI_SPLIT_BYTES) {
+        wb_cursor k = s;
+        const uint8_t *half_way = s.p + (size_t)(s.end - s.p) / 2;
+        for (i = 0; i < n && k.p < half_way; i++) {
+            uint64_t len = wb_uleb(&k, 32);
+            (void)wb_cursor_sub(&k, len);
+        }
+        if (k.ok && i < n) {
+            split = i;
+            mid = k.p;
+        }
+    }
+    for (int h = 0; h < 2; h++) {
+        half[h].data = data;
+        half[h].size = size;
+        half[h].f = f;
+        half[h].label_bytes = label_bytes;
+        half[h].byte_bytes = byte_bytes;
+        half[h].code_end = s.end;
+        half[h].work_limit = work_limit;
+    }
+    half[0].at = s.p;
+    half[0].first = 0;
+    half[0].last = mid ? split : n;
+    half[1].at = mid;
+    half[1].first = split;
+    half[1].last = n;
+    if (mid)
+        threaded = pthread_create(&thread, NULL, replay_range, &half[1]) == 0;
+    replay_range(&half[0]);
+    if (mid) {
+        if (threaded)
+            pthread_join(thread, NULL);
+        else
+            replay_range(&half[1]);
+    }
+    for (int h = 0; h < (mid ? 2 : 1); h++) {
+        const wb_fast_interp_size *p = &half[h].part;
+        if (half[h].rc != 0)
+            return -1;
+        out->code_bytes += p->code_bytes;
+        out->const_bytes += p->const_bytes;
+        out->const_allocs += p->const_allocs;
+        if (p->max_function_code > out->max_function_code)
+            out->max_function_code = p->max_function_code;
+        if (p->max_function_scratch > out->max_function_scratch)
+            out->max_function_scratch = p->max_function_scratch;
+    }
+    /* the same limit as one pass over the whole module */
+    if (half[0].work + (mid ? half[1].work : 0) > work_limit)
+        return -1;
+    return 0;
 }
