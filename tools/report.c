@@ -142,10 +142,16 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
         snprintf(detail, sizeof detail, "%u x %s B heap", e->threads, grouped(e->per_thread, b1, sizeof b1));
         row(out, "  of which threads", e->per_thread * e->threads, detail);
     }
-    snprintf(detail, sizeof detail, "%s", e->mode == WB_MODE_AOT ? "AOT text + data" : "none for the interpreter");
+    /* On ports without virtual memory (Zephyr, RIOT) these come out of the
+     * global heap: the heap row already holds them, the total counts them once. */
+    int exec_in_heap = e->exec_memory > 0 && e->pool_totals[WB_POOL_EXEC_MEMORY] == 0;
+    int linear_in_heap = e->linear_memory_max > 0 && e->pool_totals[WB_POOL_LINEAR_MEMORY] == 0;
+    snprintf(detail, sizeof detail, "%s%s", e->mode == WB_MODE_AOT ? "AOT text + data" : "none for the interpreter",
+             exec_in_heap ? ", inside the global heap above" : "");
     row(out, "executable memory", e->exec_memory, detail);
-    snprintf(detail, sizeof detail, "initial %s, worst case%s", grouped(e->linear_memory_initial, b1, sizeof b1),
-             e->memory_unbounded ? " UNBOUNDED (4 GiB)" : "");
+    snprintf(detail, sizeof detail, "initial %s, worst case%s%s", grouped(e->linear_memory_initial, b1, sizeof b1),
+             e->memory_unbounded ? " UNBOUNDED (4 GiB)" : "",
+             linear_in_heap ? ", inside the global heap above" : "");
     row(out, "linear memory", e->linear_memory_max, detail);
     snprintf(detail, sizeof detail, "%s", e->threads ? "per wasi-thread native stacks" : "no spawned threads");
     row(out, "native stacks", e->native_stacks, detail);

@@ -70,3 +70,18 @@ else()
     message(FATAL_ERROR "headroom ${headroom}, expected ${want}")
   endif()
 endif()
+
+# the total is the sum of the pools, each counted once; a pool paid from the
+# global heap says so on its row
+set(sum 0)
+foreach(pool global_heap exec_memory linear_memory native_stack module_buffer)
+  string(JSON v GET "${json}" estimate pools ${pool})
+  math(EXPR sum "${sum} + ${v}")
+endforeach()
+if(NOT sum EQUAL est_total)
+  message(FATAL_ERROR "pools add up to ${sum}, total is ${est_total}")
+endif()
+string(JSON lin_pool GET "${json}" estimate pools linear_memory)
+if(lin_pool EQUAL 0 AND est_linear_memory_max GREATER 0 AND NOT out MATCHES "linear memory[^\n]*inside the global heap")
+  message(FATAL_ERROR "linear memory is paid from the global heap but its row does not say so")
+endif()
