@@ -143,4 +143,22 @@ static inline int64_t wb_sleb(wb_cursor *c, unsigned bits)
     return (int64_t)v;
 }
 
+/* The same two readers with the one-byte case inline: most immediates in
+ * code fit in one byte, and the hot decode loops read little else. */
+static inline uint64_t wb_uleb_fast(wb_cursor *c, unsigned bits)
+{
+    if (c->p < c->end && *c->p < 0x80)
+        return *c->p++;
+    return wb_uleb(c, bits);
+}
+
+static inline int64_t wb_sleb_fast(wb_cursor *c, unsigned bits)
+{
+    if (c->p < c->end && *c->p < 0x80) {
+        uint8_t b = *c->p++;
+        return (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
+    }
+    return wb_sleb(c, bits);
+}
+
 #endif

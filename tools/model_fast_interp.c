@@ -131,31 +131,6 @@ static const uint8_t extra_cells[256] = {[T_I64] = 1, [T_F64] = 1, [T_V128] = 3}
 
 FI_INLINE unsigned cells_of(uint8_t t) { return 1u + extra_cells[t]; }
 
-/* LEB128 reads of the walk: one-byte values (most of them) inline, the
- * rest through the checked readers of cursor.h. */
-FI_INLINE uint64_t rd_u32(wb_cursor *r)
-{
-    if (r->p < r->end && *r->p < 0x80)
-        return *r->p++;
-    return wb_uleb(r, 32);
-}
-
-FI_INLINE uint64_t rd_u64(wb_cursor *r)
-{
-    if (r->p < r->end && *r->p < 0x80)
-        return *r->p++;
-    return wb_uleb(r, 64);
-}
-
-FI_INLINE int64_t rd_s(wb_cursor *r, unsigned bits)
-{
-    if (r->p < r->end && *r->p < 0x80) {
-        int64_t b = *r->p++;
-        return b & 0x40 ? b - 0x80 : b;
-    }
-    return wb_sleb(r, bits);
-}
-
 static void add_patches(fi_ctx *c, fi_block *b, uint64_t n)
 {
     b->patches += n;
@@ -717,7 +692,7 @@ static void call_sig(fi_ctx *c, uint32_t type, int tail)
 static void misc_op(fi_ctx *c, wb_cursor *r)
 {
     static const uint8_t src[8] = {T_F32, T_F32, T_F64, T_F64, T_F32, T_F32, T_F64, T_F64};
-    uint32_t sub = (uint32_t)rd_u32(r);
+    uint32_t sub = (uint32_t)wb_uleb_fast(r, 32);
     emit(c, c->byte);
     if (sub <= 7) {
         pop(c, src[sub]);
@@ -726,14 +701,14 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
     }
     switch (sub) {
     case 8: /* memory.init */
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
         wb_u8(r);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
         break;
     case 9: /* data.drop */
     case 13: /* elem.drop */
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
         emit(c, 4);
         break;
     case 10: /* memory.copy */
@@ -747,24 +722,24 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
         break;
     case 12: /* table.init */
     case 14: /* table.copy */
-        rd_u32(r);
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
+        wb_uleb_fast(r, 32);
         emit(c, 8);
         pop(c, T_I32); pop(c, T_I32); pop(c, T_I32);
         break;
     case 15: /* table.grow */
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_FUNCREF);
         push(c, T_I32, 0, 0);
         break;
     case 16: /* table.size */
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
         emit(c, 4);
         push(c, T_I32, 0, 0);
         break;
     case 17: /* table.fill */
-        rd_u32(r);
+        wb_uleb_fast(r, 32);
         emit(c, 4);
         pop(c, T_I32); pop(c, T_FUNCREF); pop(c, T_I32);
         break;
@@ -776,14 +751,14 @@ static void misc_op(fi_ctx *c, wb_cursor *r)
 /* 0xFE prefix: atomics (sub-opcode byte, memarg offset u32, operands). */
 static void atomic_op(fi_ctx *c, wb_cursor *r)
 {
-    uint32_t sub = (uint32_t)rd_u32(r);
+    uint32_t sub = (uint32_t)wb_uleb_fast(r, 32);
     emit(c, c->byte);
     if (sub == 3) { /* atomic.fence */
         wb_u8(r);
         return;
     }
-    rd_u32(r);
-    rd_u64(r);
+    wb_uleb_fast(r, 32);
+    wb_uleb_fast(r, 64);
     emit(c, 4);
     if (sub == 0) { pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
     else if (sub == 1) { pop(c, T_I64); pop(c, T_I32); pop(c, T_I32); push(c, T_I32, 0, 0); }
@@ -890,15 +865,15 @@ static void simd_kind(uint32_t sub, uint8_t *kind, uint8_t *scalar)
  * rejects a memory index bit as an alignment too large) and offset. */
 static void simd_memarg(fi_ctx *c, wb_cursor *r)
 {
-    if (rd_u32(r) & 0x40)
+    if (wb_uleb_fast(r, 32) & 0x40)
         c->ok = 0;
-    rd_u32(r);
+    wb_uleb_fast(r, 32);
     emit(c, 4);
 }
 
 static void simd_op(fi_ctx *c, wb_cursor *r)
 {
-    uint32_t sub = (uint32_t)rd_u32(r);
+    uint32_t sub = (uint32_t)wb_uleb_fast(r, 32);
     uint8_t kind, scalar;
     simd_kind(sub, &kind, &scalar);
     emit(c, c->byte);
@@ -1011,7 +986,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
     } else {
         preserve_for_block(c);
     }
-    bt = rd_s(r, 33);
+    bt = wb_sleb_fast(r, 33);
     if (bt >= 0) {
         if ((uint64_t)bt >= c->type_count) {
             c->ok = 0;
@@ -1146,7 +1121,7 @@ static void end_op(fi_ctx *c, uint32_t fn_results, const uint8_t *rtypes)
 
 FI_INLINE int local_index(fi_ctx *c, wb_cursor *r, size_t nlocals, size_t *li)
 {
-    uint64_t v = rd_u32(r); /* a failed read is caught after the walk */
+    uint64_t v = wb_uleb_fast(r, 32); /* a failed read is caught after the walk */
     if (v >= nlocals) {
         c->ok = 0;
         return -1;
@@ -1212,16 +1187,16 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 c->ok = 0; /* code after the function's final end */
             break;
         case 0x0c:
-            check_br(c, (uint32_t)rd_u32(r), BR_PLAIN);
+            check_br(c, (uint32_t)wb_uleb_fast(r, 32), BR_PLAIN);
             reset_stack(c);
             top(c)->poly = 1;
             break;
         case 0x0d:
             pop(c, T_I32);
-            check_br(c, (uint32_t)rd_u32(r), BR_IF);
+            check_br(c, (uint32_t)wb_uleb_fast(r, 32), BR_IF);
             break;
         case 0x0e: {
-            uint64_t n = rd_u32(r), k;
+            uint64_t n = wb_uleb_fast(r, 32), k;
             emit(c, 4);
             pop(c, T_I32);
             if (n > wb_cursor_left(r)) {
@@ -1229,7 +1204,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 break;
             }
             for (k = 0; k <= n && c->ok && r->ok; k++)
-                check_br(c, (uint32_t)rd_u32(r), BR_TABLE);
+                check_br(c, (uint32_t)wb_uleb_fast(r, 32), BR_TABLE);
             reset_stack(c);
             top(c)->poly = 1;
             break;
@@ -1243,7 +1218,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x10: case 0x12: {
-            uint64_t f = rd_u32(r);
+            uint64_t f = wb_uleb_fast(r, 32);
             emit(c, 4);
             if (f >= c->func_total) {
                 c->ok = 0;
@@ -1253,8 +1228,8 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x11: case 0x13: {
-            uint64_t t = rd_u32(r);
-            rd_u32(r);
+            uint64_t t = wb_uleb_fast(r, 32);
+            wb_uleb_fast(r, 32);
             if (c->tail_call_build)
                 emit(c, c->byte);
             emit(c, 8);
@@ -1271,7 +1246,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         case 0x1b: case 0x1c: {
             if (op == 0x1c) {
-                uint64_t n = rd_u32(r), k;
+                uint64_t n = wb_uleb_fast(r, 32), k;
                 for (k = 0; k < n && r->ok; k++)
                     wb_u8(r);
             }
@@ -1334,7 +1309,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x23: case 0x24: {
-            uint64_t g = rd_u32(r);
+            uint64_t g = wb_uleb_fast(r, 32);
             emit(c, 4);
             if (g >= c->global_total) {
                 c->ok = 0;
@@ -1347,7 +1322,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         }
         case 0x25: case 0x26: /* table.get / table.set */
-            rd_u32(r);
+            wb_uleb_fast(r, 32);
             emit(c, 4);
             if (op == 0x25) {
                 pop(c, T_I32);
@@ -1358,17 +1333,17 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             }
             break;
         case 0x3f: case 0x40:
-            rd_u32(r);
+            wb_uleb_fast(r, 32);
             if (op == 0x40)
                 pop(c, T_I32);
             push(c, T_I32, 0, 0);
             break;
         case 0x41:
-            dummy = rd_s(r, 32);
+            dummy = wb_sleb_fast(r, 32);
             on_const(c, T_I32, (uint64_t)(uint32_t)dummy);
             break;
         case 0x42:
-            dummy = rd_s(r, 64);
+            dummy = wb_sleb_fast(r, 64);
             on_const(c, T_I64, (uint64_t)dummy);
             break;
         case 0x43:
@@ -1387,7 +1362,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             push(c, T_I32, 0, 0);
             break;
         case 0xd2: /* ref.func */
-            rd_u32(r);
+            wb_uleb_fast(r, 32);
             emit(c, 4);
             push(c, T_FUNCREF, 0, 0);
             break;
@@ -1402,10 +1377,10 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
             break;
         default:
             if (op >= 0x28 && op <= 0x3e) {
-                uint64_t align = rd_u32(r);
+                uint64_t align = wb_uleb_fast(r, 32);
                 if (align & 0x40) /* multi-memory index: not modelled */
                     c->ok = 0;
-                rd_u64(r);
+                wb_uleb_fast(r, 64);
                 emit(c, 4);
                 if (op <= 0x35) {
                     pop(c, T_I32);

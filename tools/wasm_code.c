@@ -106,28 +106,9 @@ static const char msg_unknown_fe[] = "unknown opcode 0xfe (atomics) sub-opcode";
 
 /* ---- LEB128 with a one-byte fast path (most immediates are < 128) ---- */
 
-static inline uint32_t get_u32(wb_cursor *c)
-{
-    if (c->p < c->end && *c->p < 0x80)
-        return *c->p++;
-    return (uint32_t)wb_uleb(c, 32);
-}
-
-static inline uint64_t get_u64(wb_cursor *c)
-{
-    if (c->p < c->end && *c->p < 0x80)
-        return *c->p++;
-    return wb_uleb(c, 64);
-}
-
-static inline int64_t get_s(wb_cursor *c, unsigned bits)
-{
-    if (c->p < c->end && *c->p < 0x80) {
-        uint8_t b = *c->p++;
-        return (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
-    }
-    return wb_sleb(c, bits);
-}
+static inline uint32_t get_u32(wb_cursor *c) { return (uint32_t)wb_uleb_fast(c, 32); }
+static inline uint64_t get_u64(wb_cursor *c) { return wb_uleb_fast(c, 64); }
+static inline int64_t get_s(wb_cursor *c, unsigned bits) { return wb_sleb_fast(c, bits); }
 
 static inline void skip_bytes(wb_cursor *c, size_t n)
 {
