@@ -1,7 +1,6 @@
 /* The WAMR .aot reader (file format version 6): target, code, module-shape facts. */
 #include "aot_reader.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,32 +50,10 @@ typedef struct aot_sig {
     uint8_t first_param, first_result;
 } aot_sig;
 
-#if defined(__GNUC__) || defined(__clang__)
-#define WB_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define WB_PRINTF(f, a)
-#endif
-
-static int set_error(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
-    WB_PRINTF(4, 5);
-
-static int set_error(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err)
-        return -1;
-    err->offset = offset;
-    err->section = section;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 /* A failed cursor read becomes an error at the place it stopped. */
 static int cursor_error(wb_error *err, const wb_cursor *c, const char *section, const char *what)
 {
-    return set_error(err, wb_cursor_offset(c), section, "%s: %s", what,
+    return wb_error_set(err, wb_cursor_offset(c), section, "%s: %s", what,
                      c->why ? c->why : "malformed");
 }
 
@@ -412,7 +389,7 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
     const char *sec = section_names[SEC_TARGET_INFO];
 
     if (s->size != TARGET_INFO_BYTES)
-        return set_error(err, s->body, sec, "section is %llu bytes, expected %u",
+        return wb_error_set(err, s->body, sec, "section is %llu bytes, expected %u",
                          (unsigned long long)s->size, TARGET_INFO_BYTES);
     c = wb_cursor_make(data, s->body + TARGET_INFO_BYTES);
     c.p = data + s->body;
@@ -433,22 +410,22 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
         if (ch == 0)
             break;
         if (ch < 0x20 || ch > 0x7e)
-            return set_error(err, wb_cursor_offset(&c) + i, sec,
+            return wb_error_set(err, wb_cursor_offset(&c) + i, sec,
                              "arch name has a non-printable byte 0x%02x", ch);
         f->arch[i] = (char)ch;
     }
     if (c.p[15] != 0)
-        return set_error(err, wb_cursor_offset(&c) + 15, sec, "arch name is not NUL-terminated");
+        return wb_error_set(err, wb_cursor_offset(&c) + 15, sec, "arch name is not NUL-terminated");
     if (f->arch[0] == 0)
-        return set_error(err, wb_cursor_offset(&c), sec, "arch name is empty");
+        return wb_error_set(err, wb_cursor_offset(&c), sec, "arch name is empty");
     if (f->bin_type & 1)
-        return set_error(err, s->body, sec, "big-endian target (bin_type %u) is not supported",
+        return wb_error_set(err, s->body, sec, "big-endian target (bin_type %u) is not supported",
                          f->bin_type);
     if (f->e_type != E_TYPE_REL && f->e_type != E_TYPE_XIP)
-        return set_error(err, s->body + 4, sec,
+        return wb_error_set(err, s->body + 4, sec,
                          "object file type %u is neither relocatable (1) nor XIP (4)", f->e_type);
     if (f->e_version != 1)
-        return set_error(err, s->body + 8, sec, "ELF version %u, expected 1", f->e_version);
+        return wb_error_set(err, s->body + 8, sec, "ELF version %u, expected 1", f->e_version);
     /* the loader takes the pointer width from bin_type bit 1 (ELF64/COFF64) */
     f->is_64bit = (f->bin_type & 2) != 0;
     f->xip = f->e_type == E_TYPE_XIP;
@@ -464,10 +441,10 @@ static int read_text(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
     c.p = data + s->body;
     literal = rd32(&c);
     if (!c.ok)
-        return set_error(err, s->body, sec, "section is %llu bytes, too small for the literal size",
+        return wb_error_set(err, s->body, sec, "section is %llu bytes, too small for the literal size",
                          (unsigned long long)s->size);
     if (literal > wb_cursor_left(&c))
-        return set_error(err, s->body, sec,
+        return wb_error_set(err, s->body, sec,
                          "literal size %u runs past the end of the section (%llu bytes)", literal,
                          (unsigned long long)s->size);
     f->text_section_bytes = s->size;
@@ -490,13 +467,13 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
     if (f->init_data_known) {
         n = f->init_func_count;
         if (n * per_func != s->size)
-            return set_error(err, s->body, sec,
+            return wb_error_set(err, s->body, sec,
                              "section is %llu bytes, expected %llu for %llu functions",
                              (unsigned long long)s->size, (unsigned long long)(n * per_func),
                              (unsigned long long)n);
     } else {
         if (s->size % per_func != 0)
-            return set_error(err, s->body, sec,
+            return wb_error_set(err, s->body, sec,
                              "section is %llu bytes, not a whole number of %llu-byte records",
                              (unsigned long long)s->size, (unsigned long long)per_func);
         n = s->size / per_func;
@@ -509,7 +486,7 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
         if (!c.ok)
             return cursor_error(err, &c, sec, "function text offset");
         if (off >= f->text_code_bytes)
-            return set_error(err, wb_cursor_offset(&c) - (size_t)ptr, sec,
+            return wb_error_set(err, wb_cursor_offset(&c) - (size_t)ptr, sec,
                              "function %llu starts at text offset %llu, past the %llu bytes of code",
                              (unsigned long long)i, (unsigned long long)off,
                              (unsigned long long)f->text_code_bytes);
@@ -520,7 +497,7 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
         if (!c.ok)
             return cursor_error(err, &c, sec, "function type index");
         if (f->init_data_known && t >= f->type_count)
-            return set_error(err, wb_cursor_offset(&c) - 4, sec,
+            return wb_error_set(err, wb_cursor_offset(&c) - 4, sec,
                              "function %llu has type %u, but there are %u types",
                              (unsigned long long)i, t, f->type_count);
     }
@@ -559,7 +536,7 @@ static int read_exports(const uint8_t *data, size_t size, const aot_section *s, 
         if (!c.ok)
             break;
         if (kind > EXPORT_GLOBAL)
-            return set_error(err, wb_cursor_offset(&c), sec, "export %u has unknown kind %u", i,
+            return wb_error_set(err, wb_cursor_offset(&c), sec, "export %u has unknown kind %u", i,
                              kind);
         if (kind != EXPORT_FUNC)
             continue;
@@ -582,7 +559,7 @@ static int read_exports(const uint8_t *data, size_t size, const aot_section *s, 
     if (!c.ok)
         return cursor_error(err, &c, sec, "export");
     if (wb_cursor_left(&c) != 0)
-        return set_error(err, wb_cursor_offset(&c), sec,
+        return wb_error_set(err, wb_cursor_offset(&c), sec,
                          "%zu bytes left over after %u exports", wb_cursor_left(&c),
                          f->export_count);
     f->exports_malloc_free = has_malloc && has_free;
@@ -611,17 +588,17 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
         type = wb_u32le(&c);
         len = wb_u32le(&c);
         if (!c.ok)
-            return set_error(err, at, "header", "truncated section header: %zu bytes left",
+            return wb_error_set(err, at, "header", "truncated section header: %zu bytes left",
                              size - at);
         name = type < SEC_STANDARD_COUNT ? section_names[type] : "custom";
         if (type == SEC_CUSTOM) {
             if (next == SEC_TARGET_INFO)
-                return set_error(err, at, name, "custom section before the target info section");
+                return wb_error_set(err, at, name, "custom section before the target info section");
             f->custom_section_bytes += len;
         } else if (type >= SEC_STANDARD_COUNT) {
-            return set_error(err, at, "header", "unknown section type %u", type);
+            return wb_error_set(err, at, "header", "unknown section type %u", type);
         } else if ((int)type != next) {
-            return set_error(err, at, name, "%s section out of order: expected the %s section",
+            return wb_error_set(err, at, name, "%s section out of order: expected the %s section",
                              name, next < SEC_STANDARD_COUNT ? section_names[next] : "custom");
         } else {
             sec[type].present = 1;
@@ -631,13 +608,13 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
             next++;
         }
         if (len > wb_cursor_left(&c))
-            return set_error(err, at, name,
+            return wb_error_set(err, at, name,
                              "section size %u runs past the end of the file (%zu bytes left)", len,
                              wb_cursor_left(&c));
         c.p += len;
     }
     if (next < SEC_STANDARD_COUNT)
-        return set_error(err, size, section_names[next], "%s section missing",
+        return wb_error_set(err, size, section_names[next], "%s section missing",
                          section_names[next]);
     return 0;
 }
@@ -664,12 +641,12 @@ int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *f, wb_error *err
     f->file_bytes = size;
     magic = wb_u32le(&c);
     if (!c.ok || magic != AOT_MAGIC)
-        return set_error(err, 0, "header", "not a WAMR AOT file (no \\0aot magic)");
+        return wb_error_set(err, 0, "header", "not a WAMR AOT file (no \\0aot magic)");
     f->version = wb_u32le(&c);
     if (!c.ok)
-        return set_error(err, 4, "header", "truncated header: no version");
+        return wb_error_set(err, 4, "header", "truncated header: no version");
     if (f->version != AOT_VERSION)
-        return set_error(err, 4, "header", "unsupported AOT file version %u, expected %u",
+        return wb_error_set(err, 4, "header", "unsupported AOT file version %u, expected %u",
                          f->version, AOT_VERSION);
 
     if (walk_sections(data, size, sec, f, err))

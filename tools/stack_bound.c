@@ -80,19 +80,6 @@
 
 /* ---------------------------------------------------------------- errors */
 
-static int sb_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int sb_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
-{
-    va_list ap;
-    err->offset = offset;
-    err->section = section;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* ------------------------------------------- type, function, export sections */
 
@@ -255,16 +242,16 @@ static int sb_types_read(const uint8_t *data, size_t size, const wb_wasm_facts *
     t->rlen = calloc(n, sizeof *t->rlen);
     t->klass = calloc(n, sizeof *t->klass);
     if (!t->params || !t->results || !t->pstart || !t->rstart || !t->plen || !t->rlen || !t->klass)
-        return sb_fail(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
     if (sb_types_exact(data, size, f, t) != 0) {
         /* types the byte comparison cannot decide: match by counts, a superset */
         t->by_arity = 1;
         for (uint32_t i = 0; i < t->count; i++)
             if (wb_wasm_type_arity(data, size, f, i, &t->params[i], &t->results[i]) != 0)
-                return sb_fail(err, f->section_offset[1], "type", "type %u cannot be read", i);
+                return wb_error_set(err, f->section_offset[1], "type", "type %u cannot be read", i);
     }
     if (sb_type_classes(data, t) != 0)
-        return sb_fail(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
     return 0;
 }
 
@@ -278,19 +265,19 @@ static int sb_func_types(const uint8_t *data, size_t size, const wb_wasm_facts *
     for (uint32_t i = 0; i < ni; i++) {
         ft[i] = wb_wasm_func_type(data, size, f, i);
         if (ft[i] >= f->type_count)
-            return sb_fail(err, f->section_offset[2], "import", "no type for imported function %u", i);
+            return wb_error_set(err, f->section_offset[2], "import", "no type for imported function %u", i);
     }
     if (total == ni)
         return 0;
     if (sb_section(data, size, f, 3, &c) <= 0)
-        return sb_fail(err, 0, "function", "function section missing");
+        return wb_error_set(err, 0, "function", "function section missing");
     uint64_t n = wb_uleb(&c, 32);
     if (!c.ok || n != f->func_count)
-        return sb_fail(err, wb_cursor_offset(&c), "function", "expected %u functions", f->func_count);
+        return wb_error_set(err, wb_cursor_offset(&c), "function", "expected %u functions", f->func_count);
     for (uint32_t i = ni; i < total; i++) {
         ft[i] = (uint32_t)wb_uleb(&c, 32);
         if (!c.ok || ft[i] >= f->type_count)
-            return sb_fail(err, wb_cursor_offset(&c), "function", "bad type index of function %u", i);
+            return wb_error_set(err, wb_cursor_offset(&c), "function", "bad type index of function %u", i);
     }
     return 0;
 }
@@ -313,24 +300,24 @@ static int sb_exports_read(const uint8_t *data, size_t size, const wb_wasm_facts
     /* room for the start function too */
     e->main = malloc(((size_t)f->export_count + 1) * sizeof *e->main);
     if (!e->main)
-        return sb_fail(err, 0, "export", "out of memory");
+        return wb_error_set(err, 0, "export", "out of memory");
     if (f->has_start && f->start_function < total)
         e->main[e->main_count++] = f->start_function;
     int s = sb_section(data, size, f, 7, &c);
     if (s < 0)
-        return sb_fail(err, f->section_offset[7], "export", "section out of range");
+        return wb_error_set(err, f->section_offset[7], "export", "section out of range");
     if (s == 0)
         return 0;
     uint64_t n = wb_uleb(&c, 32);
     if (!c.ok || n > f->export_count)
-        return sb_fail(err, wb_cursor_offset(&c), "export", "bad export count");
+        return wb_error_set(err, wb_cursor_offset(&c), "export", "bad export count");
     for (uint64_t i = 0; i < n; i++) {
         uint64_t len = wb_uleb(&c, 32);
         wb_cursor name = wb_cursor_sub(&c, len);
         uint8_t kind = wb_u8(&c);
         uint32_t index = (uint32_t)wb_uleb(&c, 32);
         if (!c.ok)
-            return sb_fail(err, wb_cursor_offset(&c), "export", "%s", c.why);
+            return wb_error_set(err, wb_cursor_offset(&c), "export", "%s", c.why);
         if (kind == 1)
             e->table_exported = 1;
         if (kind != 0 || index >= total)
@@ -1110,14 +1097,14 @@ enum { SB_WALK_END = 1, SB_WALK_SP = 2 };
 
 static int sb_bad_index(sb_ctx *x, const uint8_t *at)
 {
-    return sb_fail(x->err, (size_t)(at - x->data), "code",
+    return wb_error_set(x->err, (size_t)(at - x->data), "code",
                    "function %u: bad index at this instruction", x->func);
 }
 
 static int sb_edge_limit(sb_ctx *x, const uint8_t *at)
 {
     if (x->adj_len >= UINT32_MAX - x->total)
-        return sb_fail(x->err, (size_t)(at - x->data), "code", "too many call edges");
+        return wb_error_set(x->err, (size_t)(at - x->data), "code", "too many call edges");
     return 0;
 }
 
@@ -1130,7 +1117,7 @@ static const uint8_t *sb_slow_decode(sb_ctx *x, const uint8_t *at, const uint8_t
     c.end = end;
     wb_wasm_decode(&c, in);
     if (!c.ok) {
-        sb_fail(x->err, wb_cursor_offset(&c), "code", "function %u: %s", x->func,
+        wb_error_set(x->err, wb_cursor_offset(&c), "code", "function %u: %s", x->func,
                 c.why ? c.why : "cannot decode");
         return NULL;
     }
@@ -1617,9 +1604,9 @@ static int sb_body(void *vctx, const wb_func_body *body)
     uint32_t f = body->func_index;
 
     if (f >= x->total || f < x->nimports || (x->seen_body && f <= x->last_func))
-        return sb_fail(x->err, body->body_offset, "code", "function %u out of order", f);
+        return wb_error_set(x->err, body->body_offset, "code", "function %u out of order", f);
     if (x->adj_len >= UINT32_MAX - x->total)
-        return sb_fail(x->err, body->body_offset, "code", "too many call edges");
+        return wb_error_set(x->err, body->body_offset, "code", "too many call edges");
     x->seen_body = 1;
     x->last_func = f;
     sb_fill_off(x, f);
@@ -1631,7 +1618,7 @@ static int sb_body(void *vctx, const wb_func_body *body)
     if (r < 0)
         return -1;
     if (x->oom)
-        return sb_fail(x->err, body->body_offset, "code", "out of memory for the call graph");
+        return wb_error_set(x->err, body->body_offset, "code", "out of memory for the call graph");
     x->frame[f] = x->maxk > 0 ? (uint64_t)x->maxk : 0;
     x->dyn[f] = (uint8_t)x->dynamic;
     if (x->switched)
@@ -1659,12 +1646,12 @@ static int sb_class_edges(sb_ctx *x, uint32_t *targets, wb_error *err)
         n += x->taken[f];
     *targets = (uint32_t)n;
     if (n > (uint64_t)UINT32_MAX - 1 - x->adj_len)
-        return sb_fail(err, 0, "code", "too many call edges");
+        return wb_error_set(err, 0, "code", "too many call edges");
     size_t need = x->adj_len + (size_t)n;
     if (need > x->adj_cap) {
         uint32_t *p = realloc(x->adj, (need ? need : 1) * sizeof *p);
         if (!p)
-            return sb_fail(err, 0, "code", "out of memory for the call graph");
+            return wb_error_set(err, 0, "code", "out of memory for the call graph");
         x->adj = p;
         x->adj_cap = need;
     }
@@ -2093,13 +2080,13 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     r->native_main.entry = r->native_thread.entry = SB_NONE;
     r->functions_analysed = facts->func_count;
     if (su && su->count > facts->func_count)
-        return sb_fail(err, 0, "stack-usage",
+        return wb_error_set(err, 0, "stack-usage",
                        "the stack-usage file has %u functions but the module defines %u: not its file",
                        su->count, facts->func_count);
     if (sb_types_read(data, size, facts, &w.types, err) != 0)
         goto out;
     if (total64 + w.types.class_count >= UINT32_MAX) {
-        sb_fail(err, 0, "function", "too many functions");
+        wb_error_set(err, 0, "function", "too many functions");
         goto out;
     }
     uint32_t total = (uint32_t)total64;
@@ -2109,7 +2096,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     w.func_type = malloc((total ? total : 1) * sizeof *w.func_type);
     w.x = calloc(1, sizeof *w.x);
     if (!w.func_type || !w.x || sb_alloc_graph(&w, total, nodes) != 0) {
-        sb_fail(err, 0, "code", "out of memory for %u functions", total);
+        wb_error_set(err, 0, "code", "out of memory for %u functions", total);
         goto out;
     }
     if (sb_func_types(data, size, facts, total, w.func_type, err) != 0 ||
@@ -2130,7 +2117,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     x->sp_global = facts->stack_pointer_index;
 
     if (wb_wasm_for_each_elem_func(data, size, facts, sb_take, x) != 0) {
-        sb_fail(err, facts->section_offset[9], "element", "cannot read the element segments");
+        wb_error_set(err, facts->section_offset[9], "element", "cannot read the element segments");
         goto out;
     }
     /* the host may store any exported function in an imported or exported table */
@@ -2140,7 +2127,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
         if (w.exports.thread != SB_NONE)
             x->taken[w.exports.thread] = 1;
     }
-    sb_fail(err, facts->section_offset[10], "code", "cannot walk the function bodies");
+    wb_error_set(err, facts->section_offset[10], "code", "cannot walk the function bodies");
     if (wb_wasm_for_each_body(data, size, facts, sb_body, x) != 0)
         goto out;
     if (sb_class_edges(x, &r->indirect_targets, err) != 0)
@@ -2161,7 +2148,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     uint32_t nthread = thread_e != SB_NONE;
     uint32_t *all = malloc(((size_t)nmain + 1) * sizeof *all);
     if (!all) {
-        sb_fail(err, 0, "code", "out of memory");
+        wb_error_set(err, 0, "code", "out of memory");
         goto out;
     }
     memcpy(all, main_e, (size_t)nmain * sizeof *all);
@@ -2176,7 +2163,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     if (su) {
         if (sb_native_frames(&w, su, nimports, total, nodes) != 0) {
             free(all);
-            sb_fail(err, 0, "stack-usage", "out of memory");
+            wb_error_set(err, 0, "stack-usage", "out of memory");
             goto out;
         }
         sb_solve(&g, w.nframe, w.ndyn, all, nmain + nthread, &w.s);

@@ -1,5 +1,4 @@
 /* WebAssembly function bodies: instruction decoding and the per-body scan behind the code facts. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -722,32 +721,19 @@ static int func_type_index(const code_ctx *x, uint32_t func_index, uint32_t *typ
 /* ------------------------------------------------------------------------ */
 /* The body scan: every instruction decoded, counted and checked. */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static int code_fail(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
-{
-    va_list ap;
-    err->offset = offset;
-    err->section = section;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* Turn a failed decode into a message that names the opcode. */
-static int decode_fail(const code_ctx *x, const wb_cursor *c, const wb_insn *in, uint32_t func,
+static int dewb_error_set(const code_ctx *x, const wb_cursor *c, const wb_insn *in, uint32_t func,
                        wb_error *err)
 {
     const char *why = c->why ? c->why : "malformed instruction";
     size_t off = wb_cursor_offset(c);
     if (why == msg_unknown_fc || why == msg_unknown_fd || why == msg_unknown_fe)
-        return code_fail(err, in->offset, "code", "unknown opcode 0x%02x 0x%x in function %u",
+        return wb_error_set(err, in->offset, "code", "unknown opcode 0x%02x 0x%x in function %u",
                          in->opcode, in->sub, func);
     if (off > x->size)
         off = x->size;
-    return code_fail(err, off, "code", "%s (function %u, instruction at offset %zu)", why, func,
+    return wb_error_set(err, off, "code", "%s (function %u, instruction at offset %zu)", why, func,
                      in->offset);
 }
 
@@ -772,7 +758,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         st->depth++;
         if (in->sval >= 0) {
             if (!type_sig(x, (uint32_t)in->sval, &s, 0))
-                return code_fail(err, in->offset, "code",
+                return wb_error_set(err, in->offset, "code",
                                  "block type index %lld out of range (function %u)",
                                  (long long)in->sval, func);
             ops->block_params += s.params;
@@ -785,7 +771,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
     case 0x18: /* delegate closes a try like end does */
     case 0x0B: /* end */
         if (--st->depth == 0 && after != end)
-            return code_fail(err, (size_t)(after - x->data), "code",
+            return wb_error_set(err, (size_t)(after - x->data), "code",
                              "function %u continues after its final end", func);
         break;
     case 0x0E:
@@ -795,7 +781,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         uint32_t t;
         if (in->imm0 >= st->total_funcs || !func_type_index(x, (uint32_t)in->imm0, &t) ||
             !type_sig(x, t, &s, 0))
-            return code_fail(err, in->offset, "code",
+            return wb_error_set(err, in->offset, "code",
                              "call to function %llu out of range (function %u)",
                              (unsigned long long)in->imm0, func);
         ops->call_params += s.params;
@@ -804,7 +790,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
     }
     case 0x11: case 0x13: /* call_indirect, return_call_indirect */
         if (!type_sig(x, (uint32_t)in->imm0, &s, 0))
-            return code_fail(err, in->offset, "code",
+            return wb_error_set(err, in->offset, "code",
                              "call_indirect type %llu out of range (function %u)",
                              (unsigned long long)in->imm0, func);
         ops->call_indirect_params += s.params;
@@ -886,7 +872,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
             switch (op_kind[op]) {
             case K_NONE:
                 if (op == 0x0B && --st.depth == 0 && end - p != 1)
-                    return code_fail(err, (size_t)(p + 1 - c->base), "code",
+                    return wb_error_set(err, (size_t)(p + 1 - c->base), "code",
                                      "function %u continues after its final end", func);
                 p += 1;
                 goto counted;
@@ -932,7 +918,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
             c->p = p;
             decode_insn(c, &in);
             if (!c->ok)
-                return decode_fail(x, c, &in, func, err);
+                return dewb_error_set(x, c, &in, func, err);
             p = c->p;
             if (count_insn(x, &st, p, end, &in, err) != 0)
                 return -1;
@@ -943,7 +929,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
     c->p = p;
     x->f->features |= st.feat;
     if (st.depth != 0)
-        return code_fail(err, wb_cursor_offset(c), "code",
+        return wb_error_set(err, wb_cursor_offset(c), "code",
                          "function %u does not end with end (%llu blocks left open)", func,
                          (unsigned long long)st.depth);
     return 0;
@@ -1004,10 +990,10 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     size_t count_off = wb_cursor_offset(sec);
     count = get_u32(sec);
     if (!sec->ok)
-        return code_fail(err, wb_cursor_offset(sec), "code", "%s (function body count)",
+        return wb_error_set(err, wb_cursor_offset(sec), "code", "%s (function body count)",
                          sec->why);
     if (count != f->func_count)
-        return code_fail(err, count_off, "code",
+        return wb_error_set(err, count_off, "code",
                          "code section has %u bodies but the function section declares %u",
                          count, f->func_count);
 
@@ -1021,13 +1007,13 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
         const uint8_t *expr;
         sig s;
         if (!sec->ok)
-            return code_fail(err, body_off, "code", "%s (body of function %u)", sec->why, func);
+            return wb_error_set(err, body_off, "code", "%s (body of function %u)", sec->why, func);
         if (read_locals(&body, &locals, &cells, &feat) != 0)
-            return code_fail(err, wb_cursor_offset(&body), "code", "%s (function %u)", body.why,
+            return wb_error_set(err, wb_cursor_offset(&body), "code", "%s (function %u)", body.why,
                              func);
         t = get_u32(&fs);
         if (!fs.ok || !type_sig(&x, t, &s, 1))
-            return code_fail(err, body_off, "code", "function %u has no valid type", func);
+            return wb_error_set(err, body_off, "code", "function %u has no valid type", func);
         expr = body.p;
         f->features |= feat;
         f->code_body_bytes_total += len;
@@ -1044,7 +1030,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
         if (s.params + locals > 0)
             f->funcs_with_params_or_locals++;
         if (body.p == body.end)
-            return code_fail(err, body_off, "code", "function %u has an empty body", func);
+            return wb_error_set(err, body_off, "code", "function %u has an empty body", func);
         if (scan_expr(&x, &body, func, err) != 0)
             return -1;
     }

@@ -30,6 +30,19 @@ static const char *const section_names[14] = {
  * section of exception handling sits between memory and global). */
 static const uint8_t section_rank[14] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
 
+int wb_error_set(wb_error *err, size_t offset, const char *section, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err)
+        return -1;
+    err->offset = offset;
+    err->section = section;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif

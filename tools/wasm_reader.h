@@ -14,6 +14,12 @@ typedef struct wb_error {
     char message[192];
 } wb_error;
 
+/* Fill err (when not NULL) with where and why; returns -1 for `return wb_error_set(...)`. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+int wb_error_set(wb_error *err, size_t offset, const char *section, const char *fmt, ...);
+
 /* Features that change how a module is read or whether WAMR can load it. */
 enum {
     WB_FEAT_SHARED_MEMORY = 1u << 0,
