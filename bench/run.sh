@@ -38,7 +38,7 @@ mkdir -p "$work"
 cc=${CC:-cc}
 
 "$cc" -O2 -std=c11 -o "$work/gen_module" "$here/gen_module.c"
-"$cc" -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/tools" -o "$work/bench_read" \
+"$cc" -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/tools" -pthread -o "$work/bench_read" \
   "$here/bench_read.c" "$root/tools/wasm_reader.c" "$root/tools/wasm_code.c"
 
 module="$work/big.wasm"

@@ -1,5 +1,7 @@
 /* WebAssembly function bodies: instruction decoding and the per-body scan behind the code facts. */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wasm_reader.h"
@@ -970,34 +972,35 @@ static int read_locals(wb_cursor *c, uint64_t *count, uint64_t *cells, uint32_t 
     return c->ok ? 0 : -1;
 }
 
-int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cursor *sec,
-                      wb_error *err)
+/* One run of bodies [first, last) of the code section: sec is at body
+ * `first`, fs at the same entry of the function section.  Facts go to f. */
+typedef struct scan_range {
+    const uint8_t *data;
+    size_t size;
+    wb_wasm_facts *f;
+    wb_cursor sec, fs;
+    uint32_t first, last;
+    wb_error *err;
+    int rc;
+} scan_range;
+
+static int scan_bodies(scan_range *r)
 {
     /* the seek points and the type cache take ~27 KiB of stack; no heap is used */
     code_ctx x;
-    uint32_t count, nfunc_sec;
-    wb_cursor fs;
+    wb_wasm_facts *f = r->f;
+    wb_cursor *sec = &r->sec;
+    wb_error *err = r->err;
 
-    x.data = data;
-    x.size = size;
+    x.data = r->data;
+    x.size = r->size;
     x.f = f;
     memset(x.sig_known, 0, sizeof x.sig_known);
-    seek_build(&x.types, data, size, f, 1);
-    seek_build(&x.imports, data, size, f, 2);
-    seek_build(&x.funcs, data, size, f, 3);
-    fs = section_cursor(data, size, f, 3, &nfunc_sec);
+    seek_build(&x.types, r->data, r->size, f, 1);
+    seek_build(&x.imports, r->data, r->size, f, 2);
+    seek_build(&x.funcs, r->data, r->size, f, 3);
 
-    size_t count_off = wb_cursor_offset(sec);
-    count = get_u32(sec);
-    if (!sec->ok)
-        return wb_error_set(err, wb_cursor_offset(sec), "code", "%s (function body count)",
-                         sec->why);
-    if (count != f->func_count)
-        return wb_error_set(err, count_off, "code",
-                         "code section has %u bodies but the function section declares %u",
-                         count, f->func_count);
-
-    for (uint32_t i = 0; i < count; i++) {
+    for (uint32_t i = r->first; i < r->last; i++) {
         uint32_t func = f->import_func_count + i;
         size_t body_off = wb_cursor_offset(sec);
         uint32_t len = get_u32(sec);
@@ -1011,8 +1014,8 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
         if (read_locals(&body, &locals, &cells, &feat) != 0)
             return wb_error_set(err, wb_cursor_offset(&body), "code", "%s (function %u)", body.why,
                              func);
-        t = get_u32(&fs);
-        if (!fs.ok || !type_sig(&x, t, &s, 1))
+        t = get_u32(&r->fs);
+        if (!r->fs.ok || !type_sig(&x, t, &s, 1))
             return wb_error_set(err, body_off, "code", "function %u has no valid type", func);
         expr = body.p;
         f->features |= feat;
@@ -1034,6 +1037,146 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
         if (scan_expr(&x, &body, func, err) != 0)
             return -1;
     }
+    return 0;
+}
+
+static void *scan_thread(void *arg)
+{
+    scan_range *r = arg;
+    r->rc = scan_bodies(r);
+    return NULL;
+}
+
+/* The facts the body scan adds up, set to nothing / added from a second range. */
+static void code_facts_clear(wb_wasm_facts *f)
+{
+    memset(&f->ops, 0, sizeof f->ops);
+    f->features = 0;
+    f->has_memory_grow = f->has_table_grow = 0;
+    f->code_body_bytes_total = f->code_expr_bytes_total = f->code_body_bytes_max = 0;
+    f->func_params_total = f->func_locals_total = f->func_locals_max = 0;
+    f->func_params_plus_locals_max = f->func_local_cells_total = 0;
+    f->funcs_with_params_or_locals = 0;
+}
+
+#define WB_MAX_INTO(a, b) ((a) = (a) > (b) ? (a) : (b))
+
+static void code_facts_add(wb_wasm_facts *f, const wb_wasm_facts *g)
+{
+    wb_opcode_counts *o = &f->ops;
+    const wb_opcode_counts *q = &g->ops;
+    for (unsigned i = 0; i < 256; i++)
+        o->op[i] += q->op[i];
+    for (unsigned i = 0; i < WB_FC_OPS; i++)
+        o->fc[i] += q->fc[i];
+    for (unsigned i = 0; i < WB_FD_OPS; i++)
+        o->fd[i] += q->fd[i];
+    for (unsigned i = 0; i < WB_FE_OPS; i++)
+        o->fe[i] += q->fe[i];
+    o->br_table_targets += q->br_table_targets;
+    o->call_params += q->call_params;
+    o->call_results += q->call_results;
+    o->call_indirect_params += q->call_indirect_params;
+    o->call_indirect_results += q->call_indirect_results;
+    o->block_params += q->block_params;
+    o->block_results += q->block_results;
+    o->select_typed += q->select_typed;
+    f->features |= g->features;
+    f->has_memory_grow |= g->has_memory_grow;
+    f->has_table_grow |= g->has_table_grow;
+    f->code_body_bytes_total += g->code_body_bytes_total;
+    f->code_expr_bytes_total += g->code_expr_bytes_total;
+    WB_MAX_INTO(f->code_body_bytes_max, g->code_body_bytes_max);
+    f->func_params_total += g->func_params_total;
+    f->func_locals_total += g->func_locals_total;
+    WB_MAX_INTO(f->func_locals_max, g->func_locals_max);
+    WB_MAX_INTO(f->func_params_plus_locals_max, g->func_params_plus_locals_max);
+    f->func_local_cells_total += g->func_local_cells_total;
+    f->funcs_with_params_or_locals += g->funcs_with_params_or_locals;
+}
+
+/* Code sections of at least this many bytes are scanned in two halves on two
+ * threads (0: never).  The halves are independent: the facts add up to the
+ * same totals, and an error in the first half is the one reported, as in a
+ * scan from start to end. */
+static size_t split_bytes = (size_t)1 << 20;
+
+void wb_wasm_set_split_bytes(size_t bytes) { split_bytes = bytes; }
+
+int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cursor *sec,
+                      wb_error *err)
+{
+    uint32_t count, nfunc_sec, split = 0;
+    scan_range part[2];
+    wb_wasm_facts *second = NULL;
+    wb_error err2;
+    pthread_t thread;
+    int threaded = 0, rc;
+
+    size_t count_off = wb_cursor_offset(sec);
+    count = get_u32(sec);
+    if (!sec->ok)
+        return wb_error_set(err, wb_cursor_offset(sec), "code", "%s (function body count)",
+                         sec->why);
+    if (count != f->func_count)
+        return wb_error_set(err, count_off, "code",
+                         "code section has %u bodies but the function section declares %u",
+                         count, f->func_count);
+
+    for (int h = 0; h < 2; h++) {
+        part[h].data = data;
+        part[h].size = size;
+        part[h].f = f;
+        part[h].sec = *sec;
+        part[h].fs = section_cursor(data, size, f, 3, &nfunc_sec);
+        part[h].first = 0;
+        part[h].last = count;
+        part[h].err = err;
+        part[h].rc = 0;
+    }
+    /* The second half starts at the first body past the middle of the
+     * section.  The walk only reads the size fields: where one is bad the
+     * whole section is scanned in one piece, which reports it. */
+    if (split_bytes && (size_t)(sec->end - sec->p) >= split_bytes && count > 1) {
+        wb_cursor k = *sec;
+        const uint8_t *half_way = k.p + (size_t)(k.end - k.p) / 2;
+        uint32_t i;
+        for (i = 0; i < count && k.ok && k.p < half_way; i++)
+            (void)wb_cursor_sub(&k, get_u32(&k));
+        if (k.ok && i > 0 && i < count && (second = malloc(sizeof *second)) != NULL) {
+            split = i;
+            part[0].last = split;
+            part[1].first = split;
+            part[1].sec.p = k.p;
+            for (uint32_t j = 0; j < split; j++)
+                (void)get_u32(&part[1].fs);
+            *second = *f;
+            code_facts_clear(second);
+            part[1].f = second;
+            part[1].err = &err2;
+        }
+    }
+    if (second)
+        threaded = pthread_create(&thread, NULL, scan_thread, &part[1]) == 0;
+    part[0].rc = scan_bodies(&part[0]);
+    if (second) {
+        if (threaded)
+            pthread_join(thread, NULL);
+        else if (part[0].rc == 0)
+            part[1].rc = scan_bodies(&part[1]);
+    }
+    rc = part[0].rc;
+    if (rc == 0 && second) {
+        rc = part[1].rc;
+        if (rc != 0)
+            *err = err2;
+        else
+            code_facts_add(f, second);
+    }
+    free(second);
+    if (rc != 0)
+        return -1;
+    *sec = second ? part[1].sec : part[0].sec;
     /* every instruction is counted once in op[] (prefixed ones under their prefix) */
     for (unsigned op = 0; op < 256; op++) {
         f->instruction_count += f->ops.op[op];

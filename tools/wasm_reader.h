@@ -265,8 +265,15 @@ int wb_wasm_valtype_cells(uint8_t valtype);
 /* Decode every function body of the code section payload at sec (type,
  * import and function sections already read into facts): fills the code
  * facts and opcode counts, checks each body ends with its final end.
- * Returns 0, or -1 with err filled.  Uses no heap. */
+ * Returns 0, or -1 with err filled.  Allocates only the facts of a second
+ * half (see wb_wasm_set_split_bytes). */
 int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_cursor *sec,
                       wb_error *err);
+
+/* Code sections of at least `bytes` bytes are scanned in two halves on two
+ * threads; 0 scans every section in one piece.  The facts and errors are the
+ * same either way (the tests compare them).  Set it before reading, not
+ * while a read runs. */
+void wb_wasm_set_split_bytes(size_t bytes);
 
 #endif

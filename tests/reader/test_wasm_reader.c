@@ -555,6 +555,26 @@ static const expect calibration_expect[] = {
     {"t03_threads2_aux.wasm", "exports_wasi_thread_start", 1},
 };
 
+/* The code scan split in two halves on two threads (forced for any code
+ * section of two bodies or more) must read exactly what one piece reads:
+ * the same result, facts and error. */
+static int split_agrees(const uint8_t *b, size_t n, int r, const wb_wasm_facts *f,
+                        const wb_error *e)
+{
+    static wb_wasm_facts g;
+    wb_error ge;
+    int gr;
+    wb_wasm_set_split_bytes(1);
+    gr = wb_wasm_read(b, n, &g, &ge);
+    wb_wasm_set_split_bytes((size_t)1 << 20);
+    if (gr != r)
+        return 0;
+    if (r != 0)
+        return ge.offset == e->offset && strcmp(ge.section, e->section) == 0 &&
+               strcmp(ge.message, e->message) == 0;
+    return memcmp(&g, f, sizeof g) == 0;
+}
+
 static int check_table(const char *dir, const expect *tab, size_t n)
 {
     const char *loaded = NULL;
@@ -578,6 +598,8 @@ static int check_table(const char *dir, const expect *tab, size_t n)
             }
             ok = wb_wasm_read(buf, size, &f, &err) == 0;
             EXPECT(ok, "%s: %s at %zu: %s", path, err.section, err.offset, err.message);
+            EXPECT(split_agrees(buf, size, ok ? 0 : -1, &f, &err),
+                   "%s: the code scan in two halves reads something else", path);
         }
         if (!ok)
             continue;
@@ -921,6 +943,8 @@ static void read_candidate(const uint8_t *b, size_t n, const char *what, size_t 
     wb_error e;
     char name[32];
     int r = wb_wasm_read(b, n, &f, &e);
+    EXPECT(split_agrees(b, n, r, &f, &e), "%s at %zu (value %d): the code scan in two halves "
+           "reads something else", what, pos, val);
     if (r != 0) {
         EXPECT(r == -1 && e.offset <= n && e.message[0] != '\0' && e.section != NULL,
                "%s at %zu (value %d): unclean error (r=%d offset=%zu)", what, pos, val, r,

@@ -43,15 +43,29 @@ static int visit_elem(void *ctx, uint32_t func_index)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static wb_wasm_facts facts;
-    wb_error err;
+    static wb_wasm_facts facts, split_facts;
+    wb_error err, split_err;
     char name[64];
-    if (wb_wasm_read(data, size, &facts, &err) != 0) {
+    int read_rc, split_rc;
+    /* the code scan in one piece and in two halves on two threads (any code
+     * section of two bodies or more) must give the same facts and errors */
+    wb_wasm_set_split_bytes(0);
+    read_rc = wb_wasm_read(data, size, &facts, &err);
+    wb_wasm_set_split_bytes(1);
+    split_rc = wb_wasm_read(data, size, &split_facts, &split_err);
+    if (read_rc != split_rc)
+        __builtin_trap();
+    if (read_rc != 0) {
         /* a clean error: an offset inside the file, a section and a reason */
         if (err.offset > size || err.section == NULL || err.message[0] == '\0')
             __builtin_trap();
+        if (err.offset != split_err.offset || strcmp(err.section, split_err.section) != 0 ||
+            strcmp(err.message, split_err.message) != 0)
+            __builtin_trap();
         return 0;
     }
+    if (memcmp(&facts, &split_facts, sizeof facts) != 0)
+        __builtin_trap();
     static recount rc;
     memset(&rc, 0, sizeof rc);
     rc.base = data;
