@@ -1,4 +1,6 @@
 /* wamr-budget: the command line — check, inspect, embed, stack-bound. */
+/* MAP_ANONYMOUS and MADV_HUGEPAGE are outside POSIX 2008 */
+#define _DEFAULT_SOURCE 1
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -60,8 +62,58 @@ static int usage_error(const char *fmt, ...)
 typedef struct mapped {
     const uint8_t *data;
     size_t size;
-    void *map;
+    void *map;       /* what to unmap, and its length */
+    size_t map_len;
 } mapped;
+
+/*
+ * A large module is read once into memory backed by 2 MiB pages where the
+ * system offers them (Linux with transparent huge pages): the checker walks
+ * every function body three times (the reader, the stack bound and the
+ * fast-interpreter replay), and over a file mapping of 4 KiB pages the
+ * page-table work of those walks costs as much as the decoding on some
+ * virtual machines.  Smaller files, and systems without huge pages, are
+ * mapped as they are.  Either way the bytes are read once, never copied
+ * again, and read-only afterwards.
+ */
+#define WB_HUGE_PAGE ((size_t)2 << 20)
+#define WB_HUGE_MIN ((size_t)8 << 20)
+
+static int read_into_huge_pages(int fd, mapped *m)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+    size_t span = (m->size + WB_HUGE_PAGE - 1) / WB_HUGE_PAGE * WB_HUGE_PAGE;
+    size_t len = span + WB_HUGE_PAGE, got = 0;
+    uint8_t *raw, *p;
+    if (m->size < WB_HUGE_MIN || m->size > SIZE_MAX / 2)
+        return -1;
+    raw = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return -1;
+    p = raw + (WB_HUGE_PAGE - (uintptr_t)raw % WB_HUGE_PAGE) % WB_HUGE_PAGE;
+    (void)madvise(p, span, MADV_HUGEPAGE); /* advice: without it the pages are small */
+    while (got < m->size) {
+        ssize_t r = read(fd, p + got, m->size - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    if (got != m->size || mprotect(raw, len, PROT_READ) != 0) {
+        munmap(raw, len); /* the file changed under us, or no memory: map it instead */
+        return -1;
+    }
+    m->map = raw;
+    m->map_len = len;
+    m->data = p;
+    return 0;
+#else
+    (void)fd;
+    (void)m;
+    return -1;
+#endif
+}
 
 static int map_file(const char *path, mapped *m)
 {
@@ -84,7 +136,12 @@ static int map_file(const char *path, mapped *m)
         return -1;
     }
     m->size = (size_t)st.st_size;
-    if (m->size > 0) {
+    if (m->size > 0 && read_into_huge_pages(fd, m) != 0) {
+        if (lseek(fd, 0, SEEK_SET) != 0) {
+            fprintf(stderr, "%s: cannot read '%s': %s\n", prog, path, strerror(errno));
+            close(fd);
+            return -1;
+        }
         m->map = mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (m->map == MAP_FAILED) {
             fprintf(stderr, "%s: cannot map '%s': %s\n", prog, path, strerror(errno));
@@ -92,8 +149,9 @@ static int map_file(const char *path, mapped *m)
             m->map = NULL;
             return -1;
         }
+        m->map_len = m->size;
         m->data = m->map;
-    } else {
+    } else if (m->size == 0) {
         static const uint8_t empty[1];
         m->data = empty;
     }
@@ -104,7 +162,7 @@ static int map_file(const char *path, mapped *m)
 static void unmap_file(mapped *m)
 {
     if (m->map)
-        munmap(m->map, m->size);
+        munmap(m->map, m->map_len);
     memset(m, 0, sizeof *m);
 }
 

@@ -1,6 +1,7 @@
 /* Static worst-case depth of the aux (C shadow) stack and, with a stack-usage file, the AOT native stack. */
 #include "stack_bound.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1626,6 +1627,135 @@ static int sb_body(void *vctx, const wb_func_body *body)
     return 0;
 }
 
+/* Code sections of at least this many bytes are walked in two halves on two
+ * threads.  Each half builds its part of the graph with a context of its
+ * own; the second part is then appended to the first, which gives the graph
+ * of one walk in function order. */
+static size_t sb_split_bytes = (size_t)1 << 20;
+
+void wb_stack_set_split_bytes(size_t bytes) { sb_split_bytes = bytes; }
+
+typedef struct sb_half {
+    sb_ctx *x;
+    uint32_t first, last; /* defined-function numbering */
+    int rc;
+} sb_half;
+
+static void *sb_half_run(void *arg)
+{
+    sb_half *h = arg;
+    wb_error_set(h->x->err, h->x->facts->section_offset[10], "code",
+                 "cannot walk the function bodies");
+    h->rc = wb_wasm_for_each_body_in(h->x->data, h->x->size, h->x->facts, h->first, h->last,
+                                     sb_body, h->x);
+    return NULL;
+}
+
+/* A context for the second half: the module's tables shared, the graph,
+ * the edge marks, the taken flags and the locals its own. */
+static sb_ctx *sb_second(const sb_ctx *x, uint32_t from, wb_error *err)
+{
+    sb_ctx *y = malloc(sizeof *y);
+    if (!y)
+        return NULL;
+    *y = *x;
+    y->err = err;
+    y->adj = NULL;
+    y->adj_len = y->adj_cap = 0;
+    y->off_filled = from;
+    y->switches = y->indirect_sites = y->last_func = 0;
+    y->seen_body = y->oom = 0;
+    y->mark = calloc(x->nodes ? x->nodes : 1, sizeof *y->mark);
+    y->taken = calloc(x->total ? x->total : 1, 1);
+    y->locals = calloc(SB_LOCALS_CAP, sizeof *y->locals);
+    if (!y->mark || !y->taken || !y->locals) {
+        free(y->mark);
+        free(y->taken);
+        free(y->locals);
+        free(y);
+        return NULL;
+    }
+    return y;
+}
+
+static void sb_second_free(sb_ctx *y)
+{
+    if (!y)
+        return;
+    free(y->adj);
+    free(y->mark);
+    free(y->taken);
+    free(y->locals);
+    free(y);
+}
+
+/* Append the second half's edges, offsets and counts to the first's. */
+static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
+{
+    size_t need = x->adj_len + y->adj_len;
+    if (need >= UINT32_MAX - x->total)
+        return wb_error_set(x->err, x->facts->section_offset[10], "code", "too many call edges");
+    if (need > x->adj_cap) {
+        uint32_t *p = realloc(x->adj, (need ? need : 1) * sizeof *p);
+        if (!p)
+            return wb_error_set(x->err, x->facts->section_offset[10], "code",
+                                "out of memory for the call graph");
+        x->adj = p;
+        x->adj_cap = need;
+    }
+    if (y->adj_len)
+        memcpy(x->adj + x->adj_len, y->adj, y->adj_len * sizeof *y->adj);
+    for (uint32_t i = from; i < y->off_filled; i++)
+        x->off[i] += (uint32_t)x->adj_len;
+    if (y->off_filled > x->off_filled)
+        x->off_filled = y->off_filled;
+    x->adj_len = need;
+    for (uint32_t f = 0; f < x->total; f++)
+        x->taken[f] |= y->taken[f];
+    x->switches += y->switches;
+    x->indirect_sites += y->indirect_sites;
+    if (y->seen_body) {
+        x->seen_body = 1;
+        x->last_func = y->last_func;
+    }
+    return 0;
+}
+
+/* Walk every body: in one piece, or in two halves at once. */
+static int sb_walk(sb_ctx *x, wb_error *err)
+{
+    uint32_t split = sb_split_bytes ? wb_wasm_body_split(x->data, x->size, x->facts, sb_split_bytes)
+                                    : 0;
+    sb_half half[2] = {{x, 0, UINT32_MAX, 0}, {NULL, split, UINT32_MAX, 0}};
+    wb_error err2;
+    pthread_t thread;
+    int threaded = 0, rc;
+
+    if (split)
+        half[1].x = sb_second(x, x->nimports + split, &err2);
+    if (half[1].x) {
+        half[0].last = split;
+        threaded = pthread_create(&thread, NULL, sb_half_run, &half[1]) == 0;
+    }
+    sb_half_run(&half[0]);
+    if (half[1].x) {
+        if (threaded)
+            pthread_join(thread, NULL);
+        else if (half[0].rc == 0)
+            sb_half_run(&half[1]);
+    }
+    rc = half[0].rc;
+    if (rc == 0 && half[1].x) {
+        rc = half[1].rc;
+        if (rc != 0)
+            *err = err2;
+        else
+            rc = sb_join(x, half[1].x, x->nimports + split);
+    }
+    sb_second_free(half[1].x);
+    return rc != 0 ? -1 : 0;
+}
+
 static int sb_take(void *vctx, uint32_t func)
 {
     sb_ctx *x = vctx;
@@ -2127,8 +2257,7 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
         if (w.exports.thread != SB_NONE)
             x->taken[w.exports.thread] = 1;
     }
-    wb_error_set(err, facts->section_offset[10], "code", "cannot walk the function bodies");
-    if (wb_wasm_for_each_body(data, size, facts, sb_body, x) != 0)
+    if (sb_walk(x, err) != 0)
         goto out;
     if (sb_class_edges(x, &r->indirect_targets, err) != 0)
         goto out;

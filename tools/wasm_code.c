@@ -1188,8 +1188,8 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
 
 /* ------------------------------------------------------------------------ */
 
-int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                          wb_body_fn fn, void *ctx)
+int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                             uint32_t first, uint32_t last, wb_body_fn fn, void *ctx)
 {
     uint32_t count, nf;
     wb_cursor c = section_cursor(data, size, facts, 10, &count);
@@ -1198,7 +1198,14 @@ int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts 
     if (!c.ok)
         return 0;
     seek_build(&types, data, size, facts, 1);
-    for (uint32_t i = 0; i < count && c.ok; i++) {
+    if (last > count)
+        last = count;
+    /* step over the bodies before `first`: their size fields only */
+    for (uint32_t i = 0; i < first && i < last && c.ok; i++) {
+        (void)wb_cursor_sub(&c, get_u32(&c));
+        (void)get_u32(&fs);
+    }
+    for (uint32_t i = first; i < last && c.ok; i++) {
         wb_func_body b;
         uint64_t cells;
         uint32_t feat = 0, np = 0;
@@ -1224,6 +1231,26 @@ int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts 
             return r;
     }
     return 0;
+}
+
+int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                          wb_body_fn fn, void *ctx)
+{
+    return wb_wasm_for_each_body_in(data, size, facts, 0, UINT32_MAX, fn, ctx);
+}
+
+uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                            size_t min_bytes)
+{
+    uint32_t count, i;
+    wb_cursor c = section_cursor(data, size, facts, 10, &count);
+    const uint8_t *half_way;
+    if (!c.ok || (size_t)(c.end - c.p) < min_bytes || count < 2)
+        return 0;
+    half_way = c.p + (size_t)(c.end - c.p) / 2;
+    for (i = 0; i < count && c.ok && c.p < half_way; i++)
+        (void)wb_cursor_sub(&c, get_u32(&c));
+    return c.ok && i < count ? i : 0;
 }
 
 uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,

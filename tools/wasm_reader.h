@@ -241,6 +241,17 @@ typedef int (*wb_body_fn)(void *ctx, const wb_func_body *body);
 int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                           wb_body_fn fn, void *ctx);
 
+/* The same for bodies first..last-1 (defined-function numbering); the ones
+ * before are stepped over by their size fields. */
+int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                             uint32_t first, uint32_t last, wb_body_fn fn, void *ctx);
+
+/* Where to cut the bodies of a code section of at least min_bytes in two
+ * halves of about equal bytes: the index of the first body of the second
+ * half, or 0 when the section is smaller or has fewer than two bodies. */
+uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                            size_t min_bytes);
+
 /* Call fn for every function index placed in a table by an element segment
  * (active, passive or declarative; expression-form elements included). */
 typedef int (*wb_elem_fn)(void *ctx, uint32_t func_index);

@@ -105,7 +105,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wb_stack_result st;
     if (wb_wasm_read(data, size, &w, &err) != 0)
         return 0;
+    wb_stack_set_split_bytes(0);
     int have_stack = wb_stack_analyse(data, size, &w, NULL, &st, &err) == 0;
+    /* the walk in two halves on two threads (any code section of two bodies
+     * or more) must give the same bounds, or the same error */
+    {
+        static wb_stack_result st2;
+        wb_error err2;
+        wb_stack_set_split_bytes(1);
+        int have2 = wb_stack_analyse(data, size, &w, NULL, &st2, &err2) == 0;
+        wb_stack_set_split_bytes((size_t)1 << 20);
+        if (have2 != have_stack)
+            __builtin_trap();
+        if (have_stack && memcmp(&st, &st2, sizeof st) != 0)
+            __builtin_trap();
+        if (!have_stack && (err.offset != err2.offset || strcmp(err.message, err2.message) != 0))
+            __builtin_trap();
+    }
     wb_module_facts mf = {&w, NULL};
     const wb_stack_result *sp = have_stack ? &st : NULL;
     check_once(&mf, data, size, sp, &linux64, WB_MODE_FAST_INTERP, 0, 0);
