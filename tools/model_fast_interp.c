@@ -1744,7 +1744,7 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
 {
     fi_range half[2];
     wb_cursor s;
-    uint64_t n, i, split = 0;
+    uint64_t n, split = 0;
     const uint8_t *mid = NULL;
     /* the preserve scans are O(stack depth) as in WAMR; bound the total */
     uint64_t work_limit = 64 * (uint64_t)size + 10000000u;
@@ -1772,18 +1772,7 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
         return -1;
 
     /* the first body past half of the code bytes starts the second half */
-    if (f->section_bytes[10] >= FI_SPLIT_BYTES) {
-        wb_cursor k = s;
-        const uint8_t *half_way = s.p + (size_t)(s.end - s.p) / 2;
-        for (i = 0; i < n && k.p < half_way; i++) {
-            uint64_t len = wb_uleb(&k, 32);
-            (void)wb_cursor_sub(&k, len);
-        }
-        if (k.ok && i < n) {
-            split = i;
-            mid = k.p;
-        }
-    }
+    split = wb_wasm_body_split(data, size, f, FI_SPLIT_BYTES, &mid);
     for (int h = 0; h < 2; h++) {
         half[h].data = data;
         half[h].size = size;

@@ -1137,17 +1137,14 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     /* The second half starts at the first body past the middle of the
      * section.  The walk only reads the size fields: where one is bad the
      * whole section is scanned in one piece, which reports it. */
-    if (split_bytes && (size_t)(sec->end - sec->p) >= split_bytes && count > 1) {
-        wb_cursor k = *sec;
-        const uint8_t *half_way = k.p + (size_t)(k.end - k.p) / 2;
-        uint32_t i;
-        for (i = 0; i < count && k.ok && k.p < half_way; i++)
-            (void)wb_cursor_sub(&k, get_u32(&k));
-        if (k.ok && i > 0 && i < count && (second = malloc(sizeof *second)) != NULL) {
-            split = i;
+    const uint8_t *mid = NULL;
+    if (split_bytes)
+        split = wb_wasm_body_split(data, size, f, split_bytes, &mid);
+    if (split) {
+        if ((second = malloc(sizeof *second)) != NULL) {
             part[0].last = split;
             part[1].first = split;
-            part[1].sec.p = k.p;
+            part[1].sec.p = mid;
             for (uint32_t j = 0; j < split; j++)
                 (void)get_u32(&part[1].fs);
             *second = *f;
@@ -1240,7 +1237,7 @@ int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts 
 }
 
 uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                            size_t min_bytes)
+                            size_t min_bytes, const uint8_t **at)
 {
     uint32_t count, i;
     wb_cursor c = section_cursor(data, size, facts, 10, &count);
@@ -1250,7 +1247,11 @@ uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_fact
     half_way = c.p + (size_t)(c.end - c.p) / 2;
     for (i = 0; i < count && c.ok && c.p < half_way; i++)
         (void)wb_cursor_sub(&c, get_u32(&c));
-    return c.ok && i < count ? i : 0;
+    if (!c.ok || i == 0 || i >= count)
+        return 0;
+    if (at)
+        *at = c.p;
+    return i;
 }
 
 uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,

@@ -248,9 +248,11 @@ int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_fac
 
 /* Where to cut the bodies of a code section of at least min_bytes in two
  * halves of about equal bytes: the index of the first body of the second
- * half, or 0 when the section is smaller or has fewer than two bodies. */
+ * half (and, when at is not NULL, where its size field starts), or 0 when
+ * the section is smaller, has fewer than two bodies or a bad size field.
+ * Reads only the size fields, so it may run before the bodies are checked. */
 uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                            size_t min_bytes);
+                            size_t min_bytes, const uint8_t **at);
 
 /* Call fn for every function index placed in a table by an element segment
  * (active, passive or declarative; expression-form elements included). */
