@@ -72,9 +72,9 @@ typedef struct mapped {
  * every function body three times (the reader, the stack bound and the
  * fast-interpreter replay), and over a file mapping of 4 KiB pages the
  * page-table work of those walks costs as much as the decoding on some
- * virtual machines.  Smaller files, and systems without huge pages, are
- * mapped as they are.  Either way the bytes are read once, never copied
- * again, and read-only afterwards.
+ * virtual machines.  Smaller files, and systems without transparent huge
+ * pages (or with them turned off), are mapped as they are.  Either way the
+ * bytes are read once, never copied again, and read-only afterwards.
  */
 #define WB_HUGE_PAGE ((size_t)2 << 20)
 #define WB_HUGE_MIN ((size_t)8 << 20)
@@ -101,6 +101,22 @@ static void *read_part_run(void *arg)
     return NULL;
 }
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+/* Whether the kernel gives huge pages to memory advised for them: not when
+ * transparent huge pages are off ("[never]") or unknown. */
+static int huge_pages_on(void)
+{
+    char buf[128] = "";
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    if (!f)
+        return 0;
+    if (!fgets(buf, sizeof buf, f))
+        buf[0] = '\0';
+    fclose(f);
+    return strstr(buf, "[always]") != NULL || strstr(buf, "[madvise]") != NULL;
+}
+#endif
+
 static int read_into_huge_pages(int fd, mapped *m)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
@@ -110,7 +126,7 @@ static int read_into_huge_pages(int fd, mapped *m)
     read_part part[2];
     pthread_t thread;
     int threaded;
-    if (m->size < WB_HUGE_MIN || m->size > SIZE_MAX / 2)
+    if (m->size < WB_HUGE_MIN || m->size > SIZE_MAX / 2 || !huge_pages_on())
         return -1;
     raw = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED)
