@@ -1724,8 +1724,8 @@ static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
 /* Walk every body: in one piece, or in two halves at once. */
 static int sb_walk(sb_ctx *x, wb_error *err)
 {
-    uint32_t split = sb_split_bytes ? wb_wasm_body_split(x->data, x->size, x->facts, sb_split_bytes, NULL)
-                                    : 0;
+    uint32_t split =
+        sb_split_bytes ? wb_wasm_body_split(x->data, x->size, x->facts, sb_split_bytes, NULL) : 0;
     sb_half half[2] = {{x, 0, UINT32_MAX, 0}, {NULL, split, UINT32_MAX, 0}};
     wb_error err2;
     pthread_t thread;
