@@ -79,28 +79,6 @@ typedef struct mapped {
 #define WB_HUGE_PAGE ((size_t)2 << 20)
 #define WB_HUGE_MIN ((size_t)8 << 20)
 
-/* Read [off, off + len) of the file into p; the number of bytes read. */
-typedef struct read_part {
-    int fd;
-    uint8_t *p;
-    size_t off, len, got;
-} read_part;
-
-static void *read_part_run(void *arg)
-{
-    read_part *r = arg;
-    r->got = 0;
-    while (r->got < r->len) {
-        ssize_t n = pread(r->fd, r->p + r->got, r->len - r->got, (off_t)(r->off + r->got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        r->got += (size_t)n;
-    }
-    return NULL;
-}
-
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
 /* Whether the kernel gives huge pages to memory advised for them: not when
  * transparent huge pages are off ("[never]") or unknown. */
@@ -121,11 +99,8 @@ static int read_into_huge_pages(int fd, mapped *m)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
     size_t span = (m->size + WB_HUGE_PAGE - 1) / WB_HUGE_PAGE * WB_HUGE_PAGE;
-    size_t len = span + WB_HUGE_PAGE;
+    size_t len = span + WB_HUGE_PAGE, got = 0;
     uint8_t *raw, *p;
-    read_part part[2];
-    pthread_t thread;
-    int threaded;
     if (m->size < WB_HUGE_MIN || m->size > SIZE_MAX / 2 || !huge_pages_on())
         return -1;
     raw = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -133,18 +108,15 @@ static int read_into_huge_pages(int fd, mapped *m)
         return -1;
     p = raw + (WB_HUGE_PAGE - (uintptr_t)raw % WB_HUGE_PAGE) % WB_HUGE_PAGE;
     (void)madvise(p, span, MADV_HUGEPAGE); /* advice: without it the pages are small */
-    /* two halves at once: the kernel clears each new page before the copy */
-    size_t half = span / 2 / WB_HUGE_PAGE * WB_HUGE_PAGE;
-    part[0] = (read_part){fd, p, 0, half, 0};
-    part[1] = (read_part){fd, p + half, half, m->size - half, 0};
-    threaded = pthread_create(&thread, NULL, read_part_run, &part[1]) == 0;
-    read_part_run(&part[0]);
-    if (threaded)
-        pthread_join(thread, NULL);
-    else
-        read_part_run(&part[1]);
-    if (part[0].got != part[0].len || part[1].got != part[1].len ||
-        mprotect(raw, len, PROT_READ) != 0) {
+    while (got < m->size) {
+        ssize_t r = read(fd, p + got, m->size - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    if (got != m->size || mprotect(raw, len, PROT_READ) != 0) {
         munmap(raw, len); /* the file changed under us, or no memory: map it instead */
         return -1;
     }
@@ -155,7 +127,6 @@ static int read_into_huge_pages(int fd, mapped *m)
 #else
     (void)fd;
     (void)m;
-    (void)read_part_run;
     return -1;
 #endif
 }
