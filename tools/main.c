@@ -57,7 +57,7 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* ---- input: borrowed, mapped once ---- */
+/* ---- input: mapped, or read once into huge pages; never copied after ---- */
 
 typedef struct mapped {
     const uint8_t *data;
