@@ -95,6 +95,8 @@ static int huge_pages_on(void)
 }
 #endif
 
+/* 0: read into huge pages; -1: not done (a small file, no huge pages, no
+ * memory), map the file instead; -2: the file ended before its size. */
 static int read_into_huge_pages(int fd, mapped *m)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
@@ -116,8 +118,12 @@ static int read_into_huge_pages(int fd, mapped *m)
             break;
         got += (size_t)r;
     }
-    if (got != m->size || mprotect(raw, len, PROT_READ) != 0) {
-        munmap(raw, len); /* the file changed under us, or no memory: map it instead */
+    if (got != m->size) {
+        munmap(raw, len);
+        return -2; /* shorter than fstat said: it changed while being read */
+    }
+    if (mprotect(raw, len, PROT_READ) != 0) {
+        munmap(raw, len);
         return -1;
     }
     m->map = raw;
@@ -152,7 +158,14 @@ static int map_file(const char *path, mapped *m)
         return -1;
     }
     m->size = (size_t)st.st_size;
-    if (m->size > 0 && read_into_huge_pages(fd, m) != 0) {
+    int huge = m->size > 0 ? read_into_huge_pages(fd, m) : 0;
+    if (huge == -2) {
+        fprintf(stderr, "%s: '%s' changed while it was being read\n", prog, path);
+        close(fd);
+        memset(m, 0, sizeof *m);
+        return -1;
+    }
+    if (huge != 0) {
         if (lseek(fd, 0, SEEK_SET) != 0) {
             fprintf(stderr, "%s: cannot read '%s': %s\n", prog, path, strerror(errno));
             close(fd);
