@@ -956,84 +956,53 @@ static int sb_step(sb_ctx *x, const wb_insn *in)
 
 /* ---- decoding ---- */
 
-/* Unsigned LEB128 of at most 5 bytes; 0 when it runs out or is longer
- * (the caller then leaves the instruction to wb_wasm_decode). */
-static int sb_fast_uleb(const uint8_t **pp, const uint8_t *end, uint64_t *out)
+/* The walk keeps a bare pointer; these read one immediate with the
+ * cursor's LEB128 readers and advance it.  0 when the immediate runs out or
+ * is malformed (the caller then leaves the instruction to wb_wasm_decode). */
+static inline wb_cursor sb_cursor(const uint8_t *p, const uint8_t *end)
 {
-    const uint8_t *p = *pp;
-    uint64_t v = 0;
-    for (unsigned shift = 0; shift < 35 && p < end; shift += 7) {
-        uint8_t b = *p++;
-        v |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) {
-            if (v > UINT32_MAX)
-                return 0;
-            *pp = p;
-            *out = v;
-            return 1;
-        }
-    }
-    return 0;
+    wb_cursor c;
+    c.base = p;
+    c.p = p;
+    c.end = end;
+    c.ok = 1;
+    c.why = NULL;
+    return c;
 }
 
-/* A u32 immediate: one byte inline, longer ones by sb_fast_uleb. */
+/* A u32 immediate. */
 static inline int sb_u32(const uint8_t **pp, const uint8_t *end, uint64_t *out)
 {
-    const uint8_t *p = *pp;
-    if (p < end && *p < 0x80) {
-        *out = *p;
-        *pp = p + 1;
-        return 1;
-    }
-    return sb_fast_uleb(pp, end, out);
+    wb_cursor c = sb_cursor(*pp, end);
+    uint64_t v = wb_uleb_fast(&c, 32);
+    if (!c.ok)
+        return 0;
+    *pp = c.p;
+    *out = v;
+    return 1;
 }
 
-static int sb_fast_sleb32(const uint8_t **pp, const uint8_t *end, int64_t *out)
-{
-    const uint8_t *p = *pp;
-    uint64_t v = 0;
-    for (unsigned shift = 0; shift < 35 && p < end; shift += 7) {
-        uint8_t b = *p++;
-        v |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) {
-            unsigned bits = shift + 7;
-            if (bits < 64 && (b & 0x40))
-                v |= ~(uint64_t)0 << bits;
-            int64_t sv = (int64_t)v;
-            if (sv < INT32_MIN || sv > INT32_MAX)
-                return 0;
-            *pp = p;
-            *out = sv;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* An i32 immediate: one byte inline, longer ones by sb_fast_sleb32. */
+/* An i32 immediate. */
 static inline int sb_s32(const uint8_t **pp, const uint8_t *end, int64_t *out)
 {
-    const uint8_t *p = *pp;
-    if (p < end && *p < 0x80) {
-        uint8_t b = *p;
-        *out = (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
-        *pp = p + 1;
-        return 1;
-    }
-    return sb_fast_sleb32(pp, end, out);
+    wb_cursor c = sb_cursor(*pp, end);
+    int64_t v = wb_sleb_fast(&c, 32);
+    if (!c.ok)
+        return 0;
+    *pp = c.p;
+    *out = v;
+    return 1;
 }
 
-/* Step over a signed LEB128 of at most 9 bytes (any such value fits an
- * i64; a 10-byte one needs the general decoder's range check). */
+/* Step over an i64 immediate. */
 static inline int sb_skip_sleb64(const uint8_t **pp, const uint8_t *end)
 {
-    const uint8_t *p = *pp;
-    for (unsigned i = 0; i < 9 && p < end; i++)
-        if (!(*p++ & 0x80)) {
-            *pp = p;
-            return 1;
-        }
-    return 0;
+    wb_cursor c = sb_cursor(*pp, end);
+    (void)wb_sleb_fast(&c, 64);
+    if (!c.ok)
+        return 0;
+    *pp = c.p;
+    return 1;
 }
 
 /* memarg without a memory index, offset within u32 (the immediates are not
