@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "aot_reader.h"
 #include "model.h"
 #include "profile.h"
@@ -38,27 +39,6 @@ typedef struct worst {
 
 static worst W[3][F_N + 1]; /* [aot, fast-interp, aot-bounded][field or sum] */
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf;
-    long n;
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 static void note(int kind, int field, double r, const run *x)
 {
     worst *w = &W[kind][field];
@@ -93,7 +73,7 @@ static int check_run(const run *x, const char *dir, const char *pdir, int bounde
     double limit;
 
     snprintf(path, sizeof path, "%s/%s.wasm", dir, x->module);
-    wbuf = slurp(path, &wlen);
+    wbuf = wb_test_load(path, &wlen);
     if (!wbuf) {
         fprintf(stderr, "missing %s\n", path);
         return -77;
@@ -107,7 +87,7 @@ static int check_run(const run *x, const char *dir, const char *pdir, int bounde
     mf.wasm = &wf;
     if (aot && !bounded_aot) {
         snprintf(path, sizeof path, "%s/%s.%s.aot", dir, x->module, x->arch);
-        abuf = slurp(path, &alen);
+        abuf = wb_test_load(path, &alen);
         if (!abuf) {
             fprintf(stderr, "missing %s\n", path);
             free(wbuf);

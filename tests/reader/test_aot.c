@@ -4,23 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "aot_reader.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            failures++;                                                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                  \
-            fprintf(stderr, __VA_ARGS__);                                                         \
-            fputc('\n', stderr);                                                                  \
-        }                                                                                         \
-    } while (0)
-
-#define CHECK_U(name, got, want)                                                                  \
-    CHECK((uint64_t)(got) == (uint64_t)(want), "%s: %s = %llu, expected %llu", name, #got,       \
-          (unsigned long long)(got), (unsigned long long)(want))
 
 typedef struct buf {
     uint8_t *data;
@@ -30,20 +15,9 @@ typedef struct buf {
 static buf load(const char *dir, const char *name)
 {
     char path[1024];
-    buf b = {NULL, 0};
-    FILE *f;
-    long n;
-
+    buf b;
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    f = fopen(path, "rb");
-    if (!f)
-        return b;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-        b.data = malloc((size_t)n);
-        if (b.data && fread(b.data, 1, (size_t)n, f) == (size_t)n)
-            b.size = (size_t)n;
-    }
-    fclose(f);
+    b.data = wb_test_load(path, &b.size);
     return b;
 }
 

@@ -5,23 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "profile.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            failures++;                                                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                  \
-            fprintf(stderr, __VA_ARGS__);                                                         \
-            fputc('\n', stderr);                                                                  \
-        }                                                                                         \
-    } while (0)
-
-#define CHECK_U(what, got, want)                                                                  \
-    CHECK((uint64_t)(got) == (uint64_t)(want), "%s: %s = %llu, expected %llu", what, #got,       \
-          (unsigned long long)(got), (unsigned long long)(want))
 
 #define CHECK_S(what, got, want)                                                                  \
     CHECK(strcmp(got, want) == 0, "%s: %s = '%s', expected '%s'", what, #got, got, want)

@@ -3,40 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "wasm_reader.h"
 
 #define SKIP 77
-
-static int failures;
-
-#define EXPECT(cond, ...)                                                                      \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            failures++;                                                                        \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                               \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-        }                                                                                      \
-    } while (0)
-
-static uint8_t *load(const char *path, size_t *size)
-{
-    FILE *fp = fopen(path, "rb");
-    uint8_t *buf = NULL;
-    long n;
-    if (!fp)
-        return NULL;
-    if (fseek(fp, 0, SEEK_END) == 0 && (n = ftell(fp)) >= 0 && fseek(fp, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        *size = (size_t)n;
-    }
-    fclose(fp);
-    return buf;
-}
 
 /* Facts by name, so expectations read as a table. */
 static int fact(const wb_wasm_facts *f, const char *key, uint64_t *v)
@@ -590,21 +560,21 @@ static int check_table(const char *dir, const expect *tab, size_t n)
             free(buf);
             loaded = tab[i].file;
             snprintf(path, sizeof path, "%s/%s", dir, loaded);
-            buf = load(path, &size);
+            buf = wb_test_load(path, &size);
             ok = 0;
             if (!buf) {
-                EXPECT(0, "%s: cannot read", path);
+                CHECK(0, "%s: cannot read", path);
                 continue;
             }
             ok = wb_wasm_read(buf, size, &f, &err) == 0;
-            EXPECT(ok, "%s: %s at %zu: %s", path, err.section, err.offset, err.message);
-            EXPECT(split_agrees(buf, size, ok ? 0 : -1, &f, &err),
+            CHECK(ok, "%s: %s at %zu: %s", path, err.section, err.offset, err.message);
+            CHECK(split_agrees(buf, size, ok ? 0 : -1, &f, &err),
                    "%s: the code scan in two halves reads something else", path);
         }
         if (!ok)
             continue;
-        EXPECT(fact(&f, tab[i].key, &v), "unknown fact %s", tab[i].key);
-        EXPECT(v == tab[i].value, "%s: %s = %llu, expected %llu", tab[i].file, tab[i].key,
+        CHECK(fact(&f, tab[i].key, &v), "unknown fact %s", tab[i].key);
+        CHECK(v == tab[i].value, "%s: %s = %llu, expected %llu", tab[i].file, tab[i].key,
                (unsigned long long)v, (unsigned long long)tab[i].value);
     }
     free(buf);
@@ -657,45 +627,45 @@ static void test_lookups(const char *dir)
     walk w;
 
     snprintf(path, sizeof path, "%s/libc.wasm", dir);
-    buf = load(path, &size);
-    EXPECT(buf != NULL, "cannot read %s", path);
+    buf = wb_test_load(path, &size);
+    CHECK(buf != NULL, "cannot read %s", path);
     if (!buf)
         return;
-    EXPECT(wb_wasm_read(buf, size, &f, &err) == 0, "libc.wasm: %s", err.message);
+    CHECK(wb_wasm_read(buf, size, &f, &err) == 0, "libc.wasm: %s", err.message);
     /* wat2wasm --debug-names: $fd_write, $start, $malloc, $free */
-    EXPECT(wb_wasm_func_name(buf, size, &f, 0, name, sizeof name) &&
+    CHECK(wb_wasm_func_name(buf, size, &f, 0, name, sizeof name) &&
                strcmp(name, "fd_write") == 0, "name of function 0");
-    EXPECT(wb_wasm_func_name(buf, size, &f, 2, name, sizeof name) &&
+    CHECK(wb_wasm_func_name(buf, size, &f, 2, name, sizeof name) &&
                strcmp(name, "malloc") == 0, "name of function 2");
-    EXPECT(wb_wasm_func_name(buf, size, &f, 3, name, 3) && strcmp(name, "fr") == 0,
+    CHECK(wb_wasm_func_name(buf, size, &f, 3, name, 3) && strcmp(name, "fr") == 0,
            "name truncated to the buffer");
-    EXPECT(wb_wasm_func_name(buf, size, &f, 9, name, sizeof name) == NULL, "no name for 9");
-    EXPECT(wb_wasm_func_type(buf, size, &f, 0) == 1, "type of import 0 = %u",
+    CHECK(wb_wasm_func_name(buf, size, &f, 9, name, sizeof name) == NULL, "no name for 9");
+    CHECK(wb_wasm_func_type(buf, size, &f, 0) == 1, "type of import 0 = %u",
            wb_wasm_func_type(buf, size, &f, 0));
-    EXPECT(wb_wasm_func_type(buf, size, &f, 2) == 0, "type of malloc");
-    EXPECT(wb_wasm_func_type(buf, size, &f, 4) == UINT32_MAX, "type of function 4");
-    EXPECT(wb_wasm_type_arity(buf, size, &f, 1, &p, &r) == 0 && p == 4 && r == 1,
+    CHECK(wb_wasm_func_type(buf, size, &f, 2) == 0, "type of malloc");
+    CHECK(wb_wasm_func_type(buf, size, &f, 4) == UINT32_MAX, "type of function 4");
+    CHECK(wb_wasm_type_arity(buf, size, &f, 1, &p, &r) == 0 && p == 4 && r == 1,
            "arity of fd_write");
-    EXPECT(wb_wasm_type_arity(buf, size, &f, 4, &p, &r) == -1, "arity of type 4");
+    CHECK(wb_wasm_type_arity(buf, size, &f, 4, &p, &r) == -1, "arity of type 4");
     memset(&w, 0, sizeof w);
     w.data = buf;
-    EXPECT(wb_wasm_for_each_body(buf, size, &f, count_body, &w) == 0, "walk bodies");
-    EXPECT(w.bodies == 3 && w.insns == f.instruction_count && w.bad == 0,
+    CHECK(wb_wasm_for_each_body(buf, size, &f, count_body, &w) == 0, "walk bodies");
+    CHECK(w.bodies == 3 && w.insns == f.instruction_count && w.bad == 0,
            "walk: %llu bodies, %llu instructions", (unsigned long long)w.bodies,
            (unsigned long long)w.insns);
-    EXPECT(wb_wasm_for_each_elem_func(buf, size, &f, count_elem, &w) == 0 && w.elems == 1,
+    CHECK(wb_wasm_for_each_elem_func(buf, size, &f, count_elem, &w) == 0 && w.elems == 1,
            "elements");
     free(buf);
 
     snprintf(path, sizeof path, "%s/bulk_ref.wasm", dir);
-    buf = load(path, &size);
-    EXPECT(buf != NULL, "cannot read %s", path);
+    buf = wb_test_load(path, &size);
+    CHECK(buf != NULL, "cannot read %s", path);
     if (!buf)
         return;
-    EXPECT(wb_wasm_read(buf, size, &f, &err) == 0, "bulk_ref.wasm: %s", err.message);
+    CHECK(wb_wasm_read(buf, size, &f, &err) == 0, "bulk_ref.wasm: %s", err.message);
     memset(&w, 0, sizeof w);
     /* $a $b (index form), declare $a, ref.func $a (expression form; ref.null yields nothing) */
-    EXPECT(wb_wasm_for_each_elem_func(buf, size, &f, count_elem, &w) == 0 && w.elems == 4,
+    CHECK(wb_wasm_for_each_elem_func(buf, size, &f, count_elem, &w) == 0 && w.elems == 4,
            "bulk_ref elements: %llu", (unsigned long long)w.elems);
     free(buf);
 }
@@ -739,14 +709,14 @@ static void expect_error(const mod *m, const char *sec, const char *needle, size
     static wb_wasm_facts f;
     wb_error e;
     int r = wb_wasm_read(m->b, m->n, &f, &e);
-    EXPECT(r == -1, "%s: accepted", what);
+    CHECK(r == -1, "%s: accepted", what);
     if (r != -1)
         return;
-    EXPECT(e.section && strcmp(e.section, sec) == 0, "%s: section %s, expected %s", what,
+    CHECK(e.section && strcmp(e.section, sec) == 0, "%s: section %s, expected %s", what,
            e.section ? e.section : "(null)", sec);
-    EXPECT(strstr(e.message, needle) != NULL, "%s: message \"%s\" lacks \"%s\"", what, e.message,
+    CHECK(strstr(e.message, needle) != NULL, "%s: message \"%s\" lacks \"%s\"", what, e.message,
            needle);
-    EXPECT(e.offset == offset, "%s: offset %zu, expected %zu (%s)", what, e.offset, offset,
+    CHECK(e.offset == offset, "%s: offset %zu, expected %zu (%s)", what, e.offset, offset,
            e.message);
 }
 
@@ -759,10 +729,10 @@ static void test_crafted(void)
     /* custom-page-sizes: memory flags 0x08, page size 2^0, 1 page */
     start(&m);
     SEC(&m, 5, 0x01, 0x08, 0x01, 0x00);
-    EXPECT(wb_wasm_read(m.b, m.n, &f, &e) == 0, "custom page size: %s", e.message);
-    EXPECT(f.memory.has_page_size && f.memory.page_size_log2 == 0 && f.memory.initial == 1,
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "custom page size: %s", e.message);
+    CHECK(f.memory.has_page_size && f.memory.page_size_log2 == 0 && f.memory.initial == 1,
            "custom page size recorded");
-    EXPECT(f.features & WB_FEAT_CUSTOM_PAGE_SIZE, "custom page size feature");
+    CHECK(f.features & WB_FEAT_CUSTOM_PAGE_SIZE, "custom page size feature");
 
     /* shared memory without maximum: invalid */
     start(&m);
@@ -772,9 +742,9 @@ static void test_crafted(void)
     /* memory64 sizes beyond 32 bits are read, not misread */
     start(&m);
     SEC(&m, 5, 0x01, 0x05, 0x01, 0x80, 0x80, 0x80, 0x80, 0x10);
-    EXPECT(wb_wasm_read(m.b, m.n, &f, &e) == 0, "memory64 big max: %s", e.message);
-    EXPECT(f.memory.is64 && f.memory.max == (uint64_t)1 << 32, "memory64 max");
-    EXPECT(f.features & WB_FEAT_MEMORY64, "memory64 feature");
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "memory64 big max: %s", e.message);
+    CHECK(f.memory.is64 && f.memory.max == (uint64_t)1 << 32, "memory64 max");
+    CHECK(f.features & WB_FEAT_MEMORY64, "memory64 feature");
 
     /* the same limits on a 32-bit memory are an error */
     start(&m);
@@ -786,17 +756,17 @@ static void test_crafted(void)
     SEC(&m, 0, 0x0F, 't', 'a', 'r', 'g', 'e', 't', '_', 'f', 'e', 'a', 't', 'u', 'r', 'e', 's',
         0x03, '+', 0x07, 'a', 't', 'o', 'm', 'i', 'c', 's', '+', 0x0B, 'b', 'u', 'l', 'k', '-',
         'm', 'e', 'm', 'o', 'r', 'y', '-', 0x07, 's', 'i', 'm', 'd', '1', '2', '8');
-    EXPECT(wb_wasm_read(m.b, m.n, &f, &e) == 0, "target_features: %s", e.message);
-    EXPECT(f.has_target_features && f.custom_section_count == 1, "target_features seen");
-    EXPECT(f.declared_features == (WB_FEAT_ATOMICS | WB_FEAT_BULK_MEMORY),
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "target_features: %s", e.message);
+    CHECK(f.has_target_features && f.custom_section_count == 1, "target_features seen");
+    CHECK(f.declared_features == (WB_FEAT_ATOMICS | WB_FEAT_BULK_MEMORY),
            "declared features 0x%x", f.declared_features);
-    EXPECT(f.features == f.declared_features, "declared features counted as features");
+    CHECK(f.features == f.declared_features, "declared features counted as features");
 
     /* a malformed target_features section is advisory: ignored */
     start(&m);
     SEC(&m, 0, 0x0F, 't', 'a', 'r', 'g', 'e', 't', '_', 'f', 'e', 'a', 't', 'u', 'r', 'e', 's',
         0x05, '+', 0x7F);
-    EXPECT(wb_wasm_read(m.b, m.n, &f, &e) == 0 && !f.has_target_features,
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0 && !f.has_target_features,
            "bad target_features ignored");
 
     /* section order: memory (5) after global (6) */
@@ -943,10 +913,10 @@ static void read_candidate(const uint8_t *b, size_t n, const char *what, size_t 
     wb_error e;
     char name[32];
     int r = wb_wasm_read(b, n, &f, &e);
-    EXPECT(split_agrees(b, n, r, &f, &e), "%s at %zu (value %d): the code scan in two halves "
+    CHECK(split_agrees(b, n, r, &f, &e), "%s at %zu (value %d): the code scan in two halves "
            "reads something else", what, pos, val);
     if (r != 0) {
-        EXPECT(r == -1 && e.offset <= n && e.message[0] != '\0' && e.section != NULL,
+        CHECK(r == -1 && e.offset <= n && e.message[0] != '\0' && e.section != NULL,
                "%s at %zu (value %d): unclean error (r=%d offset=%zu)", what, pos, val, r,
                e.offset);
         return;
@@ -959,7 +929,7 @@ static void read_candidate(const uint8_t *b, size_t n, const char *what, size_t 
             sink += (uint64_t)name[0];
         t = wb_wasm_func_type(b, n, &f, i);
         if (t != UINT32_MAX)
-            EXPECT(wb_wasm_type_arity(b, n, &f, t, &p, &q) == 0,
+            CHECK(wb_wasm_type_arity(b, n, &f, t, &p, &q) == 0,
                    "%s at %zu: function %u has type %u without arity", what, pos, i, t);
     }
 }
@@ -967,14 +937,14 @@ static void read_candidate(const uint8_t *b, size_t n, const char *what, size_t 
 static void test_mutations(const char *path)
 {
     size_t size;
-    uint8_t *orig = load(path, &size), *buf;
+    uint8_t *orig = wb_test_load(path, &size), *buf;
     static wb_wasm_facts f;
     wb_error e;
     unsigned long cases = 0;
-    EXPECT(orig != NULL, "cannot read %s", path);
+    CHECK(orig != NULL, "cannot read %s", path);
     if (!orig)
         return;
-    EXPECT(wb_wasm_read(orig, size, &f, &e) == 0, "%s must be valid: %s", path, e.message);
+    CHECK(wb_wasm_read(orig, size, &f, &e) == 0, "%s must be valid: %s", path, e.message);
     for (size_t n = 0; n < size; n++) {
         /* every proper prefix, in its own exact-size buffer so ASan sees overreads */
         buf = malloc(n ? n : 1);
