@@ -244,6 +244,14 @@ function(_wamr_error)
   message(FATAL_ERROR "${_wamr_fn}: ${text}")
 endfunction()
 
+# THREADS asked of a WASI toolchain whose sysroot has no <triple>-threads.
+function(_wamr_no_threads_sysroot triple compiler)
+  _wamr_error("THREADS needs a wasi-threads sysroot (lib/${triple}-threads), which the "
+    "toolchain (${compiler}) does not have. Install a wasi-sdk >= 20 "
+    "(https://github.com/WebAssembly/wasi-sdk/releases) and set WASI_SDK_PREFIX, or make the "
+    "module FREESTANDING (no libc). Debian's wasi-libc package has no threads sysroot.")
+endfunction()
+
 # _wamr_parse_size(<out> <keyword> <value> [ZERO_OK])
 # Bytes from "4096", "64K", "1M", "2G" (powers of 1024); any other text, a
 # negative number, zero (unless ZERO_OK) or more than 1 TiB is an error
@@ -767,11 +775,7 @@ macro(_wamr_add_wasm_module)
       # No libc: the plain triple with atomics and bulk memory (-pthread) is enough.
       set(_wamr_triple "")
     else()
-      _wamr_error("THREADS needs a wasi-threads sysroot (lib/${_wamr_base_triple}-threads), "
-        "which this toolchain (${CMAKE_C_COMPILER}) does not have. Install a wasi-sdk >= 20 "
-        "(https://github.com/WebAssembly/wasi-sdk/releases) and set WASI_SDK_PREFIX, "
-        "or make the module FREESTANDING (no libc). Debian's wasi-libc package has no "
-        "threads sysroot.")
+      _wamr_no_threads_sysroot("${_wamr_base_triple}" "${CMAKE_C_COMPILER}")
     endif()
   endif()
   _wamr_compiler_checks()
@@ -893,10 +897,7 @@ endfunction()
 macro(_wamr_add_host_module)
   _wamr_find_wasi_toolchain()
   if(_wamr_threads GREATER 0 AND _wamr_wasi_threads_triple STREQUAL "" AND NOT arg_FREESTANDING)
-    _wamr_error("THREADS needs a wasi-threads sysroot (lib/${_wamr_wasi_triple}-threads), which "
-      "the toolchain found (${_wamr_wasi_clang}) does not have. Install a wasi-sdk >= 20 "
-      "(https://github.com/WebAssembly/wasi-sdk/releases) and set WASI_SDK_PREFIX, or make the "
-      "module FREESTANDING (no libc). Debian's wasi-libc package has no threads sysroot.")
+    _wamr_no_threads_sysroot("${_wamr_wasi_triple}" "${_wamr_wasi_clang}")
   endif()
   _wamr_checker(_wamr_checker_cmd _wamr_checker_target)
   include(ExternalProject)
