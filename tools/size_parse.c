@@ -1,7 +1,6 @@
 /* Size arguments: plain bytes or K/M/G suffixes (powers of 1024). */
 #include "size_parse.h"
 
-#include <stdio.h>
 
 int wb_size_parse(const char *s, uint64_t *out)
 {
@@ -38,28 +37,4 @@ int wb_size_parse(const char *s, uint64_t *out)
         return -1;
     *out = v << shift;
     return 0;
-}
-
-const char *wb_size_compact(uint64_t bytes, char *buf, unsigned cap)
-{
-    static const char units[] = "KMG";
-    if (bytes < 1024 || bytes % 1024 != 0) {
-        if (bytes < 10 * 1024) {
-            snprintf(buf, cap, "%llu", (unsigned long long)bytes);
-            return buf;
-        }
-    }
-    double v = (double)bytes;
-    int u = -1;
-    while (u < 2 && v >= 1024.0) {
-        v /= 1024.0;
-        u++;
-    }
-    if (u < 0)
-        snprintf(buf, cap, "%llu", (unsigned long long)bytes);
-    else if (v == (double)(uint64_t)v)
-        snprintf(buf, cap, "%llu%c", (unsigned long long)v, units[u]);
-    else
-        snprintf(buf, cap, "%.1f%c", v, units[u]);
-    return buf;
 }

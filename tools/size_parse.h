@@ -9,8 +9,4 @@
  * unknown suffix ("256Q"), overflow past 2^63. */
 int wb_size_parse(const char *s, uint64_t *out);
 
-/* Format bytes for people: "1,234,567 B" style is the report's job; this
- * gives the compact form "64K", "1.5M" into buf (cap >= 16). */
-const char *wb_size_compact(uint64_t bytes, char *buf, unsigned cap);
-
 #endif
