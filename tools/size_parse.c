@@ -1,7 +1,6 @@
 /* Size arguments: plain bytes or K/M/G suffixes (powers of 1024). */
 #include "size_parse.h"
 
-
 int wb_size_parse(const char *s, uint64_t *out)
 {
     uint64_t v = 0;
