@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     printf("%s: %llu bytes, %u functions, %llu code bytes, %llu instructions, "
            "memory.grow %s, read in %.1f ms, peak RSS %ld KiB\n",
            argv[1], (unsigned long long)f.file_bytes, f.func_count,
-           (unsigned long long)f.code_section_bytes, (unsigned long long)f.instruction_count,
+           (unsigned long long)f.section_bytes[10], (unsigned long long)f.instruction_count,
            f.has_memory_grow ? "yes" : "no",
            (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
            ru.ru_maxrss);

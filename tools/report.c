@@ -197,7 +197,7 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
                 w->import_table_count, w->import_memory_count);
         fprintf(out, "  functions             %u defined\n", w->func_count);
         fprintf(out, "  code                  %llu B section, %llu B of expressions, %llu instructions\n",
-                (unsigned long long)w->code_section_bytes, (unsigned long long)w->code_expr_bytes_total,
+                (unsigned long long)w->section_bytes[10], (unsigned long long)w->code_expr_bytes_total,
                 (unsigned long long)w->instruction_count);
         fprintf(out, "  locals                %llu params, %llu locals (max %llu in one function)\n",
                 (unsigned long long)w->func_params_total, (unsigned long long)w->func_locals_total,

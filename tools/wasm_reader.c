@@ -666,7 +666,6 @@ static int read_datacount(rd *r, wb_cursor *c)
 static int read_code(rd *r, wb_cursor *c)
 {
     r->has_code = 1;
-    r->f->code_section_bytes = (uint64_t)(c->end - c->p);
     if (wb_wasm_scan_code(r->data, r->size, r->f, c, r->err) != 0)
         return -1;
     /* the scan reads exactly the declared bodies; leftovers are a size mismatch */

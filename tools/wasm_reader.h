@@ -103,7 +103,6 @@ typedef struct wb_wasm_facts {
 
     /* functions and code */
     uint32_t func_count;                /* defined functions */
-    uint64_t code_section_bytes;
     uint64_t code_body_bytes_total;     /* bodies incl. local declarations */
     uint64_t code_expr_bytes_total;     /* bodies without local declarations */
     uint64_t code_body_bytes_max;
