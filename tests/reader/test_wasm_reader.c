@@ -972,12 +972,12 @@ static void test_mutations(const char *path)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s skip | facts DIR | calibration DIR | crafted | mutate FILE...\n",
+        fprintf(stderr, "usage: %s skip [REASON] | facts DIR | calibration DIR | crafted | mutate FILE...\n",
                 argv[0]);
         return 2;
     }
     if (strcmp(argv[1], "skip") == 0) {
-        fprintf(stderr, "wat2wasm not found: fixture tests skipped\n");
+        fprintf(stderr, "SKIPPED: %s\n", argc > 2 ? argv[2] : "a tool the fixtures need is missing");
         return SKIP;
     }
     if (strcmp(argv[1], "facts") == 0 && argc == 3) {
