@@ -977,7 +977,8 @@ int main(int argc, char **argv)
         return 2;
     }
     if (strcmp(argv[1], "skip") == 0) {
-        fprintf(stderr, "SKIPPED: %s\n", argc > 2 ? argv[2] : "a tool the fixtures need is missing");
+        fprintf(stderr, "SKIPPED: %s\n",
+                argc > 2 ? argv[2] : "a tool the fixtures need is missing");
         return SKIP;
     }
     if (strcmp(argv[1], "facts") == 0 && argc == 3) {
