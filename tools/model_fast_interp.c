@@ -1,5 +1,4 @@
 /* Size of WAMR's fast-interpreter code: a replay of what its loader emits per instruction. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +96,7 @@ typedef struct fi_ctx {
     uint32_t global_total;
     unsigned label, byte;    /* emitted size of a handler label and of a byte */
     int tail_call_build;
+    uint32_t defined_funcs;  /* the last of func_total */
     /* per function */
     fi_cell *st;             /* operand stack: slot offset and type per cell */
     size_t n, cap;
@@ -1655,11 +1655,17 @@ static uint64_t function_scratch(const fi_ctx *c)
     return stacks + frames + patches + (ka > kb ? ka : kb);
 }
 
-static void fi_free(fi_ctx *c)
+/* The module tables, shared by the parts of a replay. */
+static void fi_free_module(fi_ctx *c)
 {
     free(c->types);
     free(c->func_type);
     free(c->global_type);
+}
+
+/* A part's own scratch. */
+static void fi_free(fi_ctx *c)
+{
     free(c->st);
     free(c->csp);
     free(c->saved);
@@ -1669,49 +1675,34 @@ static void fi_free(fi_ctx *c)
 }
 
 /* One replay over the bodies [first, last) of the code section, the first of
- * which starts at `at`: a context of its own, so two halves of a module can
- * run at the same time.  Sums and maxima go to part; work to *work. */
+ * which starts at `at`: a context of its own (the module's tables shared), so
+ * the parts of a module can run at the same time.  Sums and maxima go to
+ * part; work to *work. */
 typedef struct fi_range {
-    const uint8_t *data;
-    size_t size;
-    const wb_wasm_facts *f;
-    unsigned label_bytes, byte_bytes;
+    const fi_ctx *module;
     const uint8_t *at, *code_end;
-    uint64_t first, last;
-    uint64_t work_limit;
+    uint64_t first, last;     /* defined-function numbering */
     uint64_t work;
     wb_fast_interp_size part;
     int rc;
 } fi_range;
 
-static void *replay_range(void *arg)
+static void replay_range(void *ctx, unsigned index)
 {
-    fi_range *r = arg;
-    const wb_wasm_facts *f = r->f;
-    fi_ctx c;
+    fi_range *r = (fi_range *)ctx + index;
+    fi_ctx c = *r->module;
     wb_cursor s;
     uint64_t i;
 
     r->rc = -1;
     memset(&r->part, 0, sizeof r->part);
-    memset(&c, 0, sizeof c);
-    c.data = r->data;
-    c.size = r->size;
-    c.label = r->label_bytes;
-    c.byte = r->byte_bytes;
-    c.ok = 1;
-    init_tables(&c);
-    c.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
-    c.work_limit = r->work_limit;
-    if (read_types(&c, f) || read_funcs_globals(&c, f))
-        goto done;
-    s = wb_cursor_make(r->data, r->size);
+    s = wb_cursor_make(c.data, c.size);
     s.p = r->at;
     s.end = r->code_end;
     for (i = r->first; i < r->last; i++) {
         uint64_t len = wb_uleb(&s, 32);
         wb_cursor b = wb_cursor_sub(&s, len);
-        uint32_t type = c.func_type[f->import_func_count + i];
+        uint32_t type = c.func_type[c.func_total - c.defined_funcs + i];
         size_t nlocals = 0;
         if (!s.ok || read_locals(&c, &b, &c.types[type], &nlocals))
             goto done;
@@ -1732,24 +1723,18 @@ static void *replay_range(void *arg)
 done:
     r->work = c.work;
     fi_free(&c);
-    return NULL;
 }
-
-/* Code sections above this size are replayed in two halves on two threads;
- * the functions are independent, so the sums are the same either way. */
-#define FI_SPLIT_BYTES (1u << 20)
 
 int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
                           unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out)
 {
-    fi_range half[2];
+    fi_range range[WB_PAR_PARTS_MAX];
+    wb_body_part cut[WB_PAR_PARTS_MAX];
     wb_cursor s;
-    uint64_t n, split = 0;
-    const uint8_t *mid = NULL;
+    uint64_t n, work = 0;
+    unsigned parts, k;
     /* the preserve scans are O(stack depth) as in WAMR; bound the total */
     uint64_t work_limit = 64 * (uint64_t)size + 10000000u;
-    pthread_t thread;
-    int threaded = 0;
 
     memset(out, 0, sizeof *out);
     /* f->features also holds what target_features merely declares (a build
@@ -1771,35 +1756,45 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     if (!s.ok || n != f->func_count)
         return -1;
 
-    /* the first body past half of the code bytes starts the second half */
-    split = wb_wasm_body_split(data, size, f, FI_SPLIT_BYTES, &mid);
-    for (int h = 0; h < 2; h++) {
-        half[h].data = data;
-        half[h].size = size;
-        half[h].f = f;
-        half[h].label_bytes = label_bytes;
-        half[h].byte_bytes = byte_bytes;
-        half[h].code_end = s.end;
-        half[h].work_limit = work_limit;
+    /* the module's tables, read once; the parts copy this context */
+    fi_ctx module;
+    memset(&module, 0, sizeof module);
+    module.data = data;
+    module.size = size;
+    module.label = label_bytes;
+    module.byte = byte_bytes;
+    module.ok = 1;
+    init_tables(&module);
+    module.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
+    module.work_limit = work_limit;
+    module.defined_funcs = f->func_count;
+    if (read_types(&module, f) || read_funcs_globals(&module, f)) {
+        fi_free_module(&module);
+        return -1;
     }
-    half[0].at = s.p;
-    half[0].first = 0;
-    half[0].last = mid ? split : n;
-    half[1].at = mid;
-    half[1].first = split;
-    half[1].last = n;
-    if (mid)
-        threaded = pthread_create(&thread, NULL, replay_range, &half[1]) == 0;
-    replay_range(&half[0]);
-    if (mid) {
-        if (threaded)
-            pthread_join(thread, NULL);
-        else
-            replay_range(&half[1]);
+
+    /* the functions are independent: the parts' sums are those of one walk */
+    parts = wb_wasm_body_parts(data, size, f, wb_par_part_bytes(), cut);
+    if (parts == 0) {
+        parts = 1;
+        cut[0].first = 0;
+        cut[0].at = s.p;
     }
-    for (int h = 0; h < (mid ? 2 : 1); h++) {
-        const wb_fast_interp_size *p = &half[h].part;
-        if (half[h].rc != 0)
+    for (k = 0; k < parts; k++) {
+        range[k].module = &module;
+        range[k].code_end = s.end;
+        range[k].at = cut[k].at;
+        range[k].first = cut[k].first;
+        range[k].last = k + 1 < parts ? cut[k + 1].first : n;
+    }
+    if (parts > 1)
+        wb_par_run(parts, replay_range, range);
+    else
+        replay_range(range, 0);
+    fi_free_module(&module);
+    for (k = 0; k < parts; k++) {
+        const wb_fast_interp_size *p = &range[k].part;
+        if (range[k].rc != 0)
             return -1;
         out->code_bytes += p->code_bytes;
         out->const_bytes += p->const_bytes;
@@ -1808,9 +1803,10 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
             out->max_function_code = p->max_function_code;
         if (p->max_function_scratch > out->max_function_scratch)
             out->max_function_scratch = p->max_function_scratch;
+        work += range[k].work;
     }
     /* the same limit as one pass over the whole module */
-    if (half[0].work + (mid ? half[1].work : 0) > work_limit)
+    if (work > work_limit)
         return -1;
     return 0;
 }

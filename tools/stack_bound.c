@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +413,19 @@ typedef struct sb_ctx {
     sb_cell vals[SB_VALS_CAP];
     sb_ctl ctl[SB_CTL_CAP];
 } sb_ctx;
+
+/* Function f's reference is taken.  A part after the first allocates its
+ * flags when it first takes one (most take none). */
+static void sb_set_taken(sb_ctx *x, uint64_t f)
+{
+    if (f >= x->total)
+        return;
+    if (!x->taken && (x->taken = calloc(x->total, 1)) == NULL) {
+        x->oom = 1;
+        return;
+    }
+    x->taken[f] = 1;
+}
 
 static sb_val sb_v(uint8_t kind, int64_t v)
 {
@@ -919,8 +933,7 @@ static int sb_step(sb_ctx *x, const wb_insn *in)
         sb_push(x, sb_v(V_UNK, 0));
         return 0;
     case 0xd2: /* ref.func: the function may be called indirectly */
-        if (in->imm0 < x->total)
-            x->taken[in->imm0] = 1;
+        sb_set_taken(x, in->imm0);
         sb_push(x, sb_v(V_UNK, 0));
         return 0;
     case 0xd1: /* ref.is_null */
@@ -1141,8 +1154,7 @@ static int sb_skim_slow(sb_ctx *x, const uint8_t *at, const wb_insn *in, uint64_
     case 0x24: /* global.set */
         return x->have_sp && in->imm0 == x->sp_global ? SB_WALK_SP : 0;
     case 0xd2: /* ref.func */
-        if (in->imm0 < x->total)
-            x->taken[in->imm0] = 1;
+        sb_set_taken(x, in->imm0);
         return 0;
     default:
         return 0;
@@ -1596,69 +1608,102 @@ static int sb_body(void *vctx, const wb_func_body *body)
     return 0;
 }
 
-/* Code sections of at least this many bytes are walked in two halves on two
- * threads.  Each half builds its part of the graph with a context of its
- * own; the second part is then appended to the first, which gives the graph
- * of one walk in function order. */
-static size_t sb_split_bytes = (size_t)1 << 20;
+/* A large code section is walked in parts at the same time (see
+ * wb_par_set_part_bytes).  Each part builds its piece of the graph with a
+ * context of its own; the pieces are then appended in order, which gives the
+ * graph of one walk in function order. */
+/* The walk's scratch (edge marks and locals; both stamped per function, so
+ * a part may take over what another part left), kept for reuse: the parts
+ * allocate as many as run at once, not one each. */
+typedef struct sb_walk_scratch {
+    pthread_mutex_t lock;
+    unsigned n;
+    uint32_t *mark[WB_PAR_PARTS_MAX];
+    sb_local *locals[WB_PAR_PARTS_MAX];
+} sb_walk_scratch;
 
-void wb_stack_set_split_bytes(size_t bytes) { sb_split_bytes = bytes; }
-
-typedef struct sb_half {
+typedef struct sb_part {
     sb_ctx *x;
+    sb_walk_scratch *scratch;
     uint32_t first, last; /* defined-function numbering */
+    wb_error err;
     int rc;
-} sb_half;
+} sb_part;
 
-static void *sb_half_run(void *arg)
+static void sb_part_run(void *ctx, unsigned index)
 {
-    sb_half *h = arg;
-    wb_error_set(h->x->err, h->x->facts->section_offset[10], "code",
-                 "cannot walk the function bodies");
-    h->rc = wb_wasm_for_each_body_in(h->x->data, h->x->size, h->x->facts, h->first, h->last,
-                                     sb_body, h->x);
-    return NULL;
+    sb_part *p = (sb_part *)ctx + index;
+    sb_ctx *x = p->x;
+    sb_walk_scratch *sc = p->scratch;
+
+    p->rc = -1;
+    if (sc) {
+        pthread_mutex_lock(&sc->lock);
+        if (sc->n > 0) {
+            sc->n--;
+            x->mark = sc->mark[sc->n];
+            x->locals = sc->locals[sc->n];
+        }
+        pthread_mutex_unlock(&sc->lock);
+        if (!x->mark) {
+            x->mark = calloc(x->nodes ? x->nodes : 1, sizeof *x->mark);
+            x->locals = calloc(SB_LOCALS_CAP, sizeof *x->locals);
+        }
+    }
+    if (x->mark && x->locals) {
+        wb_error_set(x->err, x->facts->section_offset[10], "code",
+                     "cannot walk the function bodies");
+        p->rc = wb_wasm_for_each_body_in(x->data, x->size, x->facts, p->first, p->last,
+                                         sb_body, x);
+    } else {
+        wb_error_set(x->err, x->facts->section_offset[10], "code",
+                     "out of memory for the call graph");
+    }
+    if (sc) {
+        /* back for the next part; the graph piece and the taken flags stay */
+        pthread_mutex_lock(&sc->lock);
+        sc->mark[sc->n] = x->mark;
+        sc->locals[sc->n] = x->locals;
+        sc->n++;
+        pthread_mutex_unlock(&sc->lock);
+        x->mark = NULL;
+        x->locals = NULL;
+    }
 }
 
-/* A context for the second half: the module's tables shared, the graph,
- * the edge marks, the taken flags and the locals its own. */
-static sb_ctx *sb_second(const sb_ctx *x, uint32_t from, wb_error *err)
+/* A context for a part after the first: the module's tables and the
+ * per-function arrays shared (each part writes its own functions), its own
+ * graph piece and taken flags; the walk's scratch comes from the pool. */
+static sb_ctx *sb_part_ctx(const sb_ctx *x, uint32_t from, wb_error *err)
 {
     sb_ctx *y = malloc(sizeof *y);
     if (!y)
         return NULL;
-    *y = *x;
+    /* the module and graph fields; the per-function state (most of the
+     * context) is set by sb_begin and stays untouched until used */
+    memcpy(y, x, offsetof(sb_ctx, func));
     y->err = err;
     y->adj = NULL;
     y->adj_len = y->adj_cap = 0;
     y->off_filled = from;
     y->switches = y->indirect_sites = y->last_func = 0;
     y->seen_body = y->oom = 0;
-    y->mark = calloc(x->nodes ? x->nodes : 1, sizeof *y->mark);
-    y->taken = calloc(x->total ? x->total : 1, 1);
-    y->locals = calloc(SB_LOCALS_CAP, sizeof *y->locals);
-    if (!y->mark || !y->taken || !y->locals) {
-        free(y->mark);
-        free(y->taken);
-        free(y->locals);
-        free(y);
-        return NULL;
-    }
+    y->mark = NULL;
+    y->locals = NULL;
+    y->taken = NULL;
     return y;
 }
 
-static void sb_second_free(sb_ctx *y)
+static void sb_part_ctx_free(sb_ctx *y)
 {
     if (!y)
         return;
     free(y->adj);
-    free(y->mark);
     free(y->taken);
-    free(y->locals);
     free(y);
 }
 
-/* Append the second half's edges, offsets and counts to the first's. */
+/* Append a later part's edges, offsets and counts to the first's. */
 static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
 {
     size_t need = x->adj_len + y->adj_len;
@@ -1679,7 +1724,7 @@ static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
     if (y->off_filled > x->off_filled)
         x->off_filled = y->off_filled;
     x->adj_len = need;
-    for (uint32_t f = 0; f < x->total; f++)
+    for (uint32_t f = 0; y->taken && f < x->total; f++)
         x->taken[f] |= y->taken[f];
     x->switches += y->switches;
     x->indirect_sites += y->indirect_sites;
@@ -1690,38 +1735,72 @@ static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
     return 0;
 }
 
-/* Walk every body: in one piece, or in two halves at once. */
+/* Walk every body: in one piece, or in parts at once. */
 static int sb_walk(sb_ctx *x, wb_error *err)
 {
-    uint32_t split =
-        sb_split_bytes ? wb_wasm_body_split(x->data, x->size, x->facts, sb_split_bytes, NULL) : 0;
-    sb_half half[2] = {{x, 0, UINT32_MAX, 0}, {NULL, split, UINT32_MAX, 0}};
-    wb_error err2;
-    pthread_t thread;
-    int threaded = 0, rc;
+    wb_body_part cut[WB_PAR_PARTS_MAX];
+    sb_part *part;
+    sb_walk_scratch scratch;
+    unsigned n = wb_wasm_body_parts(x->data, x->size, x->facts, wb_par_part_bytes(), cut), k;
+    int rc = 0;
 
-    if (split)
-        half[1].x = sb_second(x, x->nimports + split, &err2);
-    if (half[1].x) {
-        half[0].last = split;
-        threaded = pthread_create(&thread, NULL, sb_half_run, &half[1]) == 0;
+    if (n < 2) {
+        sb_part one = {x, NULL, 0, UINT32_MAX, {0, NULL, ""}, 0};
+        sb_part_run(&one, 0);
+        return one.rc != 0 ? -1 : 0;
     }
-    sb_half_run(&half[0]);
-    if (half[1].x) {
-        if (threaded)
-            pthread_join(thread, NULL);
-        else if (half[0].rc == 0)
-            sb_half_run(&half[1]);
+    part = calloc(n, sizeof *part);
+    if (!part)
+        return wb_error_set(err, x->facts->section_offset[10], "code",
+                            "out of memory for the call graph");
+    /* the analysis' own scratch is the first in the pool */
+    pthread_mutex_init(&scratch.lock, NULL);
+    scratch.n = 1;
+    scratch.mark[0] = x->mark;
+    scratch.locals[0] = x->locals;
+    x->mark = NULL;
+    x->locals = NULL;
+    for (k = 0; k < n && rc == 0; k++) {
+        part[k].scratch = &scratch;
+        part[k].first = cut[k].first;
+        part[k].last = k + 1 < n ? cut[k + 1].first : UINT32_MAX;
+        part[k].x = k == 0 ? x : sb_part_ctx(x, x->nimports + cut[k].first, &part[k].err);
+        if (!part[k].x)
+            rc = wb_error_set(err, x->facts->section_offset[10], "code",
+                              "out of memory for the call graph");
     }
-    rc = half[0].rc;
-    if (rc == 0 && half[1].x) {
-        rc = half[1].rc;
-        if (rc != 0)
-            *err = err2;
-        else
-            rc = sb_join(x, half[1].x, x->nimports + split);
+    if (rc == 0)
+        wb_par_run(n, sb_part_run, part);
+    /* every part has given its scratch back: the analysis keeps one */
+    x->mark = scratch.mark[0];
+    x->locals = scratch.locals[0];
+    for (k = 1; k < scratch.n; k++) {
+        free(scratch.mark[k]);
+        free(scratch.locals[k]);
     }
-    sb_second_free(half[1].x);
+    pthread_mutex_destroy(&scratch.lock);
+    /* room for every part's edges at once, so the joins copy each edge once */
+    size_t edges = x->adj_len;
+    for (k = 1; k < n && rc == 0; k++)
+        edges += part[k].x->adj_len;
+    if (rc == 0 && edges > x->adj_cap && edges < UINT32_MAX - x->total) {
+        uint32_t *p = realloc(x->adj, edges * sizeof *p);
+        if (p) {
+            x->adj = p;
+            x->adj_cap = edges;
+        }
+    }
+    /* the first part that failed reports, as a walk from start to end would */
+    for (k = 0; k < n && rc == 0; k++) {
+        rc = part[k].rc;
+        if (rc != 0 && k > 0)
+            *err = part[k].err;
+        else if (rc == 0 && k > 0)
+            rc = sb_join(x, part[k].x, x->nimports + cut[k].first);
+    }
+    for (k = 1; k < n; k++)
+        sb_part_ctx_free(part[k].x);
+    free(part);
     return rc != 0 ? -1 : 0;
 }
 

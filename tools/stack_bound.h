@@ -61,12 +61,6 @@ typedef struct wb_stack_result {
 int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                      const wb_stack_usage *su, wb_stack_result *r, wb_error *err);
 
-/* Code sections of at least `bytes` bytes are walked in two halves on two
- * threads (default 1 MiB); 0 walks every section in one piece.  The result
- * is the same either way (the whole-check fuzz harness compares them).  Set
- * it before an analysis, not while one runs. */
-void wb_stack_set_split_bytes(size_t bytes);
-
 /* Render a bound for people: "main -> foo (48 B) -> bar (16 B)" with names from
  * the name section ("func[12]" without one), or "recursion: a -> b -> a" /
  * "dynamic frame in f" / "no frame size for f in the stack-usage file" when

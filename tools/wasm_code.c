@@ -1,5 +1,4 @@
 /* WebAssembly function bodies: instruction decoding and the per-body scan behind the code facts. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1040,11 +1039,10 @@ static int scan_bodies(scan_range *r)
     return 0;
 }
 
-static void *scan_thread(void *arg)
+static void scan_job(void *ctx, unsigned index)
 {
-    scan_range *r = arg;
+    scan_range *r = (scan_range *)ctx + index;
     r->rc = scan_bodies(r);
-    return NULL;
 }
 
 /* The facts the body scan adds up, set to nothing / added from a second range. */
@@ -1095,23 +1093,25 @@ static void code_facts_add(wb_wasm_facts *f, const wb_wasm_facts *g)
     f->funcs_with_params_or_locals += g->funcs_with_params_or_locals;
 }
 
-/* Code sections of at least this many bytes are scanned in two halves on two
- * threads (0: never).  The halves are independent: the facts add up to the
- * same totals, and an error in the first half is the one reported, as in a
- * scan from start to end. */
-static size_t split_bytes = (size_t)1 << 20;
-
-void wb_wasm_set_split_bytes(size_t bytes) { split_bytes = bytes; }
+/* A large code section is scanned in parts at the same time (see
+ * wb_par_set_part_bytes).  The parts are independent: their facts add up to
+ * the same totals, and the error of the first part that has one is the one
+ * reported, as in a scan from start to end. */
+typedef struct scan_parts {
+    scan_range range[WB_PAR_PARTS_MAX];
+    wb_wasm_facts facts[WB_PAR_PARTS_MAX]; /* [0] unused: part 0 fills the caller's */
+    wb_error err[WB_PAR_PARTS_MAX];
+} scan_parts;
 
 int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cursor *sec,
                       wb_error *err)
 {
-    uint32_t count, nfunc_sec, split = 0;
-    scan_range part[2];
-    wb_wasm_facts *second = NULL;
-    wb_error err2;
-    pthread_t thread;
-    int threaded = 0, rc;
+    uint32_t count, nfunc_sec;
+    wb_body_part cut[WB_PAR_PARTS_MAX];
+    scan_range one, *range = &one;
+    scan_parts *parts = NULL;
+    unsigned n = 1, k;
+    int rc = 0;
 
     size_t count_off = wb_cursor_offset(sec);
     count = get_u32(sec);
@@ -1123,57 +1123,54 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
                          "code section has %u bodies but the function section declares %u",
                          count, f->func_count);
 
-    for (int h = 0; h < 2; h++) {
-        part[h].data = data;
-        part[h].size = size;
-        part[h].f = f;
-        part[h].sec = *sec;
-        part[h].fs = section_cursor(data, size, f, 3, &nfunc_sec);
-        part[h].first = 0;
-        part[h].last = count;
-        part[h].err = err;
-        part[h].rc = 0;
+    /* The cuts come from the size fields alone: where one is bad the whole
+     * section is scanned in one piece, which reports it. */
+    unsigned cuts = wb_wasm_body_parts(data, size, f, wb_par_part_bytes(), cut);
+    if (cuts > 1 && (parts = malloc(sizeof *parts)) != NULL) {
+        n = cuts;
+        range = parts->range;
     }
-    /* The second half starts at the first body past the middle of the
-     * section.  The walk only reads the size fields: where one is bad the
-     * whole section is scanned in one piece, which reports it. */
-    const uint8_t *mid = NULL;
-    if (split_bytes)
-        split = wb_wasm_body_split(data, size, f, split_bytes, &mid);
-    if (split) {
-        if ((second = malloc(sizeof *second)) != NULL) {
-            part[0].last = split;
-            part[1].first = split;
-            part[1].sec.p = mid;
-            for (uint32_t j = 0; j < split; j++)
-                (void)get_u32(&part[1].fs);
-            *second = *f;
-            code_facts_clear(second);
-            part[1].f = second;
-            part[1].err = &err2;
+    for (k = 0; k < n; k++) {
+        scan_range *r = &range[k];
+        r->data = data;
+        r->size = size;
+        r->f = f;
+        r->sec = *sec;
+        r->fs = section_cursor(data, size, f, 3, &nfunc_sec);
+        r->first = 0;
+        r->last = count;
+        r->err = err;
+        r->rc = 0;
+        if (n > 1) {
+            r->first = cut[k].first;
+            r->last = k + 1 < n ? cut[k + 1].first : count;
+            r->sec.p = cut[k].at;
+            for (uint32_t j = 0; j < r->first; j++)
+                (void)get_u32(&r->fs);
+        }
+        if (k > 0) {
+            parts->facts[k] = *f;
+            code_facts_clear(&parts->facts[k]);
+            r->f = &parts->facts[k];
+            r->err = &parts->err[k];
         }
     }
-    if (second)
-        threaded = pthread_create(&thread, NULL, scan_thread, &part[1]) == 0;
-    part[0].rc = scan_bodies(&part[0]);
-    if (second) {
-        if (threaded)
-            pthread_join(thread, NULL);
-        else if (part[0].rc == 0)
-            part[1].rc = scan_bodies(&part[1]);
+    if (n > 1)
+        wb_par_run(n, scan_job, range);
+    else
+        range[0].rc = scan_bodies(&range[0]);
+    for (k = 0; k < n && rc == 0; k++) {
+        rc = range[k].rc;
+        if (rc != 0 && k > 0)
+            *err = parts->err[k];
+        else if (rc == 0 && k > 0)
+            code_facts_add(f, &parts->facts[k]);
     }
-    rc = part[0].rc;
-    if (rc == 0 && second) {
-        rc = part[1].rc;
-        if (rc != 0)
-            *err = err2;
-        else
-            code_facts_add(f, second);
-    }
-    free(second);
+    if (rc == 0)
+        *sec = range[n - 1].sec;
+    free(parts);
     if (rc != 0)
         return -1;
-    *sec = second ? part[1].sec : part[0].sec;
     /* every instruction is counted once in op[] (prefixed ones under their prefix) */
     for (unsigned op = 0; op < 256; op++) {
         f->instruction_count += f->ops.op[op];
@@ -1236,22 +1233,31 @@ int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts 
     return wb_wasm_for_each_body_in(data, size, facts, 0, UINT32_MAX, fn, ctx);
 }
 
-uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                            size_t min_bytes, const uint8_t **at)
+unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                            size_t part_bytes, wb_body_part part[WB_PAR_PARTS_MAX])
 {
     uint32_t count, i;
     wb_cursor c = section_cursor(data, size, facts, 10, &count);
-    const uint8_t *half_way;
-    if (!c.ok || (size_t)(c.end - c.p) < min_bytes || count < 2)
+    size_t bytes = (size_t)(c.end - c.p);
+    unsigned want, n = 1;
+    if (!c.ok)
         return 0;
-    half_way = c.p + (size_t)(c.end - c.p) / 2;
-    for (i = 0; i < count && c.ok && c.p < half_way; i++)
+    part[0].first = 0;
+    part[0].at = c.p;
+    if (part_bytes == 0 || count < 2 || bytes / part_bytes < 2)
+        return 1;
+    want = bytes / part_bytes < WB_PAR_PARTS_MAX ? (unsigned)(bytes / part_bytes) : WB_PAR_PARTS_MAX;
+    /* part k starts at the first body at or past k/want of the section */
+    const uint8_t *start = c.p;
+    for (i = 0; i < count && c.ok && n < want; i++) {
+        if ((size_t)(c.p - start) >= bytes / want * n && i > part[n - 1].first) {
+            part[n].first = i;
+            part[n].at = c.p;
+            n++;
+        }
         (void)wb_cursor_sub(&c, get_u32(&c));
-    if (!c.ok || i == 0 || i >= count)
-        return 0;
-    if (at)
-        *at = c.p;
-    return i;
+    }
+    return c.ok ? n : 1;
 }
 
 uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,

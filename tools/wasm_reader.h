@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "cursor.h"
+#include "parallel.h"
 
 /* Where and why a read failed.  section is a static name ("code", "header"). */
 typedef struct wb_error {
@@ -245,13 +246,22 @@ int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts 
 int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                              uint32_t first, uint32_t last, wb_body_fn fn, void *ctx);
 
-/* Where to cut the bodies of a code section of at least min_bytes in two
- * halves of about equal bytes: the index of the first body of the second
- * half (and, when at is not NULL, where its size field starts), or 0 when
- * the section is smaller, has fewer than two bodies or a bad size field.
+/* Where a part of the function bodies starts: the index of its first body
+ * (defined-function numbering) and its size field. */
+typedef struct wb_body_part {
+    uint32_t first;
+    const uint8_t *at;
+} wb_body_part;
+
+/* Cut the bodies of the code section into parts of about part_bytes bytes
+ * each (at most WB_PAR_PARTS_MAX parts, of about equal size; see
+ * parallel.h).  Part k runs from part[k].first to part[k + 1].first, the
+ * last to the end.  Returns the number of parts: 1 (the whole section) when
+ * it is smaller than two parts, has fewer than two bodies or a bad size
+ * field (the walk in one piece then reports it), 0 without a code section.
  * Reads only the size fields, so it may run before the bodies are checked. */
-uint32_t wb_wasm_body_split(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                            size_t min_bytes, const uint8_t **at);
+unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                            size_t part_bytes, wb_body_part part[WB_PAR_PARTS_MAX]);
 
 /* Call fn for every function index placed in a table by an element segment
  * (active, passive or declarative; expression-form elements included). */
@@ -277,15 +287,9 @@ int wb_wasm_valtype_cells(uint8_t valtype);
 /* Decode every function body of the code section payload at sec (type,
  * import and function sections already read into facts): fills the code
  * facts and opcode counts, checks each body ends with its final end.
- * Returns 0, or -1 with err filled.  Allocates only the facts of a second
- * half (see wb_wasm_set_split_bytes). */
+ * Returns 0, or -1 with err filled.  Allocates only the facts of the parts
+ * after the first (see wb_par_set_part_bytes). */
 int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_cursor *sec,
                       wb_error *err);
-
-/* Code sections of at least `bytes` bytes are scanned in two halves on two
- * threads; 0 scans every section in one piece.  The facts and errors are the
- * same either way (the tests compare them).  Set it before reading, not
- * while a read runs. */
-void wb_wasm_set_split_bytes(size_t bytes);
 
 #endif

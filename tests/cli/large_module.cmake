@@ -1,6 +1,6 @@
 # A module of several MiB, generated at test time: the checker reads it the way it reads
 # large files (one read into huge pages where the system has them) and walks its bodies
-# in two halves on two threads.  The counts must be the generator's, and a check in both
+# in parts on threads.  The counts must be the generator's, and a check in both
 # modes must succeed.
 #   -DGEN=<wb_gen_module> -DTOOL=<wamr-budget> -DOUT=<dir>
 cmake_minimum_required(VERSION 3.25)

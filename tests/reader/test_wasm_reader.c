@@ -525,18 +525,19 @@ static const expect calibration_expect[] = {
     {"t03_threads2_aux.wasm", "exports_wasi_thread_start", 1},
 };
 
-/* The code scan split in two halves on two threads (forced for any code
- * section of two bodies or more) must read exactly what one piece reads:
- * the same result, facts and error. */
+/* The code scan in parts on threads (forced for any code section of two
+ * bodies or more) must read exactly what one piece reads: the same result,
+ * facts and error. */
 static int split_agrees(const uint8_t *b, size_t n, int r, const wb_wasm_facts *f,
                         const wb_error *e)
 {
     static wb_wasm_facts g;
     wb_error ge;
     int gr;
-    wb_wasm_set_split_bytes(1);
+    size_t part_bytes = wb_par_part_bytes();
+    wb_par_set_part_bytes(1);
     gr = wb_wasm_read(b, n, &g, &ge);
-    wb_wasm_set_split_bytes((size_t)1 << 20);
+    wb_par_set_part_bytes(part_bytes);
     if (gr != r)
         return 0;
     if (r != 0)
@@ -569,7 +570,7 @@ static int check_table(const char *dir, const expect *tab, size_t n)
             ok = wb_wasm_read(buf, size, &f, &err) == 0;
             CHECK(ok, "%s: %s at %zu: %s", path, err.section, err.offset, err.message);
             CHECK(split_agrees(buf, size, ok ? 0 : -1, &f, &err),
-                   "%s: the code scan in two halves reads something else", path);
+                   "%s: the code scan in parts reads something else", path);
         }
         if (!ok)
             continue;
@@ -913,7 +914,7 @@ static void read_candidate(const uint8_t *b, size_t n, const char *what, size_t 
     wb_error e;
     char name[32];
     int r = wb_wasm_read(b, n, &f, &e);
-    CHECK(split_agrees(b, n, r, &f, &e), "%s at %zu (value %d): the code scan in two halves "
+    CHECK(split_agrees(b, n, r, &f, &e), "%s at %zu (value %d): the code scan in parts "
            "reads something else", what, pos, val);
     if (r != 0) {
         CHECK(r == -1 && e.offset <= n && e.message[0] != '\0' && e.section != NULL,

@@ -6,6 +6,7 @@
 
 #include "aot_reader.h"
 #include "model.h"
+#include "model_fast_interp.h"
 #include "outputs.h"
 #include "profile.h"
 #include "stack_bound.h"
@@ -105,21 +106,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wb_stack_result st;
     if (wb_wasm_read(data, size, &w, &err) != 0)
         return 0;
-    wb_stack_set_split_bytes(0);
+    wb_par_set_part_bytes(0);
     int have_stack = wb_stack_analyse(data, size, &w, NULL, &st, &err) == 0;
-    /* the walk in two halves on two threads (any code section of two bodies
-     * or more) must give the same bounds, or the same error */
+    wb_fast_interp_size fi;
+    int have_fi = wb_fast_interp_replay(data, size, &w, 8, 1, &fi) == 0;
+    /* the walks in parts on threads (any code section of two bodies or more)
+     * must give the same bounds and sizes, or the same error */
     {
         static wb_stack_result st2;
+        wb_fast_interp_size fi2;
         wb_error err2;
-        wb_stack_set_split_bytes(1);
+        wb_par_set_part_bytes(1);
         int have2 = wb_stack_analyse(data, size, &w, NULL, &st2, &err2) == 0;
-        wb_stack_set_split_bytes((size_t)1 << 20);
+        int have_fi2 = wb_fast_interp_replay(data, size, &w, 8, 1, &fi2) == 0;
+        wb_par_set_part_bytes((size_t)1 << 20);
         if (have2 != have_stack)
             __builtin_trap();
         if (have_stack && memcmp(&st, &st2, sizeof st) != 0)
             __builtin_trap();
         if (!have_stack && (err.offset != err2.offset || strcmp(err.message, err2.message) != 0))
+            __builtin_trap();
+        if (have_fi2 != have_fi || (have_fi && memcmp(&fi, &fi2, sizeof fi) != 0))
             __builtin_trap();
     }
     wb_module_facts mf = {&w, NULL};

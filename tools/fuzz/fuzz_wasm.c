@@ -47,11 +47,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wb_error err, split_err;
     char name[64];
     int read_rc, split_rc;
-    /* the code scan in one piece and in two halves on two threads (any code
-     * section of two bodies or more) must give the same facts and errors */
-    wb_wasm_set_split_bytes(0);
+    /* the code scan in one piece and in parts on threads (any code section
+     * of two bodies or more) must give the same facts and errors */
+    wb_par_set_part_bytes(0);
     read_rc = wb_wasm_read(data, size, &facts, &err);
-    wb_wasm_set_split_bytes(1);
+    wb_par_set_part_bytes(1);
     split_rc = wb_wasm_read(data, size, &split_facts, &split_err);
     if (read_rc != split_rc)
         __builtin_trap();
