@@ -1625,7 +1625,8 @@ typedef struct sb_walk_scratch {
 typedef struct sb_part {
     sb_ctx *x;
     sb_walk_scratch *scratch;
-    uint32_t first, last; /* defined-function numbering */
+    wb_body_part from;
+    uint32_t last;        /* defined-function numbering */
     wb_error err;
     int rc;
 } sb_part;
@@ -1653,7 +1654,7 @@ static void sb_part_run(void *ctx, unsigned index)
     if (x->mark && x->locals) {
         wb_error_set(x->err, x->facts->section_offset[10], "code",
                      "cannot walk the function bodies");
-        p->rc = wb_wasm_for_each_body_in(x->data, x->size, x->facts, p->first, p->last,
+        p->rc = wb_wasm_for_each_body_in(x->data, x->size, x->facts, &p->from, p->last,
                                          sb_body, x);
     } else {
         wb_error_set(x->err, x->facts->section_offset[10], "code",
@@ -1745,7 +1746,7 @@ static int sb_walk(sb_ctx *x, wb_error *err)
     int rc = 0;
 
     if (n < 2) {
-        sb_part one = {x, NULL, 0, UINT32_MAX, {0, NULL, ""}, 0};
+        sb_part one = {x, NULL, {0, NULL}, UINT32_MAX, {0, NULL, ""}, 0};
         sb_part_run(&one, 0);
         return one.rc != 0 ? -1 : 0;
     }
@@ -1762,7 +1763,7 @@ static int sb_walk(sb_ctx *x, wb_error *err)
     x->locals = NULL;
     for (k = 0; k < n && rc == 0; k++) {
         part[k].scratch = &scratch;
-        part[k].first = cut[k].first;
+        part[k].from = cut[k];
         part[k].last = k + 1 < n ? cut[k + 1].first : UINT32_MAX;
         part[k].x = k == 0 ? x : sb_part_ctx(x, x->nimports + cut[k].first, &part[k].err);
         if (!part[k].x)

@@ -1039,6 +1039,17 @@ static int scan_bodies(scan_range *r)
     return 0;
 }
 
+/* Step a function-section cursor over n entries (n <= its count). */
+static void skip_func_entries(wb_cursor *fs, uint32_t count, uint32_t n)
+{
+    if ((size_t)(fs->end - fs->p) == count) { /* one byte per entry */
+        fs->p += n;
+        return;
+    }
+    for (uint32_t i = 0; i < n && fs->ok; i++)
+        (void)get_u32(fs);
+}
+
 static void scan_job(void *ctx, unsigned index)
 {
     scan_range *r = (scan_range *)ctx + index;
@@ -1145,8 +1156,8 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
             r->first = cut[k].first;
             r->last = k + 1 < n ? cut[k + 1].first : count;
             r->sec.p = cut[k].at;
-            for (uint32_t j = 0; j < r->first; j++)
-                (void)get_u32(&r->fs);
+            if (r->first <= nfunc_sec)
+                skip_func_entries(&r->fs, nfunc_sec, r->first);
         }
         if (k > 0) {
             parts->facts[k] = *f;
@@ -1183,21 +1194,23 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
 /* ------------------------------------------------------------------------ */
 
 int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                             uint32_t first, uint32_t last, wb_body_fn fn, void *ctx)
+                             const wb_body_part *from, uint32_t last, wb_body_fn fn, void *ctx)
 {
-    uint32_t count, nf;
+    uint32_t count, nf, first = 0;
     wb_cursor c = section_cursor(data, size, facts, 10, &count);
     wb_cursor fs = section_cursor(data, size, facts, 3, &nf);
     seek_index types; /* ~8 KiB of stack: type lookups without a scan each */
-    if (!c.ok)
+    if (!c.ok || !fs.ok)
         return 0;
     seek_build(&types, data, size, facts, 1);
     if (last > count)
         last = count;
-    /* step over the bodies before `first`: their size fields only */
-    for (uint32_t i = 0; i < first && i < last && c.ok; i++) {
-        (void)wb_cursor_sub(&c, get_u32(&c));
-        (void)get_u32(&fs);
+    if (from && from->first > 0) {
+        if (from->first >= last || from->first > nf)
+            return 0;
+        first = from->first;
+        c.p = from->at;
+        skip_func_entries(&fs, nf, first);
     }
     for (uint32_t i = first; i < last && c.ok; i++) {
         wb_func_body b;
@@ -1230,7 +1243,7 @@ int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_fac
 int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                           wb_body_fn fn, void *ctx)
 {
-    return wb_wasm_for_each_body_in(data, size, facts, 0, UINT32_MAX, fn, ctx);
+    return wb_wasm_for_each_body_in(data, size, facts, NULL, UINT32_MAX, fn, ctx);
 }
 
 unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_facts *facts,

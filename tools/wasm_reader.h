@@ -234,6 +234,13 @@ typedef struct wb_func_body {
  * On malformed input the cursor fails (c->ok == 0, c->why says why). */
 void wb_wasm_decode(wb_cursor *c, wb_insn *insn);
 
+/* Where a part of the function bodies starts: the index of its first body
+ * (defined-function numbering) and its size field. */
+typedef struct wb_body_part {
+    uint32_t first;
+    const uint8_t *at;
+} wb_body_part;
+
 /* Call fn for every defined function body in order.  The module must have
  * been read successfully by wb_wasm_read.  Stops early when fn returns
  * non-zero and returns that value; returns 0 after the last body. */
@@ -241,17 +248,10 @@ typedef int (*wb_body_fn)(void *ctx, const wb_func_body *body);
 int wb_wasm_for_each_body(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                           wb_body_fn fn, void *ctx);
 
-/* The same for bodies first..last-1 (defined-function numbering); the ones
- * before are stepped over by their size fields. */
+/* The same for the bodies of a part (see wb_wasm_body_parts; NULL: from the
+ * first body) up to body last-1 (defined-function numbering). */
 int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                             uint32_t first, uint32_t last, wb_body_fn fn, void *ctx);
-
-/* Where a part of the function bodies starts: the index of its first body
- * (defined-function numbering) and its size field. */
-typedef struct wb_body_part {
-    uint32_t first;
-    const uint8_t *at;
-} wb_body_part;
+                             const wb_body_part *from, uint32_t last, wb_body_fn fn, void *ctx);
 
 /* Cut the bodies of the code section into parts of about part_bytes bytes
  * each (at most WB_PAR_PARTS_MAX parts, of about equal size; see
