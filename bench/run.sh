@@ -77,7 +77,7 @@ cmds+=("wasm-validate $module")
 
 args=()
 for ((i = 0; i < nfast; i++)); do args+=(-n "${names[i]}" "${cmds[i]}"); done
-hyperfine -N --warmup 2 --runs 10 --ignore-failure --export-json "$work/fast.json" "${args[@]}" >&2
+hyperfine -N --warmup 3 --runs 30 --ignore-failure --export-json "$work/fast.json" "${args[@]}" >&2
 hyperfine -N --warmup 1 --runs 3 --export-json "$work/validate.json" \
   -n "${names[nfast]}" "${cmds[nfast]}" >&2
 
