@@ -1608,10 +1608,6 @@ static int sb_body(void *vctx, const wb_func_body *body)
     return 0;
 }
 
-/* A large code section is walked in parts at the same time (see
- * wb_par_set_part_bytes).  Each part builds its piece of the graph with a
- * context of its own; the pieces are then appended in order, which gives the
- * graph of one walk in function order. */
 /* The walk's scratch (edge marks and locals; both stamped per function, so
  * a part may take over what another part left), kept for reuse: the parts
  * allocate as many as run at once, not one each. */
@@ -1622,6 +1618,10 @@ typedef struct sb_walk_scratch {
     sb_local *locals[WB_PAR_PARTS_MAX];
 } sb_walk_scratch;
 
+/* A large code section is walked in parts at the same time (see
+ * wb_par_set_part_bytes).  Each part builds its piece of the graph with a
+ * context of its own; the pieces are then appended in order, which gives the
+ * graph of one walk in function order. */
 typedef struct sb_part {
     sb_ctx *x;
     sb_walk_scratch *scratch;
@@ -1649,6 +1649,12 @@ static void sb_part_run(void *ctx, unsigned index)
         if (!x->mark) {
             x->mark = calloc(x->nodes ? x->nodes : 1, sizeof *x->mark);
             x->locals = calloc(SB_LOCALS_CAP, sizeof *x->locals);
+            if (!x->mark || !x->locals) { /* the pool holds whole pairs only */
+                free(x->mark);
+                free(x->locals);
+                x->mark = NULL;
+                x->locals = NULL;
+            }
         }
     }
     if (x->mark && x->locals) {
@@ -1660,7 +1666,7 @@ static void sb_part_run(void *ctx, unsigned index)
         wb_error_set(x->err, x->facts->section_offset[10], "code",
                      "out of memory for the call graph");
     }
-    if (sc) {
+    if (sc && x->mark) {
         /* back for the next part; the graph piece and the taken flags stay */
         pthread_mutex_lock(&sc->lock);
         sc->mark[sc->n] = x->mark;
