@@ -96,7 +96,7 @@ typedef struct fi_ctx {
     uint32_t global_total;
     unsigned label, byte;    /* emitted size of a handler label and of a byte */
     int tail_call_build;
-    uint32_t defined_funcs;  /* the last of func_total */
+    uint32_t import_funcs;   /* the imported functions, first in func_type */
     /* per function */
     fi_cell *st;             /* operand stack: slot offset and type per cell */
     size_t n, cap;
@@ -1702,7 +1702,7 @@ static void replay_range(void *ctx, unsigned index)
     for (i = r->first; i < r->last; i++) {
         uint64_t len = wb_uleb(&s, 32);
         wb_cursor b = wb_cursor_sub(&s, len);
-        uint32_t type = c.func_type[c.func_total - c.defined_funcs + i];
+        uint32_t type = c.func_type[c.import_funcs + i];
         size_t nlocals = 0;
         if (!s.ok || read_locals(&c, &b, &c.types[type], &nlocals))
             goto done;
@@ -1767,7 +1767,7 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     init_tables(&module);
     module.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
     module.work_limit = work_limit;
-    module.defined_funcs = f->func_count;
+    module.import_funcs = f->import_func_count;
     if (read_types(&module, f) || read_funcs_globals(&module, f)) {
         fi_free_module(&module);
         return -1;
