@@ -446,8 +446,9 @@ static int load_profile(const char *name, const char *extra_dir, wb_profile *p)
 }
 
 /* The stack bounds and the model read the same facts and nothing else: the
- * bounds run on a second thread while the model runs, so a check of a large
- * module takes the time of the longer of the two, not their sum. */
+ * bounds run on a second thread while the model runs, and the parts of their
+ * walks over a large module share one job queue (parallel.c), so the cores
+ * stay busy until both are done. */
 typedef struct stack_job {
     const uint8_t *data;
     size_t size;
