@@ -54,7 +54,7 @@ typedef struct aot_sig {
 static int cursor_error(wb_error *err, const wb_cursor *c, const char *section, const char *what)
 {
     return wb_error_set(err, wb_cursor_offset(c), section, "%s: %s", what,
-                     c->why ? c->why : "malformed");
+                        c->why ? c->why : "malformed");
 }
 
 /* ---- aligned reads: alignment is relative to the start of the file ---- */
@@ -390,7 +390,7 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
 
     if (s->size != TARGET_INFO_BYTES)
         return wb_error_set(err, s->body, sec, "section is %llu bytes, expected %u",
-                         (unsigned long long)s->size, TARGET_INFO_BYTES);
+                            (unsigned long long)s->size, TARGET_INFO_BYTES);
     c = wb_cursor_make(data, s->body + TARGET_INFO_BYTES);
     c.p = data + s->body;
     f->bin_type = rd16(&c);
@@ -411,7 +411,7 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
             break;
         if (ch < 0x20 || ch > 0x7e)
             return wb_error_set(err, wb_cursor_offset(&c) + i, sec,
-                             "arch name has a non-printable byte 0x%02x", ch);
+                                "arch name has a non-printable byte 0x%02x", ch);
         f->arch[i] = (char)ch;
     }
     if (c.p[15] != 0)
@@ -420,10 +420,11 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
         return wb_error_set(err, wb_cursor_offset(&c), sec, "arch name is empty");
     if (f->bin_type & 1)
         return wb_error_set(err, s->body, sec, "big-endian target (bin_type %u) is not supported",
-                         f->bin_type);
+                            f->bin_type);
     if (f->e_type != E_TYPE_REL && f->e_type != E_TYPE_XIP)
         return wb_error_set(err, s->body + 4, sec,
-                         "object file type %u is neither relocatable (1) nor XIP (4)", f->e_type);
+                            "object file type %u is neither relocatable (1) nor XIP (4)",
+                            f->e_type);
     if (f->e_version != 1)
         return wb_error_set(err, s->body + 8, sec, "ELF version %u, expected 1", f->e_version);
     /* the loader takes the pointer width from bin_type bit 1 (ELF64/COFF64) */
@@ -441,12 +442,13 @@ static int read_text(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
     c.p = data + s->body;
     literal = rd32(&c);
     if (!c.ok)
-        return wb_error_set(err, s->body, sec, "section is %llu bytes, too small for the literal size",
-                         (unsigned long long)s->size);
+        return wb_error_set(err, s->body, sec,
+                            "section is %llu bytes, too small for the literal size",
+                            (unsigned long long)s->size);
     if (literal > wb_cursor_left(&c))
         return wb_error_set(err, s->body, sec,
-                         "literal size %u runs past the end of the section (%llu bytes)", literal,
-                         (unsigned long long)s->size);
+                            "literal size %u runs past the end of the section (%llu bytes)",
+                            literal, (unsigned long long)s->size);
     f->text_section_bytes = s->size;
     f->text_literal_bytes = literal;
     f->text_code_bytes = s->size - 4 - literal;
@@ -468,14 +470,14 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
         n = f->init_func_count;
         if (n * per_func != s->size)
             return wb_error_set(err, s->body, sec,
-                             "section is %llu bytes, expected %llu for %llu functions",
-                             (unsigned long long)s->size, (unsigned long long)(n * per_func),
-                             (unsigned long long)n);
+                                "section is %llu bytes, expected %llu for %llu functions",
+                                (unsigned long long)s->size, (unsigned long long)(n * per_func),
+                                (unsigned long long)n);
     } else {
         if (s->size % per_func != 0)
             return wb_error_set(err, s->body, sec,
-                             "section is %llu bytes, not a whole number of %llu-byte records",
-                             (unsigned long long)s->size, (unsigned long long)per_func);
+                                "section is %llu bytes, not a whole number of %llu-byte records",
+                                (unsigned long long)s->size, (unsigned long long)per_func);
         n = s->size / per_func;
     }
     f->func_count = (uint32_t)n;
@@ -487,9 +489,10 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
             return cursor_error(err, &c, sec, "function text offset");
         if (off >= f->text_code_bytes)
             return wb_error_set(err, wb_cursor_offset(&c) - (size_t)ptr, sec,
-                             "function %llu starts at text offset %llu, past the %llu bytes of code",
-                             (unsigned long long)i, (unsigned long long)off,
-                             (unsigned long long)f->text_code_bytes);
+                                "function %llu starts at text offset %llu, "
+                                "past the %llu bytes of code",
+                                (unsigned long long)i, (unsigned long long)off,
+                                (unsigned long long)f->text_code_bytes);
     }
     *type_idx_at = wb_cursor_offset(&c);
     for (uint64_t i = 0; i < n; i++) {
@@ -498,8 +501,8 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
             return cursor_error(err, &c, sec, "function type index");
         if (f->init_data_known && t >= f->type_count)
             return wb_error_set(err, wb_cursor_offset(&c) - 4, sec,
-                             "function %llu has type %u, but there are %u types",
-                             (unsigned long long)i, t, f->type_count);
+                                "function %llu has type %u, but there are %u types",
+                                (unsigned long long)i, t, f->type_count);
     }
     return 0;
 }
@@ -537,7 +540,7 @@ static int read_exports(const uint8_t *data, size_t size, const aot_section *s, 
             break;
         if (kind > EXPORT_GLOBAL)
             return wb_error_set(err, wb_cursor_offset(&c), sec, "export %u has unknown kind %u", i,
-                             kind);
+                                kind);
         if (kind != EXPORT_FUNC)
             continue;
         f->export_func_count++;
@@ -560,8 +563,8 @@ static int read_exports(const uint8_t *data, size_t size, const aot_section *s, 
         return cursor_error(err, &c, sec, "export");
     if (wb_cursor_left(&c) != 0)
         return wb_error_set(err, wb_cursor_offset(&c), sec,
-                         "%zu bytes left over after %u exports", wb_cursor_left(&c),
-                         f->export_count);
+                            "%zu bytes left over after %u exports", wb_cursor_left(&c),
+                            f->export_count);
     f->exports_malloc_free = has_malloc && has_free;
     return 0;
 }
@@ -589,7 +592,7 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
         len = wb_u32le(&c);
         if (!c.ok)
             return wb_error_set(err, at, "header", "truncated section header: %zu bytes left",
-                             size - at);
+                                size - at);
         name = type < SEC_STANDARD_COUNT ? section_names[type] : "custom";
         if (type == SEC_CUSTOM) {
             if (next == SEC_TARGET_INFO)
@@ -599,7 +602,7 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
             return wb_error_set(err, at, "header", "unknown section type %u", type);
         } else if ((int)type != next) {
             return wb_error_set(err, at, name, "%s section out of order: expected the %s section",
-                             name, next < SEC_STANDARD_COUNT ? section_names[next] : "custom");
+                                name, next < SEC_STANDARD_COUNT ? section_names[next] : "custom");
         } else {
             sec[type].present = 1;
             sec[type].body = wb_cursor_offset(&c);
@@ -609,13 +612,13 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
         }
         if (len > wb_cursor_left(&c))
             return wb_error_set(err, at, name,
-                             "section size %u runs past the end of the file (%zu bytes left)", len,
-                             wb_cursor_left(&c));
+                                "section size %u runs past the end of the file (%zu bytes left)",
+                                len, wb_cursor_left(&c));
         c.p += len;
     }
     if (next < SEC_STANDARD_COUNT)
         return wb_error_set(err, size, section_names[next], "%s section missing",
-                         section_names[next]);
+                            section_names[next]);
     return 0;
 }
 
@@ -647,7 +650,7 @@ int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *f, wb_error *err
         return wb_error_set(err, 4, "header", "truncated header: no version");
     if (f->version != AOT_VERSION)
         return wb_error_set(err, 4, "header", "unsupported AOT file version %u, expected %u",
-                         f->version, AOT_VERSION);
+                            f->version, AOT_VERSION);
 
     if (walk_sections(data, size, sec, f, err))
         return -1;

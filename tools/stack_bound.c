@@ -1081,7 +1081,7 @@ enum { SB_WALK_END = 1, SB_WALK_SP = 2 };
 static int sb_bad_index(sb_ctx *x, const uint8_t *at)
 {
     return wb_error_set(x->err, (size_t)(at - x->data), "code",
-                   "function %u: bad index at this instruction", x->func);
+                        "function %u: bad index at this instruction", x->func);
 }
 
 static int sb_edge_limit(sb_ctx *x, const uint8_t *at)
@@ -1101,7 +1101,7 @@ static const uint8_t *sb_slow_decode(sb_ctx *x, const uint8_t *at, const uint8_t
     wb_wasm_decode(&c, in);
     if (!c.ok) {
         wb_error_set(x->err, wb_cursor_offset(&c), "code", "function %u: %s", x->func,
-                c.why ? c.why : "cannot decode");
+                     c.why ? c.why : "cannot decode");
         return NULL;
     }
     return c.p;
@@ -2266,8 +2266,9 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     r->functions_analysed = facts->func_count;
     if (su && su->count > facts->func_count)
         return wb_error_set(err, 0, "stack-usage",
-                       "the stack-usage file has %u functions but the module defines %u: not its file",
-                       su->count, facts->func_count);
+                            "the stack-usage file has %u functions but the module defines %u: "
+                            "not its file",
+                            su->count, facts->func_count);
     if (sb_types_read(data, size, facts, &w.types, err) != 0)
         goto out;
     if (total64 + w.types.class_count >= UINT32_MAX) {

@@ -722,20 +722,19 @@ static int func_type_index(const code_ctx *x, uint32_t func_index, uint32_t *typ
 /* ------------------------------------------------------------------------ */
 /* The body scan: every instruction decoded, counted and checked. */
 
-
 /* Turn a failed decode into a message that names the opcode. */
-static int dewb_error_set(const code_ctx *x, const wb_cursor *c, const wb_insn *in, uint32_t func,
+static int decode_fail(const code_ctx *x, const wb_cursor *c, const wb_insn *in, uint32_t func,
                        wb_error *err)
 {
     const char *why = c->why ? c->why : "malformed instruction";
     size_t off = wb_cursor_offset(c);
     if (why == msg_unknown_fc || why == msg_unknown_fd || why == msg_unknown_fe)
         return wb_error_set(err, in->offset, "code", "unknown opcode 0x%02x 0x%x in function %u",
-                         in->opcode, in->sub, func);
+                            in->opcode, in->sub, func);
     if (off > x->size)
         off = x->size;
     return wb_error_set(err, off, "code", "%s (function %u, instruction at offset %zu)", why, func,
-                     in->offset);
+                        in->offset);
 }
 
 /* Running state of one body's scan. */
@@ -760,8 +759,8 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         if (in->sval >= 0) {
             if (!type_sig(x, (uint32_t)in->sval, &s, 0))
                 return wb_error_set(err, in->offset, "code",
-                                 "block type index %lld out of range (function %u)",
-                                 (long long)in->sval, func);
+                                    "block type index %lld out of range (function %u)",
+                                    (long long)in->sval, func);
             ops->block_params += s.params;
             ops->block_results += s.results;
             st->feat |= WB_FEAT_MULTI_VALUE;
@@ -773,7 +772,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
     case 0x0B: /* end */
         if (--st->depth == 0 && after != end)
             return wb_error_set(err, (size_t)(after - x->data), "code",
-                             "function %u continues after its final end", func);
+                                "function %u continues after its final end", func);
         break;
     case 0x0E:
         ops->br_table_targets += in->imm0;
@@ -783,8 +782,8 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         if (in->imm0 >= st->total_funcs || !func_type_index(x, (uint32_t)in->imm0, &t) ||
             !type_sig(x, t, &s, 0))
             return wb_error_set(err, in->offset, "code",
-                             "call to function %llu out of range (function %u)",
-                             (unsigned long long)in->imm0, func);
+                                "call to function %llu out of range (function %u)",
+                                (unsigned long long)in->imm0, func);
         ops->call_params += s.params;
         ops->call_results += s.results;
         break;
@@ -792,8 +791,8 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
     case 0x11: case 0x13: /* call_indirect, return_call_indirect */
         if (!type_sig(x, (uint32_t)in->imm0, &s, 0))
             return wb_error_set(err, in->offset, "code",
-                             "call_indirect type %llu out of range (function %u)",
-                             (unsigned long long)in->imm0, func);
+                                "call_indirect type %llu out of range (function %u)",
+                                (unsigned long long)in->imm0, func);
         ops->call_indirect_params += s.params;
         ops->call_indirect_results += s.results;
         if (in->imm1 != 0)
@@ -874,7 +873,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
             case K_NONE:
                 if (op == 0x0B && --st.depth == 0 && end - p != 1)
                     return wb_error_set(err, (size_t)(p + 1 - c->base), "code",
-                                     "function %u continues after its final end", func);
+                                        "function %u continues after its final end", func);
                 p += 1;
                 goto counted;
             case K_U32:
@@ -919,7 +918,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
             c->p = p;
             decode_insn(c, &in);
             if (!c->ok)
-                return dewb_error_set(x, c, &in, func, err);
+                return decode_fail(x, c, &in, func, err);
             p = c->p;
             if (count_insn(x, &st, p, end, &in, err) != 0)
                 return -1;
@@ -931,8 +930,8 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
     x->f->features |= st.feat;
     if (st.depth != 0)
         return wb_error_set(err, wb_cursor_offset(c), "code",
-                         "function %u does not end with end (%llu blocks left open)", func,
-                         (unsigned long long)st.depth);
+                            "function %u does not end with end (%llu blocks left open)", func,
+                            (unsigned long long)st.depth);
     return 0;
 }
 
@@ -1012,7 +1011,7 @@ static int scan_bodies(scan_range *r)
             return wb_error_set(err, body_off, "code", "%s (body of function %u)", sec->why, func);
         if (read_locals(&body, &locals, &cells, &feat) != 0)
             return wb_error_set(err, wb_cursor_offset(&body), "code", "%s (function %u)", body.why,
-                             func);
+                                func);
         t = get_u32(&r->fs);
         if (!r->fs.ok || !type_sig(&x, t, &s, 1))
             return wb_error_set(err, body_off, "code", "function %u has no valid type", func);
@@ -1128,11 +1127,11 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     count = get_u32(sec);
     if (!sec->ok)
         return wb_error_set(err, wb_cursor_offset(sec), "code", "%s (function body count)",
-                         sec->why);
+                            sec->why);
     if (count != f->func_count)
         return wb_error_set(err, count_off, "code",
-                         "code section has %u bodies but the function section declares %u",
-                         count, f->func_count);
+                            "code section has %u bodies but the function section declares %u",
+                            count, f->func_count);
 
     /* The cuts come from the size fields alone: where one is bad the whole
      * section is scanned in one piece, which reports it. */
@@ -1259,7 +1258,9 @@ unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_fact
     part[0].at = c.p;
     if (part_bytes == 0 || count < 2 || bytes / part_bytes < 2)
         return 1;
-    want = bytes / part_bytes < WB_PAR_PARTS_MAX ? (unsigned)(bytes / part_bytes) : WB_PAR_PARTS_MAX;
+    want = WB_PAR_PARTS_MAX;
+    if (bytes / part_bytes < want)
+        want = (unsigned)(bytes / part_bytes);
     /* part k starts at the first body at or past k/want of the section */
     const uint8_t *start = c.p;
     for (i = 0; i < count && c.ok && n < want; i++) {
