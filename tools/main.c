@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,25 +444,35 @@ static int load_profile(const char *name, const char *extra_dir, wb_profile *p)
     return 0;
 }
 
-/* The stack bounds and the model read the same facts and nothing else: the
- * bounds run on a second thread while the model runs, and the parts of their
- * walks over a large module share one job queue (parallel.c), so the cores
- * stay busy until both are done. */
-typedef struct stack_job {
+/* The stack bounds and the model read the same facts and nothing else: they
+ * run as two jobs at once, and the parts of their walks over a large module
+ * join the same queue (parallel.c), so the cores stay busy until both are
+ * done.  Job 0 is the model, job 1 the stack bounds (a wasm module only). */
+typedef struct check_jobs {
     const uint8_t *data;
     size_t size;
     const wb_wasm_facts *facts;
     const wb_stack_usage *su;
-    wb_stack_result *result;
-    wb_error err;
-    int rc;
-} stack_job;
+    wb_stack_result *stack;
+    wb_error stack_err;
+    int stack_rc;
+    const wb_module_facts *mf;
+    const wb_profile *profile;
+    const wb_settings *settings;
+    wb_estimate *est;
+    const char *why;
+    int model_rc;
+} check_jobs;
 
-static void *stack_job_run(void *arg)
+static void check_job(void *ctx, unsigned index)
 {
-    stack_job *j = arg;
-    j->rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->result, &j->err);
-    return NULL;
+    check_jobs *j = ctx;
+    if (index == 0)
+        j->model_rc = wb_model_estimate_bytes(j->mf, j->facts ? j->data : NULL,
+                                              j->facts ? j->size : 0, j->profile, j->settings,
+                                              j->est, &j->why);
+    else
+        j->stack_rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->stack, &j->stack_err);
 }
 
 static int cmd_check(int argc, char **argv)
@@ -551,30 +560,20 @@ static int cmd_check(int argc, char **argv)
         const char *arch = have_aot ? aot_facts.arch : profile.aot_target;
         su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
     }
-    stack_job job = {mod.data, mod.size, &wasm_facts, have_su ? &su : NULL, &stack, {0, NULL, ""}, 0};
-    pthread_t stack_thread;
-    int threaded = 0;
-    if (have_wasm) {
-        threaded = pthread_create(&stack_thread, NULL, stack_job_run, &job) == 0;
-        if (!threaded)
-            stack_job_run(&job);
-    }
-
     wb_module_facts mf = {have_wasm ? &wasm_facts : NULL, have_aot ? &aot_facts : NULL};
-    const char *why = NULL;
-    int model_rc = wb_model_estimate_bytes(&mf, have_wasm ? mod.data : NULL, have_wasm ? mod.size : 0,
-                                           &profile, &a.settings, &est, &why);
-    if (threaded)
-        pthread_join(stack_thread, NULL);
+    check_jobs jobs = {mod.data, mod.size, have_wasm ? &wasm_facts : NULL, have_su ? &su : NULL,
+                       &stack, {0, NULL, ""}, 0, &mf, &profile, &a.settings, &est, NULL, 0};
+    wb_par_run(have_wasm ? 2 : 1, check_job, &jobs);
     if (have_wasm) {
-        if (job.rc != 0) {
-            read_error(a.module, &job.err);
+        if (jobs.stack_rc != 0) {
+            read_error(a.module, &jobs.stack_err);
             goto out;
         }
         have_stack = 1;
     }
-    if (model_rc != 0) {
-        fprintf(stderr, "%s: %s: cannot estimate: %s\n", prog, a.module, why ? why : "unknown reason");
+    if (jobs.model_rc != 0) {
+        fprintf(stderr, "%s: %s: cannot estimate: %s\n", prog, a.module,
+                jobs.why ? jobs.why : "unknown reason");
         goto out;
     }
 
