@@ -80,9 +80,6 @@
 #define SB_K_MAX ((int64_t)1 << 40) /* |offsets| beyond this are not an address */
 #define WB_STACK_ALIGN 16     /* clang's wasm32 stack alignment */
 
-/* ---------------------------------------------------------------- errors */
-
-
 /* ------------------------------------------- type, function, export sections */
 
 /* A cursor over standard section `id`; 0 when absent, -1 when out of range. */
@@ -244,7 +241,8 @@ static int sb_types_read(const uint8_t *data, size_t size, const wb_wasm_facts *
     t->rlen = calloc(n, sizeof *t->rlen);
     t->klass = calloc(n, sizeof *t->klass);
     if (!t->params || !t->results || !t->pstart || !t->rstart || !t->plen || !t->rlen || !t->klass)
-        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types",
+                            t->count);
     if (sb_types_exact(data, size, f, t) != 0) {
         /* types the byte comparison cannot decide: match by counts, a superset */
         t->by_arity = 1;
@@ -253,7 +251,8 @@ static int sb_types_read(const uint8_t *data, size_t size, const wb_wasm_facts *
                 return wb_error_set(err, f->section_offset[1], "type", "type %u cannot be read", i);
     }
     if (sb_type_classes(data, t) != 0)
-        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types", t->count);
+        return wb_error_set(err, f->section_offset[1], "type", "out of memory for %u types",
+                            t->count);
     return 0;
 }
 
@@ -267,7 +266,8 @@ static int sb_func_types(const uint8_t *data, size_t size, const wb_wasm_facts *
     for (uint32_t i = 0; i < ni; i++) {
         ft[i] = wb_wasm_func_type(data, size, f, i);
         if (ft[i] >= f->type_count)
-            return wb_error_set(err, f->section_offset[2], "import", "no type for imported function %u", i);
+            return wb_error_set(err, f->section_offset[2], "import",
+                                "no type for imported function %u", i);
     }
     if (total == ni)
         return 0;
@@ -275,11 +275,13 @@ static int sb_func_types(const uint8_t *data, size_t size, const wb_wasm_facts *
         return wb_error_set(err, 0, "function", "function section missing");
     uint64_t n = wb_uleb(&c, 32);
     if (!c.ok || n != f->func_count)
-        return wb_error_set(err, wb_cursor_offset(&c), "function", "expected %u functions", f->func_count);
+        return wb_error_set(err, wb_cursor_offset(&c), "function", "expected %u functions",
+                            f->func_count);
     for (uint32_t i = ni; i < total; i++) {
         ft[i] = (uint32_t)wb_uleb(&c, 32);
         if (!c.ok || ft[i] >= f->type_count)
-            return wb_error_set(err, wb_cursor_offset(&c), "function", "bad type index of function %u", i);
+            return wb_error_set(err, wb_cursor_offset(&c), "function",
+                                "bad type index of function %u", i);
     }
     return 0;
 }
@@ -1658,8 +1660,6 @@ static void sb_part_run(void *ctx, unsigned index)
         }
     }
     if (x->mark && x->locals) {
-        wb_error_set(x->err, x->facts->section_offset[10], "code",
-                     "cannot walk the function bodies");
         p->rc = wb_wasm_for_each_body_in(x->data, x->size, x->facts, &p->from, p->last,
                                          sb_body, x);
     } else {
