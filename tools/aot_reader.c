@@ -5,7 +5,7 @@
 #include <string.h>
 
 /*
- * Layout (reference §11, and WAMR 2.4.3 aot_loader.c): u32 magic, u32
+ * Layout (WAMR 2.4.3 core/iwasm/aot/aot_loader.c): u32 magic, u32
  * version, then sections to the end of the file.  Every multi-byte read is
  * aligned to its size relative to the start of the file (u64 to 4), as the
  * loader's read_uint16/32/64 do; strings are a u16 length (aligned to 2)

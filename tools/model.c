@@ -5,11 +5,12 @@
 #include "model_fast_interp.h"
 
 /*
- * Sources: reference/wamr-memory-model.md (section numbers "§n"), measured
- * on Linux x86-64 (LP64) and x86-32 (ILP32), and reference/wamr-platforms.md
- * ("platforms §n") for MCU ports, whose struct sizes (thumb/riscv32 column,
- * "ILP32-align8") come from a compile-time probe.  Xtensa uses the
- * ILP32-align8 column (not compiled, believed identical).
+ * Sources: WAMR 2.4.3 measured on Linux x86-64 (LP64) and x86-32 (ILP32)
+ * (the calibration runs in tests/data/calibration; README: How the estimate
+ * is computed), and for the MCU ports WAMR's core/shared/platform/<port>
+ * code, whose struct sizes (thumb/riscv32, "ILP32-align8") come from a
+ * compile-time sizeof probe of the WAMR headers.  Xtensa uses the
+ * ILP32-align8 sizes (not compiled, believed identical).
  */
 
 #define KIB 1024u
@@ -20,19 +21,19 @@ static uint64_t al(uint64_t x, uint64_t a) { return a ? (x + a - 1) / a * a : x;
 static uint64_t mx(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t mn(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
-/* Struct sizes of one runtime build (reference §14, platforms §7). */
+/* Struct sizes of one runtime build (measured on Linux; sizeof probe for MCUs). */
 typedef struct layout {
     unsigned ptr;
-    /* interpreter loader (§2) */
+    /* interpreter loader */
     unsigned module, functype_hdr, import, function, table, memory, global, export_;
     unsigned table_seg, init_expr, data_seg;
-    /* instances (§3, §5) */
+    /* instances */
     unsigned inst_extra, aot_inst_extra, table_slot, func_inst, export_func_inst;
     unsigned aot_func_inst, aot_export;
-    /* AOT loader (§4) */
+    /* AOT loader */
     unsigned aot_module, aot_mem_init, aot_import_mem, aot_import_table, aot_table_init_hdr;
     unsigned aot_import_global, aot_global, aot_import_func, aot_data_section;
-    /* exec env, threads, allocator (§6, §10, platforms §5) */
+    /* exec env, threads, pool allocator */
     unsigned exec_env, cluster, thread_args, heap_struct;
     unsigned runtime_init, wasi_ctx;
     unsigned label, byte; /* fast-interp emitted handler label and byte */
@@ -67,7 +68,7 @@ static const layout ILP32_A8 = {
 static layout layout_of(const wb_profile *p)
 {
     layout L = p->abi == WB_ABI_LP64 ? LP64 : p->abi == WB_ABI_ILP32 ? ILP32 : ILP32_A8;
-    /* lock types (platforms §7): korp_mutex sits in the instance extra,
+    /* lock types (sizeof probe): korp_mutex sits in the instance extra,
      * exec env, cluster and gc_heap_t */
     if (p->locks == WB_LOCKS_ZEPHYR && p->abi != WB_ABI_LP64) {
         L.heap_struct = 200;
@@ -214,7 +215,7 @@ static uint64_t table_slots(const wb_wasm_facts *w)
                                  : w->table_initial_total;
     for (i = 0; i < w->tables_detailed; i++) {
         const wb_wasm_limits *t = &w->tables[i];
-        /* §3: the max when table.grow is used (no max: max(2*initial, 1024)) */
+        /* the max when table.grow is used (no max: max(2*initial, 1024)) */
         if (w->has_table_grow)
             s += t->has_max ? t->max : mx(2 * t->initial, 1024);
         else
@@ -276,7 +277,7 @@ static void shape_from_aot(const wb_aot_facts *a, shape *s)
     s->func_count = a->func_count;
 }
 
-/* Instance block shared by both engines (§3, §5). */
+/* Instance block shared by both engines (README: Loaded module and its instances). */
 static uint64_t instance_block(const layout *L, const shape *s, unsigned extra)
 {
     uint64_t tables = (s->Tabi + s->Tab) * 24 + s->table_slots * L->table_slot;
@@ -303,7 +304,8 @@ typedef struct linear {
     uint64_t initial, worst; /* RAM */
 } linear;
 
-/* §7 shrinking and §9 app heap insertion, as memory instantiation does it. */
+/* Memory shrinking and app heap insertion, as memory instantiation does it
+ * (README: Linear memory, App heap). */
 static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear *lm)
 {
     const wb_wasm_facts *w = m->wasm;
@@ -313,7 +315,7 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear
 
     memset(lm, 0, sizeof *lm);
     if (a && a->init_data_known && (!w || e->mode == WB_MODE_AOT)) {
-        /* wamrc already applied the shrinking (§7) */
+        /* wamrc already applied the shrinking */
         lm->has_memory = a->memory_count > 0;
         lm->init_pages = a->memory_init_pages;
         lm->max_pages = a->memory_max_pages;
@@ -355,7 +357,7 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear
     if (lm->max_pages < lm->init_pages)
         lm->max_pages = lm->init_pages;
 
-    /* §9: the app heap */
+    /* the app heap (README: App heap) */
     if (heap > 0 && lm->has_memory) {
         if (lm->init_pages == lm->max_pages && lm->init_pages == 1) {
             lm->app_heap = heap;
@@ -389,7 +391,7 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear
 /* RAM of the memory: Linux commits touched pages (page-rounded, in place
  * with hardware bound check); MCU ports allocate the exact size at once,
  * shared memories at their max; growing without in-place remap keeps old
- * and new block (platforms §0, §1.1). */
+ * and new block (core/iwasm/common/wasm_memory.c, each port's os_mmap). */
 static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
 {
     uint64_t page = p->page_size ? p->page_size : 4096;
@@ -413,7 +415,7 @@ static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
             lm->worst = max == init ? init + ov : max + (max - lm->bpp) + 2 * ov;
         }
     }
-    /* a non-shared memory is instantiated again for every thread (§10) */
+    /* a non-shared memory is instantiated again for every thread */
     if (!lm->shared && threads) {
         lm->worst += threads * lm->initial;
     }
@@ -427,7 +429,7 @@ typedef struct execmem {
 } execmem;
 
 /*
- * AOT text and data (§4, platforms §1.1).  Linux: page(text + PLT) +
+ * AOT text and data (aot_loader.c; README: AOT code).  Linux: page(text + PLT) +
  * Σ page(data_i), mapped twice while text and data are merged.  MCUs:
  * align4(text + PLT) + Σ page(data_i); Zephyr/RIOT/RT-Thread then merge into
  * page(align4(text+PLT)) + Σ page(data_i) (peak: both blocks + the merged
@@ -548,14 +550,14 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     else
         shape_from_aot(a, &sh);
 
-    /* settings: stack_size 0 means DEFAULT_WASM_STACK_SIZE (§6) */
+    /* settings: stack_size 0 means DEFAULT_WASM_STACK_SIZE (README: WASM stack) */
     e->wasm_stack_size = s->wasm_stack_given ? s->wasm_stack_size : p->wasm_stack_size;
     if (e->wasm_stack_size == 0)
         e->wasm_stack_size = p->default_wasm_stack ? p->default_wasm_stack : 16384;
     e->heap_size = s->heap_size_given ? s->heap_size : p->heap_size;
     if (e->heap_size && ((w && w->exports_malloc && w->exports_free) ||
                          (!w && a && a->exports_malloc_free))) {
-        e->heap_size = 0; /* §9: WAMR disables the app heap */
+        e->heap_size = 0; /* WAMR disables the app heap (README: App heap) */
         e->app_heap_disabled_by_exports = 1;
     }
     e->threads = s->threads;
@@ -563,14 +565,14 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     heap_exec = heap_linear;
     heap_stacks = p->platform == WB_PLATFORM_RIOT;
 
-    /* §1 runtime init */
+    /* runtime init (measured) */
     init = L.runtime_init;
     e->runtime_init = init;
     add_item(e, "init.runtime", "runtime init (natives, tid allocator, maps)", WB_POOL_GLOBAL_HEAP,
              "runtime_init", init, 0);
     allocs += 8;
 
-    /* §2 / §4 module load */
+    /* module load */
     if (interp_mode(e->mode)) {
         wb_fast_interp_size fi;
         uint64_t structs = L.module, types, funcs, rest;
@@ -654,7 +656,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     add_item(e, "load.transient", "loader scratch (freed before load returns)", WB_POOL_GLOBAL_HEAP,
              "load", load_trans, 1);
 
-    /* §3 / §5 instance */
+    /* instance */
     if (p->libc_wasi)
         wasi = L.wasi_ctx;
     if (interp_mode(e->mode)) {
@@ -668,7 +670,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
                L.ptr * (sh.Mi + sh.M) + (uint64_t)L.aot_export * sh.Ef;
     }
     if (L.ptr == 4)
-        inst += 16; /* the 32-bit instance formula was within 16 B (calibration README) */
+        inst += 16; /* the 32-bit instance formula was within 16 B of the measurements */
     add_item(e, "instance.module_inst", "module instance (globals, tables, functions, exports)",
              WB_POOL_GLOBAL_HEAP, "instantiate", inst, 0);
     add_item(e, "instance.wasi_ctx", "WASI context (argv, env, preopens: bound for a short argv)",
@@ -701,7 +703,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
                  heap_linear ? WB_POOL_GLOBAL_HEAP : WB_POOL_LINEAR_MEMORY, "run",
                  lm.worst - lm.initial, 0);
 
-    /* aux stack (§8) */
+    /* aux stack (README: Aux stack) */
     if (a && a->init_data_known && a->aux_stack_size && e->mode == WB_MODE_AOT)
         e->aux_stack_bytes = a->aux_stack_size;
     else if (w && lm.heap_base && w->stack_pointer_found && w->stack_pointer_init <= lm.heap_base) {
@@ -710,7 +712,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
                                                         : w->stack_pointer_init;
     }
 
-    /* §6 exec env */
+    /* exec env */
     ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
          (p->wasi_threads ? L.cluster : 0);
     if (e->mode == WB_MODE_CLASSIC_INTERP)
@@ -721,14 +723,14 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     add_item(e, "exec_env.operand_stack", "WASM operand stack (stack_size)", WB_POOL_GLOBAL_HEAP,
              "exec_env", e->wasm_stack_size, 0);
     if (e->mode == WB_MODE_AOT)
-        e->operand_stack_unused = e->wasm_stack_size; /* §6: AOT keeps values in registers/native frames */
+        e->operand_stack_unused = e->wasm_stack_size; /* AOT keeps values in registers/native frames */
     allocs += 3;
 
-    /* §10 per wasi-thread */
+    /* per wasi-thread (README: Threads) */
     thread_heap = inst + (L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0)) +
                   L.thread_args;
     if (p->platform == WB_PLATFORM_ZEPHYR)
-        thread_heap += 256 + 44;  /* k_thread object + os_thread_data (platforms §3) */
+        thread_heap += 256 + 44;  /* k_thread (size assumed) + os_thread_data, zephyr_thread.c */
     else if (p->platform == WB_PLATFORM_ESP_IDF)
         thread_heap += 8;
     else if (p->platform == WB_PLATFORM_RT_THREAD || p->platform == WB_PLATFORM_RIOT)
@@ -748,7 +750,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     e->native_stacks = n * e->per_thread_native;
     allocs += n * (24 + 6);
 
-    /* module buffer: the embedder keeps the file bytes alive (§0) */
+    /* module buffer: the embedder keeps the file bytes alive (README: Module) */
     if (e->mode == WB_MODE_AOT && a)
         e->module_buffer = a->file_bytes;
     else if (w)
@@ -770,7 +772,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         e->global_heap_peak = mx(at_load, running);
     }
     /*
-     * Pool for RuntimeInitArgs (platforms §5): gc_heap_t + 8, then per live
+     * Pool for RuntimeInitArgs (EMS, core/shared/mem-alloc/ems): gc_heap_t + 8, per live
      * allocation a 4-byte header and rounding to 8 (at most 12 B, 16 B for
      * tiny blocks), charged at 16 B for a conservative count of allocations;
      * + 1/16 of the peak and 1 KiB as fragmentation margin (not established).

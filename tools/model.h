@@ -22,7 +22,7 @@ typedef struct wb_settings {
     int budget_given;
 } wb_settings;
 
-/* The pools of reference/wamr-memory-model.md section 0. */
+/* The pools of README: How the estimate is computed. */
 typedef enum wb_pool {
     WB_POOL_GLOBAL_HEAP = 0,   /* wasm_runtime_malloc */
     WB_POOL_EXEC_MEMORY,       /* AOT text + data mappings */

@@ -15,7 +15,7 @@
 
 #define LINE_MAX_BYTES 1024u        /* one profile line, comment included */
 #define FILE_MAX_BYTES (64u * 1024u) /* a profile file */
-#define INCLUDE_MAX_DEPTH 8u
+#define INCLUDE_MAX_DEPTH 8u        /* includes nested below the profile loaded */
 #define ORIGIN_MAX 512u
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -82,7 +82,7 @@ unsigned wb_mode_bit(wb_mode m)
     return 1u << (unsigned)m;
 }
 
-/* ---- defaults: the measured Linux x86-64 build (calibration/README.md) ---- */
+/* ---- defaults: the measured Linux x86-64 build (tests/data/calibration) ---- */
 
 void wb_profile_defaults(wb_profile *p)
 {
@@ -103,7 +103,7 @@ void wb_profile_defaults(wb_profile *p)
     p->app_thread_stack = 131072;        /* APP_THREAD_STACK_SIZE_DEFAULT */
     p->max_threads = 4;                  /* CLUSTER_MAX_THREAD_NUM */
     p->page_size = 4096;
-    p->aot_plt_bytes = 99 * 12;          /* 99 intrinsics x 12 B (reference §4) */
+    p->aot_plt_bytes = 99 * 12;          /* 99 intrinsics x 12 B, measured on x86-64 */
     p->signal_stack_bytes = 32768;       /* measured runtime_init mmap_kept_bytes */
     p->mmap_overhead = 0;
     p->main_native_stack = 8u << 20;     /* ulimit -s 8192 of the measurement */
@@ -589,8 +589,8 @@ static void modes_text(unsigned modes, char *buf, size_t cap)
 
 static int is_pow2(uint64_t v) { return v && !(v & (v - 1)); }
 
-/* The rules a WAMR build cannot break (reference: wamr-memory-model.md,
- * wamr-platforms.md). st gives line numbers when the key was set in text. */
+/* The rules a WAMR build cannot break (WAMR 2.4.3's core/config.h and platform
+ * ports). st gives line numbers when the key was set in text. */
 static int check_profile(pstate *st, const wb_profile *p)
 {
     char list[64];
@@ -613,7 +613,8 @@ static int check_profile(pstate *st, const wb_profile *p)
     if (p->hw_bound_check && !(p->platform == WB_PLATFORM_LINUX && p->abi == WB_ABI_LP64))
         return perr(st, line_of(st, "hw_bound_check"),
                     "hw_bound_check needs a 64-bit Linux build (platform = linux, abi = lp64); "
-                    "%s/%s has none (reference platforms §0)",
+                    "%s/%s has none (WAMR defines OS_ENABLE_HW_BOUND_CHECK on no 32-bit "
+                    "target and no MCU port)",
                     wb_platform_name(p->platform), wb_abi_name(p->abi));
     if (p->signal_stack_bytes && !p->hw_bound_check)
         return perr(st, line_of(st, "signal_stack_bytes"),
@@ -649,7 +650,7 @@ static int check_profile(pstate *st, const wb_profile *p)
     if ((p->modes & WB_MODE_BIT_AOT) && !p->hw_bound_check && !p->aot_bounds_checks)
         return perr(st, line_of(st, "aot_bounds_checks"),
                     "aot_bounds_checks = no needs hw_bound_check: without it AOT code must be "
-                    "compiled with software bounds checks (reference platforms §0)");
+                    "compiled with software bounds checks (wamrc --bounds-checks=1)");
     if ((p->modes & WB_MODE_BIT_AOT) && !p->aot_target[0])
         return perr(st, line_of(st, "aot_target"), "modes include aot but aot_target is empty");
     if (p->heap_size > (1ull << 30))
@@ -857,7 +858,7 @@ static int include_profile(pstate *st, const char *what, wb_profile *p)
     const char *slash = strrchr(st->origin, '/');
     size_t dl = slash ? (size_t)(slash - st->origin) : 0;
 
-    if (st->depth + 1 >= INCLUDE_MAX_DEPTH)
+    if (st->depth >= INCLUDE_MAX_DEPTH)
         return perr(st, st->line, "'include' nested more than %u deep (a cycle?)",
                     INCLUDE_MAX_DEPTH);
     if (dl >= sizeof dir)

@@ -19,7 +19,8 @@ typedef enum wb_abi {
 } wb_abi;
 
 /* The WAMR platform port: decides which pool pays for linear memory, AOT
- * code and thread stacks (reference/wamr-platforms.md section 2). */
+ * code and thread stacks (its os_mmap and thread code in WAMR's
+ * core/shared/platform/<port>). */
 typedef enum wb_platform {
     WB_PLATFORM_LINUX = 0,
     WB_PLATFORM_ZEPHYR,

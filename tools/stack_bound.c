@@ -2213,7 +2213,7 @@ static int sb_alloc_graph(sb_work *w, uint32_t total, uint32_t nodes)
                : -1;
 }
 
-/* The stack pointer is the global WAMR takes for it (reference section 8)
+/* The stack pointer is the global WAMR takes for it (README: Aux stack)
  * when __heap_base and __data_end are exported.  Without them WAMR takes
  * none, but clang's code still uses the first mutable i32 global (wasm-ld
  * puts __stack_pointer first); a module not built by wasm-ld may use that

@@ -557,7 +557,7 @@ static int read_export(rd *r, wb_cursor *c)
             return fail(r, at, "export %u: index %u out of range", i, idx);
         if (kind == 0) {
             /* WAMR's checks: malloc (i32)->i32 and free (i32)->() disable its
-             * app heap (reference §9); wasi_thread_start is (i32, i32)->() */
+             * app heap (README: App heap); wasi_thread_start is (i32, i32)->() */
             if (name_is(s, len, "malloc"))
                 f->exports_malloc = func_has_sig(r, idx, "\x7f", "\x7f");
             else if (name_is(s, len, "free"))
@@ -833,7 +833,8 @@ static int match_global(void *ctx, const gwalk *g)
     find_global *x = ctx;
     if (g->index != x->index)
         return 0;
-    /* reference §8: exported, defined, immutable, i32, i32.const init */
+    /* what WAMR accepts (README: Aux stack): exported, defined, immutable,
+     * i32, i32.const init */
     if (!g->mutable_ && g->type == 0x7F && g->e.i32_const) {
         x->out->usable = 1;
         x->out->value = g->e.i32;
@@ -878,7 +879,7 @@ static void resolve_aux_globals(rd *r)
         walk_globals(r, match_global, &fg);
     }
     /* the stack pointer is the first mutable i32 global with an i32.const
-     * init, and at most __heap_base when that is usable (reference §8) */
+     * init, and at most __heap_base when that is usable, as WAMR picks it */
     sp.f = f;
     sp.bounded = f->heap_base.usable;
     sp.limit = f->heap_base.value;

@@ -1,7 +1,8 @@
 # esp32s3: Espressif ESP32-S3 (dual-core Xtensa LX7, 240 MHz) running WAMR 2.4.3
 # on ESP-IDF.  Everything the ESP-IDF port decides comes from esp32.profile;
 # this file changes the chip.  Sources: ESP32-S3 datasheet (512 KB SRAM);
-# reference/wamr-platforms.md ("platforms §N").  Not measured on a device.
+# WAMR 2.4.3's ESP-IDF port (core/shared/platform/esp-idf).  Not measured on a
+# device.
 
 include = esp32
 
@@ -11,5 +12,5 @@ description = "ESP32-S3 (Xtensa LX7), ESP-IDF, WAMR 2.4.3: AOT + fast interp, li
 ram = 512K                        # on-chip SRAM (datasheet); ESP-IDF takes part of it for IRAM
                                   # code and caches, so the free heap is less (not established).
                                   # With PSRAM and CONFIG_ESP32S3_SPIRAM_SUPPORT, WAMR puts AOT
-                                  # code and linear memory in PSRAM (platforms §1)
+                                  # code and linear memory in PSRAM (espidf_memmap.c)
 aot_cpu = esp32s3                 # wamrc --cpu=esp32s3

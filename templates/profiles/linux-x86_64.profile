@@ -1,8 +1,8 @@
 # linux-x86_64: the measured WAMR 2.4.3 runtime build on Linux x86-64.
-# Sources: calibration/README.md "WAMR build options in effect" (cmake
-# WAMR_BUILD_TARGET=X86_64 INTERP=1 FAST_INTERP=1 AOT=1 LIBC_WASI=1
-# LIB_WASI_THREADS=1, everything else default) and its sizeof table;
-# reference/wamr-memory-model.md (cited as "model §N").
+# Sources: measured with WAMR 2.4.3 on Linux (the calibration runs in
+# tests/data/calibration; cmake WAMR_BUILD_TARGET=X86_64 INTERP=1 FAST_INTERP=1
+# AOT=1 LIBC_WASI=1 LIB_WASI_THREADS=1, everything else default), WAMR's
+# core/config.h, and README: How the estimate is computed.
 
 name = linux-x86_64
 description = "WAMR 2.4.3, Linux x86-64 (LP64): fast interp + AOT, libc-wasi, wasi-threads, HW bound check"
@@ -13,31 +13,31 @@ abi = lp64                        # 8-byte pointers (sizeof table: x86-64 column
 locks = glibc                     # pthread types of glibc 2.36 (korp_mutex 40 B)
 modes = aot fast-interp           # WAMR_BUILD_AOT=1, WAMR_BUILD_FAST_INTERP=1
 mode = aot                        # the configuration WAMR's memory doc assumes
-hw_bound_check = yes              # OS_ENABLE_HW_BOUND_CHECK defined on x86-64 (calibration README)
+hw_bound_check = yes              # OS_ENABLE_HW_BOUND_CHECK defined in the measured build
 libc_wasi = yes                   # WAMR_BUILD_LIBC_WASI=1
 wasi_threads = yes                # WAMR_BUILD_LIB_WASI_THREADS=1 (thread manager, shared memory)
 
 # runtime constants
-default_wasm_stack = 16K          # DEFAULT_WASM_STACK_SIZE on x86-64 (sizeof table: 16384)
-app_thread_stack = 128K           # APP_THREAD_STACK_SIZE_DEFAULT (sizeof table: 131072)
-max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (model §10)
+default_wasm_stack = 16K          # DEFAULT_WASM_STACK_SIZE on x86-64 (core/config.h: 16384)
+app_thread_stack = 128K           # APP_THREAD_STACK_SIZE_DEFAULT (core/config.h: 131072)
+max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 4K                    # os_getpagesize() on x86-64 Linux
-aot_plt_bytes = 1188              # 99 runtime intrinsics x 12 B, measured plt_bytes (model §4)
+aot_plt_bytes = 1188              # 99 runtime intrinsics x 12 B: measured (README: AOT code)
 signal_stack_bytes = 32K          # sigaltstack per thread running wasm: measured runtime_init
                                   # mmap_kept_bytes 32768 (HW bound check builds only)
 mmap_overhead = 0                 # os_mmap is mmap: page rounding only (page_size)
 main_native_stack = 8M            # host thread stack (ulimit -s 8192 in the measurement); the HW
-                                  # stack bound check touches all of it (model §1)
+                                  # stack bound check touches all of it (measured RSS)
 
 # embedder defaults
 wasm_stack_size = 16K             # stack_size of wasm_runtime_instantiate in the calibration runs
-heap_size = 0                     # no WAMR app heap: wasi-libc has its own malloc (model §9)
+heap_size = 0                     # none: wasi-libc has its own malloc (README: App heap)
 ram = 0                           # a host, not a device: no RAM figure
-budget = 0                        # no default budget: pass --budget
+budget = 0                        # none: pass --budget (no ram to fall back on)
 
-# wamrc (calibration README "AOT targets")
+# wamrc, as for the .aot files in tests/data/calibration/aot
 aot_target = x86_64               # wamrc --target=x86_64
-aot_cpu = x86-64                  # wamrc --cpu=x86-64: pinned, the default is the host CPU (model §12)
+aot_cpu = x86-64                  # wamrc --cpu=x86-64: pinned, wamrc's default is the host CPU
 aot_target_abi =                  # wamrc default
 aot_bounds_checks = no            # --bounds-checks default off on x86_64: the HW bound check traps
 aot_xip = no                      # text is copied into executable memory

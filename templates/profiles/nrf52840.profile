@@ -1,8 +1,7 @@
 # nrf52840: Nordic nRF52840 (Cortex-M4F, 64 MHz) running WAMR 2.4.3 on Zephyr
 # (nRF Connect SDK).  Everything the Zephyr port decides comes from
 # zephyr-generic32.profile.  Sources: nRF52840 product specification (256 KB
-# RAM, 1 MB flash); reference/wamr-platforms.md ("platforms §N").
-# Not measured on a device.
+# RAM, 1 MB flash).  Not measured on a device.
 
 include = zephyr-generic32
 
@@ -12,7 +11,7 @@ description = "nRF52840 (Cortex-M4F), Zephyr, WAMR 2.4.3: AOT + fast interp"
 ram = 256K                        # on-chip RAM (product specification); the BLE controller and
                                   # Zephyr kernel take part of it (not established)
 aot_target = thumbv7em            # wamrc --target=thumbv7em
-aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4 (calibration README "AOT targets")
+aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4
 aot_target_abi = gnu              # soft-float calls; with CONFIG_FPU + CONFIG_FP_HARDABI the
                                   # right ABI is not established
-aot_plt_bytes = 3980              # thumb PLT: 20 B x 199 symbols (platforms §1.1)
+aot_plt_bytes = 3980              # thumb PLT: 20 B x 199 symbols (aot_reloc_thumb.c)

@@ -1,8 +1,7 @@
 # rp2040: Raspberry Pi RP2040 (dual Cortex-M0+, 133 MHz) running WAMR 2.4.3 on
 # Zephyr (board rpi_pico).  Everything the Zephyr port decides comes from
 # zephyr-generic32.profile.  Sources: RP2040 datasheet (264 KB SRAM in six
-# banks, code in external QSPI flash); reference/wamr-platforms.md
-# ("platforms §N").  Not measured on a device.
+# banks, code in external QSPI flash).  Not measured on a device.
 
 include = zephyr-generic32
 
@@ -15,5 +14,5 @@ mode = fast-interp                # wamrc output for thumbv6m (ARMv6-M) has not 
                                   # interpreter is the default here
 aot_target = thumbv6m             # wamrc --target=thumbv6m
 aot_cpu = cortex-m0plus           # wamrc --cpu=cortex-m0plus
-aot_plt_bytes = 3980              # thumb PLT counted for thumbv7em (platforms §1.1); for
+aot_plt_bytes = 3980              # thumb PLT counted for thumbv7em (aot_reloc_thumb.c); for
                                   # thumbv6m not established

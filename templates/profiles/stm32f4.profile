@@ -1,9 +1,9 @@
 # stm32f4: STM32F4 (Cortex-M4F, e.g. STM32F407/F417, 168 MHz) running WAMR 2.4.3
 # on the Zephyr port (assumed: WAMR has no STM32Cube/FreeRTOS platform, and
-# its FreeRTOS helpers are not a complete port, platforms §1).  Everything the
-# Zephyr port decides comes from zephyr-generic32.profile.
-# Sources: STM32F407 datasheet (192 KB SRAM incl. 64 KB CCM); reference/
-# wamr-platforms.md ("platforms §N").  Not measured on a device.
+# its FreeRTOS helpers in core/shared/platform/common/freertos are not a
+# complete port: no os_mmap).  Everything the Zephyr port decides comes from
+# zephyr-generic32.profile.  Sources: STM32F407 datasheet (192 KB SRAM incl.
+# 64 KB CCM).  Not measured on a device.
 
 include = zephyr-generic32
 
@@ -13,5 +13,5 @@ description = "STM32F4 (Cortex-M4F), Zephyr, WAMR 2.4.3: AOT + fast interp"
 ram = 192K                        # 112 + 16 KB SRAM and 64 KB CCM (datasheet); CCM is data-only
                                   # (not executable, no DMA): AOT code needs the 128 KB main SRAM
 aot_target = thumbv7em            # wamrc --target=thumbv7em (as the calibration's thumbv7em files)
-aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4 (calibration README "AOT targets")
-aot_plt_bytes = 3980              # thumb PLT: 20 B x 199 symbols (platforms §1.1)
+aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4
+aot_plt_bytes = 3980              # thumb PLT: 20 B x 199 symbols (aot_reloc_thumb.c)

@@ -328,6 +328,19 @@ static void test_includes(const char *data, const char *shipped_dir)
     CHECK(rc == -1 && strstr(err, "cycle-b.profile:1: include cycle") && strstr(err, "cycle-a.profile' includes itself"), "cycle: %s",
           err);
 
+    /* includes nest up to 8 deep below the profile loaded, not 9 */
+    snprintf(path, sizeof path, "%s/nest-0.profile", data);
+    rc = wb_profile_load(path, dirs, &p, err, sizeof err);
+    CHECK(rc == 0, "8 nested includes: %s", err);
+    if (rc == 0) {
+        CHECK_S("nest-0", p.name, "nest-0");
+        CHECK_U("nest-0", p.ram, 64 * 1024); /* from nest-8, the innermost */
+    }
+    snprintf(path, sizeof path, "%s/nest-9.profile", data);
+    rc = wb_profile_load(path, dirs, &p, err, sizeof err);
+    CHECK(rc == -1 && strstr(err, "nest-7.profile:1: 'include' nested more than 8 deep"),
+          "9 nested includes: %s", err);
+
     snprintf(path, sizeof path, "%s/missing-include.profile", data);
     rc = wb_profile_load(path, dirs, &p, err, sizeof err);
     CHECK(rc == -1 && strstr(err, "missing-include.profile:2: cannot include 'no-such-board'"),

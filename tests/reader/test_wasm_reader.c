@@ -253,7 +253,7 @@ static const expect wat_expect[] = {
     {"tail_exc.wasm", "ops.try", 3},
     {"tail_exc.wasm", "ops.delegate", 1},
     {"tail_exc.wasm", "features", FEAT(WB_FEAT_EXCEPTIONS | WB_FEAT_TAIL_CALL)},
-    /* stack_pointer.wat: reference s8 rules */
+    /* stack_pointer.wat: how WAMR picks the aux stack pointer global */
     {"stack_pointer.wasm", "heap_base.usable", 1},
     {"stack_pointer.wasm", "heap_base", 70000},
     {"stack_pointer.wasm", "data_end.present", 1},

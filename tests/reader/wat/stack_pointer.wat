@@ -1,4 +1,4 @@
-;; Stack-pointer rule: the first mutable i32 i32.const global at most __heap_base (reference s8).
+;; Stack-pointer rule: the first mutable i32 i32.const global at most __heap_base, as WAMR's loader picks it.
 (module
   (import "env" "g" (global $imp (mut i32)))
   (memory 2)

@@ -1,0 +1,1 @@
+include = nest-4

@@ -1,0 +1,2 @@
+# The innermost profile of the nest-0 chain.
+ram = 64K
