@@ -226,14 +226,11 @@ static void find_exe_profile_dir(void)
 
 typedef void (*writer_fn)(FILE *out, const void *ctx);
 
-static int write_file_atomic(const char *path, writer_fn fn, const void *ctx)
+/* Written in place: a device, a FIFO, or a symbolic link whose target
+ * cannot be resolved.  Replacing such a path by a new file would lose it. */
+static int write_file_direct(const char *path, writer_fn fn, const void *ctx)
 {
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
-        fprintf(stderr, "%s: path too long: %s\n", prog, path);
-        return -1;
-    }
-    FILE *f = fopen(tmp, "w");
+    FILE *f = fopen(path, "w");
     if (!f) {
         fprintf(stderr, "%s: cannot write '%s': %s\n", prog, path, strerror(errno));
         return -1;
@@ -241,6 +238,30 @@ static int write_file_atomic(const char *path, writer_fn fn, const void *ctx)
     fn(f, ctx);
     if (ferror(f) | fclose(f)) {
         fprintf(stderr, "%s: error writing '%s'\n", prog, path);
+        return -1;
+    }
+    return 0;
+}
+
+/* A regular file (or a new one) is written to a temporary file beside it
+ * and renamed over it, so a reader never sees half of it; through a
+ * symbolic link, the file it points to is the one replaced. */
+static int write_file_atomic(const char *path, writer_fn fn, const void *ctx)
+{
+    char tmp[PATH_MAX], target[PATH_MAX];
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        if (!realpath(path, target) || stat(target, &st) != 0 || !S_ISREG(st.st_mode))
+            return write_file_direct(path, fn, ctx);
+        path = target;
+    } else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        return write_file_direct(path, fn, ctx);
+    }
+    if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
+        fprintf(stderr, "%s: path too long: %s\n", prog, path);
+        return -1;
+    }
+    if (write_file_direct(tmp, fn, ctx) != 0) {
         remove(tmp);
         return -1;
     }
@@ -278,7 +299,11 @@ static void prefix_from_path(const char *path, char *buf, size_t cap)
     base = base ? base + 1 : path;
     if (isdigit((unsigned char)*base) && o + 1 < cap)
         buf[o++] = 'M';
-    for (const char *p = base; *p && *p != '.' && o + 1 < cap; p++)
+    /* up to the last dot: "app.v2.wasm" -> "APP_V2" */
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        dot = base + strlen(base);
+    for (const char *p = base; p < dot && o + 1 < cap; p++)
         buf[o++] = isalnum((unsigned char)*p) ? (char)toupper((unsigned char)*p) : '_';
     if (o == 0)
         buf[o++] = 'M';
@@ -378,10 +403,15 @@ static int parse_check_args(int argc, char **argv, check_args *a)
         } else if (OPT("--stack-size")) {
             NEEDS_VALUE();
             rc = take_size(arg, val, &a->settings.wasm_stack_size);
+            /* the stack_size argument of wasm_runtime_instantiate is a uint32 */
+            if (!rc && a->settings.wasm_stack_size > UINT32_MAX)
+                return usage_error("--stack-size %s is more than WAMR takes (under 4G)", val);
             a->settings.wasm_stack_given = 1;
         } else if (OPT("--heap-size")) {
             NEEDS_VALUE();
             rc = take_size(arg, val, &a->settings.heap_size);
+            if (!rc && a->settings.heap_size > (1ull << 30))
+                return usage_error("--heap-size %s is above WAMR's APP_HEAP_SIZE_MAX (1G)", val);
             a->settings.heap_size_given = 1;
         } else if (OPT("--threads")) {
             NEEDS_VALUE();
@@ -419,7 +449,7 @@ static int parse_check_args(int argc, char **argv, check_args *a)
 
 static int load_profile(const char *name, const char *extra_dir, wb_profile *p)
 {
-    const char *dirs[8];
+    const char *dirs[20];  /* --profile-dir, 16 from the environment, installed, source, NULL */
     unsigned n = 0;
     char err[512];
     char env_copy[4096];
@@ -427,9 +457,13 @@ static int load_profile(const char *name, const char *extra_dir, wb_profile *p)
     if (extra_dir)
         dirs[n++] = extra_dir;
     const char *env = getenv("WAMR_BUDGET_PROFILE_PATH");
-    if (env && *env && strlen(env) < sizeof env_copy) {
+    if (env && *env && strlen(env) >= sizeof env_copy)
+        fprintf(stderr, "%s: WAMR_BUDGET_PROFILE_PATH is longer than %zu characters: not used\n",
+                prog, sizeof env_copy - 1);
+    else if (env && *env) {
+        unsigned from_env = 0;
         strcpy(env_copy, env);
-        for (char *tok = strtok(env_copy, ":"); tok && n < 4; tok = strtok(NULL, ":"))
+        for (char *tok = strtok(env_copy, ":"); tok && from_env < 16; tok = strtok(NULL, ":"), from_env++)
             dirs[n++] = tok;
     }
     find_exe_profile_dir();
@@ -475,6 +509,32 @@ static void check_job(void *ctx, unsigned index)
         j->stack_rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->stack, &j->stack_err);
 }
 
+/* A check that fails must leave nothing a later build could take for a
+ * pass: the JSON and header files of an earlier run go before anything
+ * can fail, bad usage included.  A regular file is removed; a file reached
+ * through a symbolic link is emptied (the link stays); devices and FIFOs are
+ * left alone. */
+static void clear_output(const char *path)
+{
+    struct stat st;
+    if (!path || strcmp(path, "-") == 0 || lstat(path, &st) != 0)
+        return;
+    if (S_ISREG(st.st_mode)) {
+        remove(path);
+    } else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        int fd = open(path, O_WRONLY | O_TRUNC);
+        if (fd >= 0)
+            close(fd);
+    }
+}
+
+static void clear_outputs(int argc, char **argv)
+{
+    for (int i = 0; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--header") == 0)
+            clear_output(argv[++i]);
+}
+
 static int cmd_check(int argc, char **argv)
 {
     check_args a;
@@ -490,16 +550,15 @@ static int cmd_check(int argc, char **argv)
     wb_verdict verdict;
     char prefix[96];
     int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0;
-    int rc = parse_check_args(argc, argv, &a);
+    int rc;
 
+    clear_outputs(argc, argv);
+    rc = parse_check_args(argc, argv, &a);
     if (rc)
         return rc;
     memset(&aotm, 0, sizeof aotm);
     memset(&sum, 0, sizeof sum);
     memset(&su, 0, sizeof su);
-    /* A failed check must not leave a header a later build could take for a pass. */
-    if (a.header)
-        remove(a.header);
 
     if (map_file(a.module, &mod) != 0)
         return EXIT_USAGE;
@@ -543,9 +602,21 @@ static int cmd_check(int argc, char **argv)
         goto out;
     if (!a.settings.mode_given)
         a.settings.mode = profile.mode;
-    if (!a.settings.budget_given && profile.budget) {
-        a.settings.budget = profile.budget;
+    /* the budget: --budget, else the profile's, else all of the device's RAM */
+    int budget_is_ram = 0;
+    if (!a.settings.budget_given && (profile.budget || profile.ram)) {
+        a.settings.budget = profile.budget ? profile.budget : profile.ram;
         a.settings.budget_given = 1;
+        budget_is_ram = !profile.budget;
+    } else if (!a.settings.budget_given) {
+        usage_error("no budget: give --budget SIZE (the RAM the module may use on the device), "
+                    "or budget or ram in profile '%s'", profile.name);
+        goto out;
+    } else if (profile.ram && a.settings.budget > profile.ram) {
+        usage_error("--budget %llu B is more than the device has: profile '%s' gives ram = %llu B",
+                    (unsigned long long)a.settings.budget, profile.name,
+                    (unsigned long long)profile.ram);
+        goto out;
     }
     if (a.stack_usage) {
         if (map_file(a.stack_usage, &sum) != 0)
@@ -590,6 +661,7 @@ static int cmd_check(int argc, char **argv)
     check.stack = have_stack ? &stack : NULL;
     check.main_stack_size = est.aux_stack_bytes;
     check.budget = a.settings.budget_given ? a.settings.budget : 0;
+    check.budget_is_ram = budget_is_ram;
     wb_verdict_make(&check, &verdict);
     rc = wb_verdict_exit_code(&verdict);
 
@@ -602,7 +674,10 @@ static int cmd_check(int argc, char **argv)
     int json_stdout = a.json && strcmp(a.json, "-") == 0;
     if (!a.quiet)
         wb_report_write(json_stdout ? stderr : stdout, &check, &verdict);
-    fflush(stdout);
+    if (!json_stdout && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "%s: cannot write the report to standard output\n", prog);
+        rc = EXIT_USAGE;
+    }
     wb_diags_write(stderr, &check, &verdict);
     if (json_stdout) {
         wb_json_write(stdout, &check, &verdict);

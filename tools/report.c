@@ -32,7 +32,7 @@ static void row(FILE *out, const char *name, uint64_t bytes, const char *detail)
     fprintf(out, "  %-19s %13s B  %s\n", name, grouped(bytes, b, sizeof b), detail);
 }
 
-static void ram_bar(FILE *out, uint64_t total, uint64_t budget)
+static void ram_bar(FILE *out, uint64_t total, uint64_t budget, const char *what)
 {
     char bar[BAR_WIDTH + 1];
     double ratio = (double)total / (double)budget;
@@ -42,8 +42,8 @@ static void ram_bar(FILE *out, uint64_t total, uint64_t budget)
     for (unsigned i = 0; i < BAR_WIDTH; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[BAR_WIDTH] = '\0';
-    fprintf(out, "  RAM [%s] %5.1f%% of %s B budget\n", bar, 100.0 * ratio,
-            grouped(budget, b1, sizeof b1));
+    fprintf(out, "  RAM [%s] %5.1f%% of %s B %s\n", bar, 100.0 * ratio,
+            grouped(budget, b1, sizeof b1), what);
     if (total <= budget)
         fprintf(out, "  headroom %s B\n", grouped(budget - total, b2, sizeof b2));
     else
@@ -146,9 +146,19 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
      * global heap: the heap row already holds them, the total counts them once. */
     int exec_in_heap = e->exec_memory > 0 && e->pool_totals[WB_POOL_EXEC_MEMORY] == 0;
     int linear_in_heap = e->linear_memory_max > 0 && e->pool_totals[WB_POOL_LINEAR_MEMORY] == 0;
-    snprintf(detail, sizeof detail, "%s%s", e->mode == WB_MODE_AOT ? "AOT text + data" : "none for the interpreter",
-             exec_in_heap ? ", inside the global heap above" : "");
-    row(out, "executable memory", e->exec_memory, detail);
+    /* the total counts the mappings at their load peak (text and data
+     * mapped twice while relocating on Linux); what stays is in the detail */
+    uint64_t exec_peak = e->exec_memory_peak > e->exec_memory ? e->exec_memory_peak : e->exec_memory;
+    if (e->mode != WB_MODE_AOT)
+        snprintf(detail, sizeof detail, "none for the interpreter");
+    else if (exec_peak > e->exec_memory)
+        snprintf(detail, sizeof detail, "AOT text + data at the load peak, %s kept%s",
+                 grouped(e->exec_memory, b1, sizeof b1),
+                 exec_in_heap ? ", inside the global heap above" : "");
+    else
+        snprintf(detail, sizeof detail, "AOT text + data%s",
+                 exec_in_heap ? ", inside the global heap above" : "");
+    row(out, "executable memory", exec_peak, detail);
     snprintf(detail, sizeof detail, "initial %s, worst case%s%s", grouped(e->linear_memory_initial, b1, sizeof b1),
              e->memory_unbounded ? " UNBOUNDED (4 GiB)" : "",
              linear_in_heap ? ", inside the global heap above" : "");
@@ -163,9 +173,16 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
     biggest(out, e);
     stack_lines(out, c);
     fputc('\n', out);
-    if (c->budget)
-        ram_bar(out, e->total, c->budget);
-    else
+    if (c->budget && c->budget_is_ram) {
+        ram_bar(out, e->total, c->budget, "device RAM (profile's ram; no budget given)");
+    } else if (c->budget) {
+        char what[64];
+        if (p->ram)
+            snprintf(what, sizeof what, "budget (device RAM %s B)", grouped(p->ram, b1, sizeof b1));
+        else
+            snprintf(what, sizeof what, "budget");
+        ram_bar(out, e->total, c->budget, what);
+    } else
         fprintf(out, "  no budget given (--budget SIZE)\n");
     if (wb_verdict_exit_code(v) == 0)
         fprintf(out, "  result: FITS%s\n", v->warnings ? " (with warnings)" : "");
@@ -245,8 +262,8 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
     if (a) {
         fprintf(out, "  aot file bytes        %llu (format version %u)\n", (unsigned long long)a->file_bytes,
                 a->version);
-        fprintf(out, "  aot target            %s, %s-bit%s\n", a->arch, a->is_64bit ? "64" : "32",
-                a->xip ? ", XIP" : "");
+        fprintf(out, "  aot target            %s, %s-bit, %s\n", a->arch, a->is_64bit ? "64" : "32",
+                a->xip ? "XIP (text executed in place)" : "not XIP");
         fprintf(out, "  aot text              %llu B (code %llu B, literals %llu B)\n",
                 (unsigned long long)a->text_section_bytes, (unsigned long long)a->text_code_bytes,
                 (unsigned long long)a->text_literal_bytes);

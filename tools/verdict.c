@@ -96,8 +96,11 @@ static void check_budget(const wb_check *c, wb_verdict *v)
     biggest_items(e, items, sizeof items);
     uint64_t over = e->total - c->budget;
     wb_diag *d = add(v, WB_SEV_ERROR, "over-budget",
-                     "estimate %llu B exceeds the budget of %llu B by %llu B (%.1f%%); biggest: %s",
-                     (unsigned long long)e->total, (unsigned long long)c->budget,
+                     "estimate %llu B exceeds the %s of %llu B by %llu B (%.1f%%); biggest: %s",
+                     (unsigned long long)e->total,
+                     c->budget_is_ram ? "device's RAM (the profile's ram: no budget given)"
+                                      : "budget",
+                     (unsigned long long)c->budget,
                      (unsigned long long)over, 100.0 * (double)over / (double)c->budget, items);
     fix(d, "lower the largest item (max memory, stack sizes, code size) or raise the budget "
            "(MEMORY_BUDGET / --budget) to at least %llu B",
@@ -289,7 +292,7 @@ static void check_threads(const wb_check *c, wb_verdict *v)
     }
     /* wasi-libc's pthread_create mallocs each thread's C stack (the main
      * thread's size by default) plus TLS, rounded up to 64 KiB, from the libc
-     * heap (reference section 10).  Only a libc program (one that imports
+     * heap (wasi-libc's pthread_create).  Only a libc program (one that imports
      * WASI) allocates them there; a freestanding module manages its own. */
     if (w && w->imports_wasi && w->heap_base.usable && e->aux_stack_bytes > 0 &&
         !e->memory_unbounded) {
@@ -313,31 +316,57 @@ static void check_threads(const wb_check *c, wb_verdict *v)
     }
 }
 
+static const char *unbounded_why(const wb_stack_bound *b)
+{
+    switch (b->unbounded_kind) {
+    case WB_STACK_RECURSION:
+        return "recursion";
+    case WB_STACK_DYNAMIC_FRAME:
+        return "a dynamic frame: alloca or VLA";
+    case WB_STACK_UNKNOWN_FRAME:
+        return "a function the stack-usage file does not list";
+    default:
+        return "an unresolved indirect call";
+    }
+}
+
+/* stack-unbounded: which stack, of which thread, and why. */
+static void stack_unbounded(wb_verdict *v, const wb_stack_bound *b, const char *stack,
+                            const char *thread, const char *fix_text)
+{
+    wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded", "the %s use of %s has no static bound (%s)",
+                     stack, thread, unbounded_why(b));
+    fix(d, "see the stack section of the report for the cycle or function; %s", fix_text);
+}
+
 static void check_stack(const wb_check *c, wb_verdict *v)
 {
     const wb_stack_result *s = c->stack;
     const wb_profile *p = c->profile;
+    int threads = c->estimate->threads > 0;
 
     if (!s)
         return;
-    if (s->aux_main.analysed) {
-        if (!s->aux_main.bounded) {
-            wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded",
-                             "the aux (C) stack use of the main thread has no static bound (%s)",
-                             s->aux_main.unbounded_kind == WB_STACK_RECURSION ? "recursion"
-                             : s->aux_main.unbounded_kind == WB_STACK_DYNAMIC_FRAME
-                                 ? "a dynamic frame: alloca or VLA"
-                                 : "an unresolved indirect call");
-            fix(d, "see the stack section of the report for the cycle or function; give "
-                   "STACK_SIZE explicitly with a margin");
-        } else if (c->main_stack_size && s->aux_main.max_bytes > c->main_stack_size) {
-            wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
-                             "the main thread may use %llu B of aux stack but it has %llu B",
-                             (unsigned long long)s->aux_main.max_bytes,
-                             (unsigned long long)c->main_stack_size);
-            fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
-                (unsigned long long)round_up(s->aux_main.max_bytes, 16));
-        }
+    if (s->aux_main.analysed && !s->aux_main.bounded)
+        stack_unbounded(v, &s->aux_main, "aux (C) stack", "the main thread",
+                        "give STACK_SIZE explicitly with a margin");
+    if (threads && s->aux_thread.analysed && !s->aux_thread.bounded)
+        stack_unbounded(v, &s->aux_thread, "aux (C) stack", "a wasi-thread",
+                        "give STACK_SIZE explicitly with a margin");
+    if (s->native_main.analysed && !s->native_main.bounded)
+        stack_unbounded(v, &s->native_main, "native stack (AOT frames)", "the main thread",
+                        "give the host thread that runs wasm a stack with a margin");
+    if (threads && s->native_thread.analysed && !s->native_thread.bounded)
+        stack_unbounded(v, &s->native_thread, "native stack (AOT frames)", "a wasi-thread",
+                        "check APP_THREAD_STACK_SIZE_DEFAULT with a margin");
+    if (s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
+        s->aux_main.max_bytes > c->main_stack_size) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
+                         "the main thread may use %llu B of aux stack but it has %llu B",
+                         (unsigned long long)s->aux_main.max_bytes,
+                         (unsigned long long)c->main_stack_size);
+        fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
+            (unsigned long long)round_up(s->aux_main.max_bytes, 16));
     }
     if (s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
         s->aux_thread.max_bytes > c->main_stack_size) {
@@ -373,7 +402,7 @@ static void suggest_savings(const wb_check *c, wb_verdict *v)
     const wb_estimate *e = c->estimate;
 
     /* AOT code keeps no values on the operand stack; WAMR still allocates it in
-     * full per exec env (reference section 6).  Keep 1 KiB for the call frames
+     * full per exec env (README: WASM stack).  Keep 1 KiB for the call frames
      * that call-stack dumps and profiling builds put there; 0 would mean the
      * default size, not none. */
     if (e->mode == WB_MODE_AOT && e->operand_stack_unused >= 2048u && e->wasm_stack_size > 1024u) {

@@ -36,6 +36,7 @@ typedef struct wb_check {
     const wb_stack_result *stack; /* NULL when not analysed */
     uint64_t main_stack_size;     /* aux stack of the main thread, 0 unknown */
     uint64_t budget;              /* 0: none given */
+    int budget_is_ram;            /* no budget was given: the profile's ram stands in */
 } wb_check;
 
 typedef struct wb_verdict {
