@@ -320,12 +320,14 @@ static void read_data_sections(wb_cursor *c, wb_aot_facts *f)
 }
 
 /*
- * Decode the init data section.  When it cannot be decoded, its facts stay
- * 0 and init_data_known (and data_sections_known, unless only trailing bytes
- * were wrong) is 0: the rest of the file still gives the code-size facts.
+ * Decode the init data section: memories, tables, types, globals, imports,
+ * the aux stack globals and the object data sections.  A section that does
+ * not decode to its last byte is malformed (WAMR's loader refuses it too):
+ * its memory and data sizes are what the estimate stands on, so they are
+ * never guessed.
  */
-static void read_init_data(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
-                           size_t *types_at)
+static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
+                          size_t *types_at, wb_error *err)
 {
     wb_cursor c = wb_cursor_make(data, (size_t)(s->body + s->size));
     wb_aot_facts t = *f; /* decoded here, kept only when it all makes sense */
@@ -352,19 +354,12 @@ static void read_init_data(const uint8_t *data, const aot_section *s, wb_aot_fac
         t.init_data_known = 1;
         t.data_sections_known = 1;
         *f = t;
-        return;
+        return 0;
     }
-    if (c.ok) {
-        /* everything decoded, then unexplained bytes: keep the data sections */
-        f->data_section_count = t.data_section_count;
-        memcpy(f->data_section_bytes, t.data_section_bytes, sizeof f->data_section_bytes);
-        f->data_section_bytes_total = t.data_section_bytes_total;
-        f->data_sections_known = 1;
+    if (c.ok)
         wb_cursor_fail(&c, "bytes left over at the end of the section");
-    }
     *types_at = 0;
-    f->init_data_fail_offset = wb_cursor_offset(&c);
-    f->init_data_fail_reason = c.why ? c.why : "malformed";
+    return wb_error_set(err, wb_cursor_offset(&c), "init data", "%s", c.why ? c.why : "malformed");
 }
 
 /* Signature of type idx, walking the type list again (only for exports). */
@@ -656,7 +651,8 @@ int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *f, wb_error *err
         return -1;
     if (read_target_info(data, &sec[SEC_TARGET_INFO], f, err))
         return -1;
-    read_init_data(data, &sec[SEC_INIT_DATA], f, &types_at);
+    if (read_init_data(data, &sec[SEC_INIT_DATA], f, &types_at, err))
+        return -1;
     if (read_text(data, &sec[SEC_TEXT], f, err))
         return -1;
     if (read_functions(data, &sec[SEC_FUNCTION], f, &type_idx_at, err))

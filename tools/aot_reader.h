@@ -32,7 +32,9 @@ typedef struct wb_aot_facts {
     uint32_t func_count;          /* defined functions, from the function section */
     uint32_t import_func_count;   /* when the init data section is decoded; else 0 */
     /* module shape from the init data and export sections, so that an .aot
-     * given alone can be estimated (0 / unknown when init_data_known == 0) */
+     * given alone can be estimated; init_data_known is 1 after a successful
+     * wb_aot_read (it refuses a section it cannot decode) and 0 in facts
+     * that were not read from a file */
     int init_data_known;
     uint32_t memory_count;
     uint64_t memory_init_pages;
@@ -63,22 +65,18 @@ typedef struct wb_aot_facts {
     uint32_t data_section_count;
     uint64_t data_section_bytes[WB_AOT_MAX_DATA_SECTIONS];
     uint64_t data_section_bytes_total;
-    int data_sections_known;      /* 0 when the init data section could not be decoded that far */
+    int data_sections_known;      /* as init_data_known */
     /* more of the init data section (valid when init_data_known) */
     uint32_t init_func_count;     /* defined functions as the init data declares them */
     uint32_t start_func_index;    /* 0xffffffff: none */
     uint32_t aux_heap_base_global;  /* global indexes WAMR resolved at compile time, */
     uint32_t aux_stack_top_global;  /* 0xffffffff when not found */
-    /* where and why the init data decode stopped (init_data_known == 0) */
-    uint64_t init_data_fail_offset;
-    const char *init_data_fail_reason;  /* static text, NULL when decoded */
 } wb_aot_facts;
 
 /* Read a .aot file.  Returns 0, or -1 with err set (offset, section, reason);
- * a version other than 6 is an error that says which version was found.
- * The buffer is borrowed and nothing is allocated.  An init data section that
- * cannot be decoded is not an error: its facts stay 0, init_data_known is 0
- * and init_data_fail_offset/reason say where it stopped. */
+ * a version other than 6 is an error that says which version was found, and
+ * so is an init data section that does not decode to its last byte.  The
+ * buffer is borrowed and nothing is allocated. */
 int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *facts, wb_error *err);
 
 /* 1 when the buffer starts with the AOT magic "\0aot". */

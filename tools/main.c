@@ -139,7 +139,9 @@ static int read_into_huge_pages(int fd, mapped *m)
 static int map_file(const char *path, mapped *m)
 {
     struct stat st;
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; the file
+     * type is checked before anything is read */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
 
     memset(m, 0, sizeof *m);
     if (fd < 0) {

@@ -137,8 +137,10 @@ void wb_fast_interp_bound(const wb_wasm_facts *f, unsigned L, unsigned B, wb_fas
     const wb_opcode_counts *o = &f->ops;
     const uint64_t *op = o->op;
     uint64_t t = 0, k, rmax, arity, setc, nblocks, nconst, i;
-    int multi = (f->features & WB_FEAT_MULTI_VALUE) != 0;
-    unsigned cells_per_local = (f->features & WB_FEAT_SIMD) ? 4 : 2;
+    /* what target_features declares counts too: the bound stays an upper bound */
+    uint32_t feat = f->features | f->declared_features;
+    int multi = (feat & WB_FEAT_MULTI_VALUE) != 0;
+    unsigned cells_per_local = (feat & WB_FEAT_SIMD) ? 4 : 2;
 
     rmax = f->type_results_total ? (multi ? f->type_results_total : 1) : 0;
     arity = rmax ? 4 + (uint64_t)rmax * (B + 4 + 2) : 0;

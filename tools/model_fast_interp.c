@@ -1737,12 +1737,11 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     uint64_t work_limit = 64 * (uint64_t)size + 10000000u;
 
     memset(out, 0, sizeof *out);
-    /* f->features also holds what target_features merely declares (a build
-     * with -msimd128 declares simd128 whether or not the code uses it), so
-     * exceptions and relaxed SIMD are left to the walk, which gives up on
-     * the first opcode the fast interpreter does not run; 64-bit and multiple memories change operand
-     * types and immediates everywhere and are not replayed (the walk also
-     * gives up on a memory index in a memarg) */
+    /* exceptions and relaxed SIMD are left to the walk, which gives up on
+     * the first opcode the fast interpreter does not run; 64-bit and
+     * multiple memories change operand types and immediates everywhere and
+     * are not replayed (the walk also gives up on a memory index in a
+     * memarg) */
     if (f->memory_total > 1 || (f->memory_total == 1 && f->memory.is64))
         return -1;
     if (!f->section_offset[10])

@@ -689,10 +689,17 @@ static int is_path(const char *s)
 /* Read a whole file (at most FILE_MAX_BYTES) into a new buffer. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errcap)
 {
-    FILE *f = fopen(path, "rb");
+    struct stat st;
+    FILE *f;
     char *buf;
     size_t n;
 
+    /* a FIFO or a device would block or never end: only regular files */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        errf(err, errcap, "%s: not a regular file", path);
+        return NULL;
+    }
+    f = fopen(path, "rb");
     if (!f) {
         errf(err, errcap, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
@@ -720,13 +727,12 @@ static char *read_file(const char *path, size_t *len, char *err, size_t errcap)
     return buf;
 }
 
+/* Something is there (read_file then says whether it is a readable profile):
+ * stat, not open, which would wait on a FIFO. */
 static int file_exists(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    fclose(f);
-    return 1;
+    struct stat st;
+    return stat(path, &st) == 0;
 }
 
 /* Last path component without ".profile", for a profile that has no name. */

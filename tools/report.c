@@ -203,6 +203,33 @@ void wb_diags_write(FILE *out, const wb_check *c, const wb_verdict *v)
     }
 }
 
+/* "simd128, bulk-memory": the WB_FEAT_* bits by their target_features names */
+static void features_line(FILE *out, const char *what, uint32_t bits)
+{
+    static const struct {
+        uint32_t bit;
+        const char *name;
+    } names[] = {
+        {WB_FEAT_SHARED_MEMORY, "shared-mem"}, {WB_FEAT_ATOMICS, "atomics"},
+        {WB_FEAT_BULK_MEMORY, "bulk-memory"}, {WB_FEAT_REFERENCE_TYPES, "reference-types"},
+        {WB_FEAT_MULTI_VALUE, "multivalue"}, {WB_FEAT_SIMD, "simd128"},
+        {WB_FEAT_MEMORY64, "memory64"}, {WB_FEAT_TABLE64, "table64"},
+        {WB_FEAT_MULTI_MEMORY, "multimemory"}, {WB_FEAT_CUSTOM_PAGE_SIZE, "custom-page-sizes"},
+        {WB_FEAT_EXCEPTIONS, "exception-handling"}, {WB_FEAT_TAIL_CALL, "tail-call"},
+        {WB_FEAT_SIGN_EXT, "sign-ext"}, {WB_FEAT_SAT_CONVERSIONS, "nontrapping-fptoint"},
+        {WB_FEAT_MUTABLE_GLOBALS, "mutable-globals"},
+    };
+    int any = 0;
+    fprintf(out, "  %-21s", what);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (bits & names[i].bit) {
+            fprintf(out, "%s%s", any ? ", " : " ", names[i].name);
+            any = 1;
+        }
+    }
+    fprintf(out, "%s\n", any ? "" : " none beyond the MVP");
+}
+
 void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const wb_aot_facts *a)
 {
     fprintf(out, "%s\n", path);
@@ -228,11 +255,19 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
                 fprintf(out, "%llu", (unsigned long long)w->memory.max);
             else
                 fprintf(out, "(no max)");
-            fprintf(out, " pages%s%s\n", w->memory.shared ? ", shared" : "",
-                    w->memory.is64 ? ", memory64" : "");
+            fprintf(out, " pages");
+            if (w->memory.has_page_size)
+                fprintf(out, " of %llu B", 1ull << w->memory.page_size_log2);
+            fprintf(out, "%s%s", w->memory.shared ? ", shared" : "", w->memory.is64 ? ", memory64" : "");
+            if (w->memory_total > 1)
+                fprintf(out, " (the first of %u memories)", w->memory_total);
+            fputc('\n', out);
         } else {
             fprintf(out, "  memory                none\n");
         }
+        features_line(out, "features used", w->features);
+        if (w->has_target_features)
+            features_line(out, "features declared", w->declared_features);
         fprintf(out, "  memory.grow           %s\n", w->has_memory_grow ? "yes" : "no");
         fprintf(out, "  globals               %u defined (%u mutable)\n", w->global_count,
                 w->global_mutable_count);
@@ -249,9 +284,18 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
             fprintf(out, "  __data_end            %u\n", w->data_end.value);
         else
             fprintf(out, "  __data_end            %s\n", w->data_end.present ? "exported, unusable" : "not exported");
+        /* WAMR takes the aux stack pointer only with both globals exported
+         * and usable, __data_end <= __heap_base; the global is still shown
+         * (the stack bound follows the code's use of it) */
         if (w->stack_pointer_found)
-            fprintf(out, "  stack pointer         global %u, initial %u\n", w->stack_pointer_index,
-                    w->stack_pointer_init);
+            fprintf(out, "  stack pointer         global %u, initial %u%s\n", w->stack_pointer_index,
+                    w->stack_pointer_init,
+                    w->heap_base.usable && w->data_end.usable &&
+                            w->data_end.value <= w->heap_base.value &&
+                            w->stack_pointer_init <= w->heap_base.value
+                        ? ""
+                        : " (WAMR takes no aux stack: needs __heap_base and __data_end exported, "
+                          "__data_end <= __heap_base)");
         else
             fprintf(out, "  stack pointer         not found\n");
         fprintf(out, "  malloc/free exported  %s\n", w->exports_malloc && w->exports_free ? "yes" : "no");

@@ -115,6 +115,7 @@ static void check_features(const wb_check *c, wb_verdict *v)
         const char *what;
     } unsupported[] = {
         {WB_FEAT_MEMORY64, "memory64 (64-bit linear memory)"},
+        {WB_FEAT_TABLE64, "table64 (64-bit table indexes)"},
         {WB_FEAT_MULTI_MEMORY, "multi-memory (more than one linear memory)"},
         {WB_FEAT_CUSTOM_PAGE_SIZE, "custom page sizes"},
         {WB_FEAT_EXCEPTIONS, "exception handling"},

@@ -153,7 +153,7 @@ static int read_reftype(rd *r, wb_cursor *c)
 static int read_limits(rd *r, wb_cursor *c, int memory, wb_wasm_limits *l)
 {
     size_t at = wb_cursor_offset(c);
-    uint32_t flags = u32(c);
+    uint32_t flags = wb_u8(c); /* a byte, not a LEB: 0x80 0x00 is malformed */
     unsigned bits;
     CHECK(r, c, "limits flags");
     if (flags > (memory ? 0x0Fu : 0x05u) || (!memory && (flags & 2)))
@@ -173,12 +173,12 @@ static int read_limits(rd *r, wb_cursor *c, int memory, wb_wasm_limits *l)
         size_t pat = wb_cursor_offset(c);
         l->page_size_log2 = u32(c);
         CHECK(r, c, "page size");
-        if (l->page_size_log2 > 16)
-            return fail(r, pat, "bad custom page size 2^%u", l->page_size_log2);
+        if (l->page_size_log2 != 0 && l->page_size_log2 != 16)
+            return fail(r, pat, "bad custom page size 2^%u (1 or 65536 bytes)", l->page_size_log2);
         r->f->features |= WB_FEAT_CUSTOM_PAGE_SIZE;
     }
     if (l->is64)
-        r->f->features |= WB_FEAT_MEMORY64;
+        r->f->features |= memory ? WB_FEAT_MEMORY64 : WB_FEAT_TABLE64;
     if (l->shared)
         r->f->features |= WB_FEAT_SHARED_MEMORY;
     if (l->has_max && l->initial > l->max)
@@ -556,12 +556,15 @@ static int read_export(rd *r, wb_cursor *c)
         if (idx >= limit)
             return fail(r, at, "export %u: index %u out of range", i, idx);
         if (kind == 0) {
-            /* WAMR's checks: malloc (i32)->i32 and free (i32)->() disable its
-             * app heap (README: App heap); wasi_thread_start is (i32, i32)->() */
+            /* WAMR's checks: a defined malloc (i32)->i32 and free (i32)->()
+             * disable its app heap (README: App heap); an imported function
+             * exported again does not count.  wasi_thread_start is
+             * (i32, i32)->() */
+            int defined = idx >= f->import_func_count;
             if (name_is(s, len, "malloc"))
-                f->exports_malloc = func_has_sig(r, idx, "\x7f", "\x7f");
+                f->exports_malloc = defined && func_has_sig(r, idx, "\x7f", "\x7f");
             else if (name_is(s, len, "free"))
-                f->exports_free = func_has_sig(r, idx, "\x7f", "");
+                f->exports_free = defined && func_has_sig(r, idx, "\x7f", "");
             else if (name_is(s, len, "wasi_thread_start"))
                 f->exports_wasi_thread_start = func_has_sig(r, idx, "\x7f\x7f", "");
             else if (name_is(s, len, "_start"))
@@ -976,7 +979,6 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
         return fail(&r, size, "data count section says %u segments but there is no data section",
                     facts->datacount);
     resolve_aux_globals(&r);
-    facts->features |= facts->declared_features;
     return 0;
 }
 

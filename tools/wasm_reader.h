@@ -36,7 +36,8 @@ enum {
     WB_FEAT_TAIL_CALL = 1u << 10,
     WB_FEAT_SIGN_EXT = 1u << 11,
     WB_FEAT_SAT_CONVERSIONS = 1u << 12,
-    WB_FEAT_MUTABLE_GLOBALS = 1u << 13
+    WB_FEAT_MUTABLE_GLOBALS = 1u << 13,
+    WB_FEAT_TABLE64 = 1u << 14        /* unsupported by the profiles */
 };
 
 /* Opcode counts, the neutral facts the fast-interpreter model needs. */
@@ -176,7 +177,8 @@ typedef struct wb_wasm_facts {
     size_t name_section_offset;         /* payload */
     uint64_t name_section_bytes;
     int has_target_features;
-    uint32_t features;                  /* WB_FEAT_*: used by the code or declared */
+    uint32_t features;                  /* WB_FEAT_*: what the module uses (its code,
+                                           types, limits, sections) */
     uint32_t declared_features;         /* from target_features ('+' entries) */
     uint32_t custom_section_count;
 
