@@ -681,6 +681,7 @@ typedef struct code_ctx {
     const uint8_t *data;
     size_t size;
     wb_wasm_facts *f;
+    const uint32_t *func_types; /* type of every function, imports first; NULL: seek */
     seek_index types, imports, funcs;
     uint8_t sig_known[SIG_CACHE]; /* 0 not yet read, 1 read, 2 unreadable */
     uint32_t sig_params[SIG_CACHE];
@@ -710,6 +711,12 @@ static int func_type_index(const code_ctx *x, uint32_t func_index, uint32_t *typ
 {
     wb_cursor c;
     uint32_t nimp = x->f->import_func_count;
+    if (x->func_types) {
+        if ((uint64_t)func_index >= (uint64_t)nimp + x->f->func_count)
+            return 0;
+        *type_index = x->func_types[func_index];
+        return 1;
+    }
     if (func_index < nimp) {
         c = seek_to(&x->imports, 2, func_index);
         return read_import_entry(&c, type_index) && c.ok;
@@ -978,6 +985,7 @@ typedef struct scan_range {
     wb_wasm_facts *f;
     wb_cursor sec, fs;
     uint32_t first, last;
+    const uint32_t *func_types; /* see code_ctx */
     wb_error *err;
     int rc;
 } scan_range;
@@ -993,6 +1001,7 @@ static int scan_bodies(scan_range *r)
     x.data = r->data;
     x.size = r->size;
     x.f = f;
+    x.func_types = r->func_types;
     memset(x.sig_known, 0, sizeof x.sig_known);
     seek_build(&x.types, r->data, r->size, f, 1);
     seek_build(&x.imports, r->data, r->size, f, 2);
@@ -1103,6 +1112,41 @@ static void code_facts_add(wb_wasm_facts *f, const wb_wasm_facts *g)
     f->funcs_with_params_or_locals += g->funcs_with_params_or_locals;
 }
 
+/*
+ * The type of every function, when the seek points would be slow: a call
+ * finds its callee's type by parsing up to `step` entries from the nearest
+ * seek point, which on a module with many functions whose type indexes take
+ * two LEB bytes (or many imported functions) is hundreds of entries per call.
+ * One array (4 bytes per function; the function section holds at least a
+ * byte per function, so it is at most 4 times that section) makes every
+ * lookup direct.  NULL when the seek points are direct already, or without
+ * memory (the scan then seeks, slower but the same).
+ */
+static uint32_t *func_types_build(const uint8_t *data, size_t size, const wb_wasm_facts *f)
+{
+    uint32_t nf, ni, k = 0, *t;
+    wb_cursor fs = section_cursor(data, size, f, 3, &nf);
+    wb_cursor is = section_cursor(data, size, f, 2, &ni);
+    uint64_t total = (uint64_t)f->import_func_count + f->func_count;
+
+    if (!fs.ok || nf != f->func_count ||
+        ((size_t)(fs.end - fs.p) == nf && f->import_func_count <= SEEK_POINTS))
+        return NULL;
+    t = malloc((size_t)(total ? total : 1) * sizeof *t);
+    if (!t)
+        return NULL;
+    for (uint32_t i = 0; i < ni && is.ok && k < f->import_func_count; i++)
+        if (read_import_entry(&is, &t[k]))
+            k++;
+    for (uint32_t i = 0; i < nf && fs.ok; i++)
+        t[k++] = get_u32(&fs);
+    if (!fs.ok || (f->import_func_count > 0 && !is.ok) || k != total) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
 /* A large code section is scanned in parts at the same time (see
  * wb_par_set_part_bytes).  The parts are independent: their facts add up to
  * the same totals, and the error of the first part that has one is the one
@@ -1136,6 +1180,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     /* The cuts come from the size fields alone: where one is bad the whole
      * section is scanned in one piece, which reports it. */
     unsigned cuts = wb_wasm_body_parts(data, size, f, wb_par_part_bytes(), cut);
+    uint32_t *func_types = func_types_build(data, size, f);
     if (cuts > 1 && (parts = malloc(sizeof *parts)) != NULL) {
         n = cuts;
         range = parts->range;
@@ -1149,6 +1194,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
         r->fs = section_cursor(data, size, f, 3, &nfunc_sec);
         r->first = 0;
         r->last = count;
+        r->func_types = func_types;
         r->err = err;
         r->rc = 0;
         if (n > 1) {
@@ -1179,6 +1225,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
     if (rc == 0)
         *sec = range[n - 1].sec;
     free(parts);
+    free(func_types);
     if (rc != 0)
         return -1;
     /* every instruction is counted once in op[] (prefixed ones under their prefix) */

@@ -1000,6 +1000,93 @@ static void test_mutations(const char *path)
     printf("%s: %lu malformed candidates read cleanly\n", path, cases);
 }
 
+/* ---- many types: function type indexes of two LEB bytes ---- */
+
+typedef struct big {
+    uint8_t b[4096];
+    size_t n;
+} big;
+
+static void big_leb(big *m, uint32_t v)
+{
+    do {
+        uint8_t c = (uint8_t)(v & 0x7f);
+        v >>= 7;
+        m->b[m->n++] = (uint8_t)(c | (v ? 0x80 : 0));
+    } while (v);
+}
+
+static void big_section(big *m, uint8_t id, const big *payload)
+{
+    m->b[m->n++] = id;
+    big_leb(m, (uint32_t)payload->n);
+    memcpy(m->b + m->n, payload->b, payload->n);
+    m->n += payload->n;
+}
+
+/* 200 types, an imported function of type 150, three defined functions of
+ * types 160..180; each body calls the import and the last function.  The
+ * scan looks callee types up from one table here (two-byte type indexes),
+ * and must find the same as with seek points; a call past the last
+ * function is an error either way. */
+static void build_two_byte_types(big *m, uint32_t callee)
+{
+    big p;
+    static const uint8_t hdr[8] = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+    memcpy(m->b, hdr, 8);
+    m->n = 8;
+    p.n = 0;
+    big_leb(&p, 200);
+    for (int i = 0; i < 200; i++) {
+        p.b[p.n++] = 0x60;
+        p.b[p.n++] = 0x00;
+        p.b[p.n++] = 0x00;
+    }
+    big_section(m, 1, &p);
+    p.n = 0;
+    big_leb(&p, 1);
+    p.b[p.n++] = 1;
+    p.b[p.n++] = 'e';
+    p.b[p.n++] = 1;
+    p.b[p.n++] = 'f';
+    p.b[p.n++] = 0x00;
+    big_leb(&p, 150);
+    big_section(m, 2, &p);
+    p.n = 0;
+    big_leb(&p, 3);
+    for (uint32_t t = 160; t <= 180; t += 10)
+        big_leb(&p, t);
+    big_section(m, 3, &p);
+    p.n = 0;
+    big_leb(&p, 3);
+    for (int i = 0; i < 3; i++) {
+        big_leb(&p, 6);
+        p.b[p.n++] = 0x00; /* no locals */
+        p.b[p.n++] = 0x10;
+        p.b[p.n++] = 0x00;
+        p.b[p.n++] = 0x10;
+        p.b[p.n++] = (uint8_t)callee;
+        p.b[p.n++] = 0x0B;
+    }
+    big_section(m, 10, &p);
+}
+
+static void test_two_byte_types(void)
+{
+    static wb_wasm_facts f;
+    static big m;
+    wb_error e;
+    build_two_byte_types(&m, 3);
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "two-byte type indexes: %s", e.message);
+    CHECK(f.ops.op[0x10] == 6 && f.instruction_count == 9, "two-byte type indexes: %llu calls",
+          (unsigned long long)f.ops.op[0x10]);
+    CHECK(wb_wasm_func_type(m.b, m.n, &f, 3) == 180 && wb_wasm_func_type(m.b, m.n, &f, 0) == 150,
+          "function types 0 and 3");
+    build_two_byte_types(&m, 4);
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) != 0 && strstr(e.message, "call to function 4 out of range"),
+          "call past the last function: %s", e.message);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -1020,6 +1107,7 @@ int main(int argc, char **argv)
                     sizeof calibration_expect / sizeof calibration_expect[0]);
     } else if (strcmp(argv[1], "crafted") == 0) {
         test_crafted();
+        test_two_byte_types();
     } else if (strcmp(argv[1], "mutate") == 0 && argc > 2) {
         for (int i = 2; i < argc; i++)
             test_mutations(argv[i]);
