@@ -1,6 +1,7 @@
 /* The WebAssembly module reader: every section checked and turned into facts, without allocating. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wasm_reader.h"
@@ -16,6 +17,9 @@ typedef struct rd {
     uint32_t func_total; /* imported + defined */
     uint32_t table_total;
     uint32_t global_total;
+    uint32_t expr_globals; /* globals a constant expression may name: those before it in
+                              the global section, all of them elsewhere (UINT32_MAX) */
+    int expr_checked;      /* 0 in the throwaway states that re-read checked sections */
     uint32_t tag_total;
     int heap_base_seen, data_end_seen;
     uint32_t heap_base_index, data_end_index;
@@ -83,9 +87,44 @@ static int read_count(rd *r, wb_cursor *c, uint32_t *n, const char *what)
     return 0;
 }
 
-/* A name: length + bytes, borrowed. */
+/* Offset of the first byte that breaks UTF-8 (overlong forms, surrogates
+ * and code points above U+10FFFF included), or len when it is valid. */
+static uint32_t utf8_bad_at(const uint8_t *s, uint32_t len)
+{
+    uint32_t i = 0;
+    while (i < len) {
+        uint8_t b = s[i];
+        uint32_t n, cp, min;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF)
+            n = 1, cp = b & 0x1F, min = 0x80;
+        else if (b >= 0xE0 && b <= 0xEF)
+            n = 2, cp = b & 0x0F, min = 0x800;
+        else if (b >= 0xF0 && b <= 0xF4)
+            n = 3, cp = b & 0x07, min = 0x10000;
+        else
+            return i;
+        if (len - i <= n)
+            return i;
+        for (uint32_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+/* A name: length + UTF-8 bytes, borrowed. */
 static int read_name(rd *r, wb_cursor *c, const uint8_t **s, uint32_t *len, const char *what)
 {
+    uint32_t bad;
     *s = c->p;
     *len = u32(c);
     CHECK(r, c, what);
@@ -93,6 +132,9 @@ static int read_name(rd *r, wb_cursor *c, const uint8_t **s, uint32_t *len, cons
         return fail(r, wb_cursor_offset(c), "%s of %u bytes runs past the end of the section",
                     what, *len);
     *s = c->p;
+    bad = utf8_bad_at(c->p, *len);
+    if (bad < *len)
+        return fail(r, wb_cursor_offset(c) + bad, "%s is not valid UTF-8", what);
     c->p += *len;
     return 0;
 }
@@ -228,7 +270,15 @@ static int read_const_expr(rd *r, wb_cursor *c, cexpr *e)
         case 0x42: (void)wb_sleb(c, 64); break;
         case 0x43: (void)wb_le(c, 4); break;
         case 0x44: (void)wb_le(c, 8); break;
-        case 0x23: (void)u32(c); break;
+        case 0x23: {
+            uint32_t gi = u32(c), limit = r->expr_globals < r->global_total ? r->expr_globals
+                                                                            : r->global_total;
+            CHECK(r, c, "global.get");
+            if (r->expr_checked && gi >= limit)
+                return fail(r, at, "global.get %u in a constant expression: no such global "
+                            "before it (%u)", gi, limit);
+            break;
+        }
         case 0xD0: (void)wb_sleb(c, 33); r->f->features |= WB_FEAT_REFERENCE_TYPES; break;
         case 0xD2: {
             uint32_t fi = u32(c);
@@ -485,8 +535,10 @@ static int read_global(rd *r, wb_cursor *c)
         CHECK(r, c, "global mutability");
         if (mut > 1)
             return fail(r, at, "bad global mutability %u", mut);
+        r->expr_globals = r->global_total - n + i; /* the globals before this one */
         if (read_const_expr(r, c, &e) != 0)
             return -1;
+        r->expr_globals = UINT32_MAX;
         r->f->global_mutable_count += mut;
         r->f->global_value_bytes += valtype_bytes(t);
     }
@@ -527,12 +579,54 @@ static int func_has_sig(const rd *r, uint32_t fi, const char *params, const char
     return 0;
 }
 
+typedef struct export_name {
+    const uint8_t *s;
+    uint32_t len;
+} export_name;
+
+static int export_name_cmp(const void *a, const void *b)
+{
+    const export_name *x = a, *y = b;
+    int d = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+    return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Export names are unique: the section (already read once from c) is
+ * walked again for its names, which are sorted.  n entries of at least
+ * three bytes each are in the section, so the array is bounded by it. */
+static int check_export_names(rd *r, wb_cursor c, uint32_t n)
+{
+    export_name *names;
+    int rc = 0;
+    if (n < 2)
+        return 0;
+    names = malloc((size_t)n * sizeof *names);
+    if (!names)
+        return fail(r, wb_cursor_offset(&c), "out of memory for %u export names", n);
+    for (uint32_t i = 0; i < n; i++) {
+        names[i].len = u32(&c);
+        names[i].s = c.p;
+        c.p += names[i].len;
+        (void)wb_u8(&c);
+        (void)u32(&c);
+    }
+    qsort(names, n, sizeof *names, export_name_cmp);
+    for (uint32_t i = 1; i < n && rc == 0; i++)
+        if (export_name_cmp(&names[i - 1], &names[i]) == 0)
+            rc = fail(r, (size_t)(names[i].s - r->data), "export name \"%.*s\" is used twice",
+                      (int)(names[i].len < 64 ? names[i].len : 64), (const char *)names[i].s);
+    free(names);
+    return rc;
+}
+
 static int read_export(rd *r, wb_cursor *c)
 {
     wb_wasm_facts *f = r->f;
     uint32_t n;
+    wb_cursor names;
     if (read_count(r, c, &n, "export") != 0)
         return -1;
+    names = *c;
     f->export_count = n;
     for (uint32_t i = 0; i < n; i++) {
         const uint8_t *s;
@@ -581,7 +675,7 @@ static int read_export(rd *r, wb_cursor *c)
             }
         }
     }
-    return 0;
+    return check_export_names(r, names, n);
 }
 
 static int read_start(rd *r, wb_cursor *c)
@@ -591,6 +685,8 @@ static int read_start(rd *r, wb_cursor *c)
     CHECK(r, c, "start function");
     if (fi >= r->func_total)
         return fail(r, at, "start function %u out of range", fi);
+    if (!func_has_sig(r, fi, "", ""))
+        return fail(r, at, "start function %u must take and return nothing", fi);
     r->f->has_start = 1;
     r->f->start_function = fi;
     return 0;
@@ -625,6 +721,8 @@ static int read_element(rd *r, wb_cursor *c)
             if (t != 0)
                 r->f->features |= WB_FEAT_REFERENCE_TYPES;
         }
+        if (!(flags & 1) && !(flags & 2) && r->table_total == 0)
+            return fail(r, at, "element segment %u: active segment but no table", i);
         if (!(flags & 1) && read_const_expr(r, c, &e) != 0) /* active: offset */
             return -1;
         if (flags & 3) { /* element kind (0x00 = funcref) or reference type */
@@ -928,6 +1026,8 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
     r.data = data;
     r.size = size;
     r.f = facts;
+    r.expr_globals = UINT32_MAX;
+    r.expr_checked = 1;
     r.err = err;
     facts->file_bytes = size;
     c = wb_cursor_make(data, size);

@@ -189,8 +189,11 @@ typedef struct wb_wasm_facts {
 /*
  * Read and check a whole module.  The buffer is borrowed: facts hold offsets
  * into it, never copies.  Returns 0 on success; on failure, -1 with err
- * filled (offset, section, reason).  Nothing is allocated (the code scan
- * uses about 27 KiB of stack for its index tables).
+ * filled (offset, section, reason).  Allocations are bounded by the
+ * sections they describe and freed before it returns: the export names
+ * (to find one used twice), a table of function types when the function
+ * section's entries are not one byte each, the facts of the code scan's
+ * parts; the scan also uses about 27 KiB of stack for its index tables.
  */
 int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_error *err);
 
@@ -289,8 +292,10 @@ int wb_wasm_valtype_cells(uint8_t valtype);
 /* Decode every function body of the code section payload at sec (type,
  * import and function sections already read into facts): fills the code
  * facts and opcode counts, checks each body ends with its final end.
- * Returns 0, or -1 with err filled.  Allocates only the facts of the parts
- * after the first (see wb_par_set_part_bytes). */
+ * Returns 0, or -1 with err filled.  Allocates the facts of the parts after
+ * the first (see wb_par_set_part_bytes) and, for a function section whose
+ * entries are not one byte each, a table of the functions' types (4 bytes a
+ * function); frees both. */
 int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_cursor *sec,
                       wb_error *err);
 

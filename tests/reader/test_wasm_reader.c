@@ -763,6 +763,46 @@ static void test_crafted(void)
     CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "re-exported imports: %s", e.message);
     CHECK(!f.exports_malloc && !f.exports_free, "imported malloc/free counted as the module's");
 
+    /* names are UTF-8: an overlong '/' (0xC0 0xAF) is not */
+    start(&m);
+    SEC(&m, 0, 0x02, 0xC0, 0xAF);
+    expect_error(&m, "custom", "not valid UTF-8", 11, "custom section name 0xC0 0xAF");
+    start(&m); /* a surrogate (U+D800) */
+    SEC(&m, 0, 0x03, 0xED, 0xA0, 0x80);
+    expect_error(&m, "custom", "not valid UTF-8", 11, "surrogate in a name");
+    start(&m); /* U+00E9 and U+1F600 are fine */
+    SEC(&m, 0, 0x06, 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80);
+    CHECK(wb_wasm_read(m.b, m.n, &f, &e) == 0, "valid UTF-8 name: %s", e.message);
+
+    /* an export name used twice */
+    start(&m);
+    SEC(&m, 1, 0x01, 0x60, 0x00, 0x00);
+    SEC(&m, 3, 0x01, 0x00);
+    SEC(&m, 7, 0x02, 0x01, 'f', 0x00, 0x00, 0x01, 'f', 0x00, 0x00);
+    SEC(&m, 10, 0x01, 0x02, 0x00, 0x0B);
+    expect_error(&m, "export", "export name \"f\" is used twice", 26, "duplicate export");
+
+    /* the start function takes and returns nothing */
+    start(&m);
+    SEC(&m, 1, 0x01, 0x60, 0x01, 0x7F, 0x00);
+    SEC(&m, 3, 0x01, 0x00);
+    SEC(&m, 8, 0x00);
+    SEC(&m, 10, 0x01, 0x02, 0x00, 0x0B);
+    expect_error(&m, "start", "must take and return nothing", 21, "start function with a param");
+
+    /* global.get in a constant expression names an earlier global */
+    start(&m);
+    SEC(&m, 6, 0x02, 0x7F, 0x00, 0x23, 0x01, 0x0B, 0x7F, 0x00, 0x41, 0x00, 0x0B);
+    expect_error(&m, "global", "global.get 1 in a constant expression", 13, "global.get of a later global");
+
+    /* an active element segment for table 0 needs a table */
+    start(&m);
+    SEC(&m, 1, 0x01, 0x60, 0x00, 0x00);
+    SEC(&m, 3, 0x01, 0x00);
+    SEC(&m, 9, 0x01, 0x00, 0x41, 0x00, 0x0B, 0x01, 0x00);
+    SEC(&m, 10, 0x01, 0x02, 0x00, 0x0B);
+    expect_error(&m, "element", "active segment but no table", 21, "element segment without a table");
+
     /* shared memory without maximum: invalid */
     start(&m);
     SEC(&m, 5, 0x01, 0x02, 0x01);
