@@ -14,7 +14,12 @@ enum {
     K_BAD,       /* not an opcode */
     K_NONE,      /* no immediate */
     K_BLOCK,     /* block type (s33) */
-    K_U32,       /* one u32: label, local, global, function, table, tag index */
+    K_U32,       /* one u32: label or tag index */
+    K_LOCAL,     /* one u32 the scan bounds: local index */
+    K_GLOBAL,    /* one u32 the scan bounds: global index */
+    K_IDX,       /* one u32 the scan bounds: table index, ref.func function index */
+    K_ELSE,      /* else: no immediate, only directly inside an if */
+    K_END,       /* end: no immediate, closes a block */
     K_U32S,      /* one u32 with facts beyond the count: call, return_call, delegate */
     K_U32X2,     /* two u32: call_indirect type + table */
     K_BR_TABLE,  /* vec(label) + default label */
@@ -36,10 +41,13 @@ enum {
 #define B_ K_BAD
 #define U_ K_U32
 #define M_ K_MEMARG
+#define I_ K_IDX
+#define L_ K_LOCAL
+#define G_ K_GLOBAL
 static const uint8_t op_kind[256] = {
-    /* 0x00 */ N_, N_, K_BLOCK, K_BLOCK, K_BLOCK, N_, K_BLOCK, U_, U_, U_, N_, N_, U_, U_, K_BR_TABLE, N_,
+    /* 0x00 */ N_, N_, K_BLOCK, K_BLOCK, K_BLOCK, K_ELSE, K_BLOCK, U_, U_, U_, N_, K_END, U_, U_, K_BR_TABLE, N_,
     /* 0x10 */ K_U32S, K_U32X2, K_U32S, K_U32X2, B_, B_, B_, B_, K_U32S, N_, N_, N_, K_SELECT_T, B_, B_, K_TRY_TABLE,
-    /* 0x20 */ U_, U_, U_, U_, U_, U_, U_, B_, M_, M_, M_, M_, M_, M_, M_, M_,
+    /* 0x20 */ L_, L_, L_, G_, G_, I_, I_, B_, M_, M_, M_, M_, M_, M_, M_, M_,
     /* 0x30 */ M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, M_, K_MEMIDX,
     /* 0x40 */ K_MEMIDX, K_I32, K_I64, K_F32, K_F64, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
     /* 0x50 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
@@ -50,7 +58,7 @@ static const uint8_t op_kind[256] = {
     /* 0xA0 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
     /* 0xB0 */ N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
     /* 0xC0 */ N_, N_, N_, N_, N_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
-    /* 0xD0 */ K_REF_NULL, N_, U_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
+    /* 0xD0 */ K_REF_NULL, N_, I_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
     /* 0xE0 */ B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_,
     /* 0xF0 */ B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, B_, K_FC, K_FD, K_FE, B_,
 };
@@ -58,6 +66,9 @@ static const uint8_t op_kind[256] = {
 #undef B_
 #undef U_
 #undef M_
+#undef I_
+#undef L_
+#undef G_
 
 /* Feature each single-byte opcode needs (proposals merged after the MVP). */
 #define RT WB_FEAT_REFERENCE_TYPES
@@ -283,9 +294,14 @@ static inline void decode_insn(wb_cursor *c, wb_insn *in)
         return;
     switch (op_kind[op]) {
     case K_NONE:
+    case K_ELSE:
+    case K_END:
         return;
     case K_U32:
     case K_U32S:
+    case K_LOCAL:
+    case K_GLOBAL:
+    case K_IDX:
         in->imm0 = get_u32(c);
         return;
     case K_BLOCK:
@@ -425,9 +441,14 @@ static inline size_t decode_fast(const uint8_t *p, size_t left, size_t offset, w
     in->sval = 0;
     switch (op_kind[op]) {
     case K_NONE:
+    case K_ELSE:
+    case K_END:
         return 1;
     case K_U32:
     case K_U32S:
+    case K_LOCAL:
+    case K_GLOBAL:
+    case K_IDX:
     case K_MEMIDX:
         k = small_uleb(p + 1, 2, &in->imm0);
         return k ? 1 + k : 0;
@@ -686,6 +707,11 @@ typedef struct code_ctx {
     uint8_t sig_known[SIG_CACHE]; /* 0 not yet read, 1 read, 2 unreadable */
     uint32_t sig_params[SIG_CACHE];
     uint32_t sig_results[SIG_CACHE];
+    /* What the scan's lean path takes of a plain load or store without a
+     * closer look (see scan_expr): an alignment below align_lim[op]
+     * (natural alignment + 1, or 0 when the module has no memory).
+     * Anything else goes the general way, where count_insn checks it. */
+    uint8_t align_lim[256];
 } code_ctx;
 
 static int type_sig(code_ctx *x, uint32_t type_index, sig *s, int want_cells)
@@ -744,13 +770,149 @@ static int decode_fail(const code_ctx *x, const wb_cursor *c, const wb_insn *in,
                         in->offset);
 }
 
+/*
+ * Kinds of the open blocks, by depth (the opcode that opened each: 0x02
+ * block, 0x03 loop, 0x04 if, 0x05 an if past its else, ...; 0 for the
+ * function's own block), so that `else` can be checked to close the then-arm
+ * of an if.  Fixed size, on the stack: beyond KIND_STACK nested blocks only
+ * the depth is tracked and an `else` that deep is not checked (WAMR and the
+ * spec would reject a misplaced one; no real module nests blocks that deep
+ * around an if).
+ */
+#define KIND_STACK 1024
+
 /* Running state of one body's scan. */
 typedef struct scan_state {
     uint64_t depth; /* open blocks, the function's own included */
+    uint64_t locals; /* params + declared locals */
     uint32_t feat;
     uint32_t total_funcs;
     uint32_t func;
+    uint8_t kind[KIND_STACK]; /* [depth] = opcode that opened the block; see above */
 } scan_state;
+
+/* Natural alignment (log2 of the access size) of the plain loads and stores 0x28..0x3E. */
+static const uint8_t mem_natural[0x3E - 0x28 + 1] = {
+    2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, /* loads */
+    2, 3, 2, 3, 0, 1, 0, 1, 2                 /* stores */
+};
+
+/* Natural alignment of the SIMD memory ops (0xFD sub-opcodes with a memarg). */
+static unsigned fd_natural(uint32_t sub)
+{
+    if (sub == 0 || sub == 11)
+        return 4; /* v128.load / v128.store */
+    if (sub <= 6)
+        return 3; /* v128.load8x8_s .. load32x2_u */
+    if (sub <= 10)
+        return sub - 7; /* load8/16/32/64_splat */
+    if (sub == 92 || sub == 93)
+        return sub - 90; /* load32_zero, load64_zero */
+    return (sub - 84) & 3; /* load/store 8/16/32/64_lane (84..91) */
+}
+
+/* Natural alignment of the atomic memory ops (0xFE; equal to it, not below). */
+static unsigned fe_natural(uint32_t sub)
+{
+    static const uint8_t group[7] = {2, 3, 0, 1, 0, 1, 2}; /* i32 i64 i32_8 i32_16 i64_8 i64_16 i64_32 */
+    if (sub <= 1)
+        return 2; /* memory.atomic.notify, wait32 */
+    if (sub == 2)
+        return 3; /* wait64 */
+    return group[(sub - 0x10) % 7];
+}
+
+/* A memory instruction needs a memory, and multi-memory an index below the count. */
+static int check_memory(const code_ctx *x, const scan_state *st, const wb_insn *in, uint64_t mem,
+                        wb_error *err)
+{
+    uint32_t n = x->f->memory_total;
+    if (n == 0) {
+        if (in->opcode >= 0xFC)
+            return wb_error_set(err, in->offset, "code",
+                                "instruction 0x%02x %u needs a memory but the module has none "
+                                "(function %u)",
+                                in->opcode, in->sub, st->func);
+        return wb_error_set(err, in->offset, "code",
+                            "instruction 0x%02x needs a memory but the module has none "
+                            "(function %u)",
+                            in->opcode, st->func);
+    }
+    if (mem >= n)
+        return wb_error_set(err, in->offset, "code",
+                            "memory %llu out of range (function %u, %u memories)",
+                            (unsigned long long)mem, st->func, n);
+    return 0;
+}
+
+/* The memarg's alignment (sval, log2) against the access's natural one. */
+static int check_align(const scan_state *st, const wb_insn *in, unsigned natural, int exact,
+                       wb_error *err)
+{
+    if (in->sval > (int64_t)natural)
+        return wb_error_set(err, in->offset, "code",
+                            "alignment 2^%lld larger than the natural alignment 2^%u "
+                            "(function %u)",
+                            (long long)in->sval, natural, st->func);
+    if (exact && in->sval != (int64_t)natural)
+        return wb_error_set(err, in->offset, "code",
+                            "atomic alignment 2^%lld is not the natural alignment 2^%u "
+                            "(function %u)",
+                            (long long)in->sval, natural, st->func);
+    return 0;
+}
+
+static int check_table(const code_ctx *x, const scan_state *st, const wb_insn *in, uint64_t t,
+                       wb_error *err)
+{
+    uint32_t n = x->f->import_table_count + x->f->table_count;
+    if (t >= n)
+        return wb_error_set(err, in->offset, "code",
+                            "table %llu out of range (function %u, %u tables)",
+                            (unsigned long long)t, st->func, n);
+    return 0;
+}
+
+static int check_elem(const code_ctx *x, const scan_state *st, const wb_insn *in, wb_error *err)
+{
+    uint32_t n = x->f->elem_segment_count;
+    if (in->imm0 >= n)
+        return wb_error_set(err, in->offset, "code",
+                            "element segment %llu out of range (function %u, %u segments)",
+                            (unsigned long long)in->imm0, st->func, n);
+    return 0;
+}
+
+/* memory.init and data.drop name a data segment, which needs the data count section. */
+static int check_data(const code_ctx *x, const scan_state *st, const wb_insn *in, wb_error *err)
+{
+    const wb_wasm_facts *f = x->f;
+    if (!f->has_datacount)
+        return wb_error_set(err, in->offset, "code",
+                            "%s needs a data count section (function %u)",
+                            in->sub == 8 ? "memory.init" : "data.drop", st->func);
+    if (in->imm0 >= f->datacount)
+        return wb_error_set(err, in->offset, "code",
+                            "data segment %llu out of range (function %u, data count %u)",
+                            (unsigned long long)in->imm0, st->func, f->datacount);
+    return 0;
+}
+
+/* else closes the then-arm of the innermost block, which must be an if. */
+static inline int else_ok(scan_state *st)
+{
+    if (st->depth < KIND_STACK) {
+        if (st->kind[st->depth] != 0x04)
+            return 0;
+        st->kind[st->depth] = 0x05;
+    }
+    return 1;
+}
+
+static int else_fail(const scan_state *st, size_t offset, wb_error *err)
+{
+    return wb_error_set(err, offset, "code", "else outside an if block (function %u)", st->func);
+}
 
 /* The facts of one decoded instruction beyond its opcode count. */
 static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const uint8_t *end,
@@ -763,6 +925,8 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
     switch (in->opcode) {
     case 0x02: case 0x03: case 0x04: case 0x06: case 0x1F: /* block loop if try try_table */
         st->depth++;
+        if (st->depth < KIND_STACK)
+            st->kind[st->depth] = in->opcode;
         if (in->sval >= 0) {
             if (!type_sig(x, (uint32_t)in->sval, &s, 0))
                 return wb_error_set(err, in->offset, "code",
@@ -774,6 +938,10 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         } else if (in->sval != -64) {
             ops->block_results++;
         }
+        break;
+    case 0x05:
+        if (!else_ok(st))
+            return else_fail(st, in->offset, err);
         break;
     case 0x18: /* delegate closes a try like end does */
     case 0x0B: /* end */
@@ -804,11 +972,46 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         ops->call_indirect_results += s.results;
         if (in->imm1 != 0)
             st->feat |= WB_FEAT_REFERENCE_TYPES;
-        break;
+        return check_table(x, st, in, in->imm1, err);
     case 0x1C:
         ops->select_typed++;
         break;
+    case 0x20: case 0x21: case 0x22: /* local.get / set / tee */
+        if (in->imm0 >= st->locals)
+            return wb_error_set(err, in->offset, "code",
+                                "local %llu out of range (function %u, %llu params and locals)",
+                                (unsigned long long)in->imm0, func,
+                                (unsigned long long)st->locals);
+        break;
+    case 0x23: case 0x24: { /* global.get / set */
+        uint32_t n = f->import_global_count + f->global_count;
+        if (in->imm0 >= n)
+            return wb_error_set(err, in->offset, "code",
+                                "global %llu out of range (function %u, %u globals)",
+                                (unsigned long long)in->imm0, func, n);
+        break;
+    }
+    case 0x25: case 0x26: /* table.get / set */
+        return check_table(x, st, in, in->imm0, err);
+    case 0xD2: /* ref.func */
+        if (in->imm0 >= st->total_funcs)
+            return wb_error_set(err, in->offset, "code",
+                                "ref.func of function %llu out of range (function %u, %u "
+                                "functions)",
+                                (unsigned long long)in->imm0, func, st->total_funcs);
+        break;
+    case 0x28: case 0x29: case 0x2A: case 0x2B: case 0x2C: case 0x2D: case 0x2E: case 0x2F:
+    case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37:
+    case 0x38: case 0x39: case 0x3A: case 0x3B: case 0x3C: case 0x3D: case 0x3E:
+        /* loads and stores: a non-zero memory index means multi-memory */
+        if (in->imm1 != 0)
+            st->feat |= WB_FEAT_MULTI_MEMORY;
+        if (check_memory(x, st, in, in->imm1, err) != 0)
+            return -1;
+        return check_align(st, in, mem_natural[in->opcode - 0x28], 0, err);
     case 0x3F: case 0x40: /* memory.size / memory.grow */
+        if (check_memory(x, st, in, in->imm0, err) != 0)
+            return -1;
         if (in->opcode == 0x40)
             f->has_memory_grow = 1;
         if (in->imm0 != 0)
@@ -827,62 +1030,146 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         if ((in->sub == 8 && in->imm1 != 0) || (in->sub == 10 && (in->imm0 | in->imm1) != 0) ||
             (in->sub == 11 && in->imm0 != 0))
             st->feat |= WB_FEAT_MULTI_MEMORY;
+        switch (in->sub) {
+        case 8: /* memory.init data, memory */
+            if (check_memory(x, st, in, in->imm1, err) != 0)
+                return -1;
+            return check_data(x, st, in, err);
+        case 9: /* data.drop */
+            return check_data(x, st, in, err);
+        case 10: /* memory.copy dst, src */
+            if (check_memory(x, st, in, in->imm0, err) != 0)
+                return -1;
+            return check_memory(x, st, in, in->imm1, err);
+        case 11: /* memory.fill */
+            return check_memory(x, st, in, in->imm0, err);
+        case 12: /* table.init elem, table */
+            if (check_elem(x, st, in, err) != 0)
+                return -1;
+            return check_table(x, st, in, in->imm1, err);
+        case 13: /* elem.drop */
+            return check_elem(x, st, in, err);
+        case 14: /* table.copy dst, src */
+            if (check_table(x, st, in, in->imm0, err) != 0)
+                return -1;
+            return check_table(x, st, in, in->imm1, err);
+        case 15: case 16: case 17: /* table.grow / size / fill */
+            return check_table(x, st, in, in->imm0, err);
+        default:
+            break;
+        }
         break;
-    case 0xFD:
+    case 0xFD: {
+        int k = fd_kind(in->sub);
         ops->fd[in->sub]++;
         if ((in->sub <= 11 || in->sub == 92 || in->sub == 93) && in->imm1 != 0)
             st->feat |= WB_FEAT_MULTI_MEMORY;
+        if (k == FD_MEMARG || k == FD_MEMARG_LANE) {
+            /* the lane ops keep their lane in imm1, not the memory index */
+            if (check_memory(x, st, in, k == FD_MEMARG ? in->imm1 : 0, err) != 0)
+                return -1;
+            return check_align(st, in, fd_natural(in->sub), 0, err);
+        }
         break;
+    }
     case 0xFE:
         ops->fe[in->sub]++;
         if (in->imm1 != 0)
             st->feat |= WB_FEAT_MULTI_MEMORY;
+        if (in->sub != 0x03) { /* all but atomic.fence have a memarg */
+            if (check_memory(x, st, in, in->imm1, err) != 0)
+                return -1;
+            return check_align(st, in, fe_natural(in->sub), 1, err);
+        }
         break;
     default:
-        /* memory instructions: a non-zero memory index means multi-memory */
-        if (in->opcode >= 0x28 && in->opcode <= 0x3E && in->imm1 != 0)
-            st->feat |= WB_FEAT_MULTI_MEMORY;
         break;
     }
     return 0;
 }
 
-/* Opcodes whose facts go beyond their count (blocks, ends, calls, memory
- * size/grow, prefixed and typed-select ops): count_insn sees them. */
+/* Opcodes whose facts go beyond their count (blocks, else, ends, calls,
+ * bounded indexes, memory accesses, prefixed and typed-select ops): count_insn
+ * sees them when they take the general way (the lean paths of scan_expr
+ * check what they take themselves). */
 static const uint8_t needs_count[256] = {
-    [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x06] = 1, [0x0B] = 1, [0x0E] = 1, [0x10] = 1,
-    [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x18] = 1, [0x1C] = 1, [0x1F] = 1, [0x3F] = 1,
-    [0x40] = 1, [0xFC] = 1, [0xFD] = 1, [0xFE] = 1};
+    [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x0B] = 1, [0x0E] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x18] = 1, [0x1C] = 1, [0x1F] = 1,
+    [0x20] = 1, [0x21] = 1, [0x22] = 1, [0x23] = 1, [0x24] = 1, [0x25] = 1, [0x26] = 1,
+    [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1, [0x2C] = 1, [0x2D] = 1, [0x2E] = 1,
+    [0x2F] = 1, [0x30] = 1, [0x31] = 1, [0x32] = 1, [0x33] = 1, [0x34] = 1, [0x35] = 1,
+    [0x36] = 1, [0x37] = 1, [0x38] = 1, [0x39] = 1, [0x3A] = 1, [0x3B] = 1, [0x3C] = 1,
+    [0x3D] = 1, [0x3E] = 1, [0x3F] = 1, [0x40] = 1, [0xD2] = 1, [0xFC] = 1, [0xFD] = 1,
+    [0xFE] = 1};
 
 /*
  * Decode a body's instructions: the common shapes inline (decode_fast), the
  * rest through the general decoder.  Instructions decoded the general way
  * always go through count_insn (a memarg there may name a memory).
  */
-static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
+static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, uint64_t locals, wb_error *err)
 {
     uint64_t *count = x->f->ops.op;
+    const uint8_t *const align_lim = x->align_lim;
+    /* the bounds the lean paths check local and global indexes against:
+     * n1 for a one-byte LEB128 (at most 0x80, so a longer one fails it) */
+    const uint64_t nglobals = (uint64_t)x->f->import_global_count + x->f->global_count;
+    const uint8_t locals1 = locals < 0x80 ? (uint8_t)locals : 0x80;
+    const uint8_t globals1 = nglobals < 0x80 ? (uint8_t)nglobals : 0x80;
     const uint8_t *p = c->p;
     const uint8_t *const end = c->end;
     scan_state st;
     wb_insn in;
 
     st.depth = 1;
+    st.locals = locals;
     st.feat = 0;
     st.total_funcs = x->f->import_func_count + x->f->func_count;
     st.func = func;
+    st.kind[1] = 0; /* the function's block: not an if */
     while (p < end) {
-        const uint8_t op = *p;
+        const size_t op = *p;
         size_t k;
         if (end - p >= 4) {
-            /* lean paths: step over the commonest instructions, counting only */
+            /* lean paths: step over the commonest instructions, counting and
+             * bounding only; what they do not take goes the general way */
             switch (op_kind[op]) {
             case K_NONE:
-                if (op == 0x0B && --st.depth == 0 && end - p != 1)
+                p += 1;
+                goto counted;
+            case K_END:
+                if (--st.depth == 0 && end - p != 1)
                     return wb_error_set(err, (size_t)(p + 1 - c->base), "code",
                                         "function %u continues after its final end", func);
                 p += 1;
                 goto counted;
+            case K_ELSE:
+                if (!else_ok(&st))
+                    return else_fail(&st, (size_t)(p - c->base), err);
+                p += 1;
+                goto counted;
+            case K_LOCAL: /* index below the bound, one or two bytes */
+                if (p[1] < locals1) {
+                    p += 2;
+                    goto counted;
+                }
+                if (p[1] >= 0x80 && p[2] < 0x80 &&
+                    ((unsigned)(p[1] & 0x7F) | (unsigned)p[2] << 7) < locals) {
+                    p += 3;
+                    goto counted;
+                }
+                break;
+            case K_GLOBAL:
+                if (p[1] < globals1) {
+                    p += 2;
+                    goto counted;
+                }
+                if (p[1] >= 0x80 && p[2] < 0x80 &&
+                    ((unsigned)(p[1] & 0x7F) | (unsigned)p[2] << 7) < nglobals) {
+                    p += 3;
+                    goto counted;
+                }
+                break;
             case K_U32:
             case K_I32:
                 if (p[1] < 0x80) {
@@ -894,12 +1181,12 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
                     goto counted;
                 }
                 break;
-            case K_MEMARG:
-                if (p[1] < 0x40 && p[2] < 0x80) {
+            case K_MEMARG: /* memory 0 (present), alignment at most natural */
+                if (p[1] < align_lim[op] && p[2] < 0x80) {
                     p += 3;
                     goto counted;
                 }
-                if (p[1] < 0x40 && p[3] < 0x80) {
+                if (p[1] < align_lim[op] && p[3] < 0x80) {
                     p += 4;
                     goto counted;
                 }
@@ -907,6 +1194,8 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, wb_error *err)
             case K_BLOCK:
                 if (p[1] == 0x40 || (p[1] >= 0x7B && p[1] <= 0x7F)) {
                     st.depth++;
+                    if (st.depth < KIND_STACK)
+                        st.kind[st.depth] = p[0];
                     x->f->ops.block_results += p[1] != 0x40;
                     p += 2;
                     goto counted;
@@ -1003,6 +1292,9 @@ static int scan_bodies(scan_range *r)
     x.f = f;
     x.func_types = r->func_types;
     memset(x.sig_known, 0, sizeof x.sig_known);
+    memset(x.align_lim, 0, sizeof x.align_lim);
+    for (unsigned op = 0x28; op <= 0x3E; op++)
+        x.align_lim[op] = f->memory_total > 0 ? (uint8_t)(mem_natural[op - 0x28] + 1) : 0;
     seek_build(&x.types, r->data, r->size, f, 1);
     seek_build(&x.imports, r->data, r->size, f, 2);
     seek_build(&x.funcs, r->data, r->size, f, 3);
@@ -1041,7 +1333,7 @@ static int scan_bodies(scan_range *r)
             f->funcs_with_params_or_locals++;
         if (body.p == body.end)
             return wb_error_set(err, body_off, "code", "function %u has an empty body", func);
-        if (scan_expr(&x, &body, func, err) != 0)
+        if (scan_expr(&x, &body, func, s.params + locals, err) != 0)
             return -1;
     }
     return 0;
