@@ -845,10 +845,15 @@ static int check_memory(const code_ctx *x, const scan_state *st, const wb_insn *
     return 0;
 }
 
-/* The memarg's alignment (sval, log2) against the access's natural one. */
-static int check_align(const scan_state *st, const wb_insn *in, unsigned natural, int exact,
-                       wb_error *err)
+/* The memarg's alignment (sval, log2) against the access's natural one, and
+ * its offset (imm0) against a 32-bit memory. */
+static int check_align(const code_ctx *x, const scan_state *st, const wb_insn *in,
+                       unsigned natural, int exact, wb_error *err)
 {
+    if (!x->f->memory.is64 && in->imm0 > UINT32_MAX)
+        return wb_error_set(err, in->offset, "code",
+                            "offset %llu is beyond a 32-bit memory (function %u)",
+                            (unsigned long long)in->imm0, st->func);
     if (in->sval > (int64_t)natural)
         return wb_error_set(err, in->offset, "code",
                             "alignment 2^%lld larger than the natural alignment 2^%u "
@@ -1008,7 +1013,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
             st->feat |= WB_FEAT_MULTI_MEMORY;
         if (check_memory(x, st, in, in->imm1, err) != 0)
             return -1;
-        return check_align(st, in, mem_natural[in->opcode - 0x28], 0, err);
+        return check_align(x, st, in, mem_natural[in->opcode - 0x28], 0, err);
     case 0x3F: case 0x40: /* memory.size / memory.grow */
         if (check_memory(x, st, in, in->imm0, err) != 0)
             return -1;
@@ -1068,7 +1073,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
             /* the lane ops keep their lane in imm1, not the memory index */
             if (check_memory(x, st, in, k == FD_MEMARG ? in->imm1 : 0, err) != 0)
                 return -1;
-            return check_align(st, in, fd_natural(in->sub), 0, err);
+            return check_align(x, st, in, fd_natural(in->sub), 0, err);
         }
         break;
     }
@@ -1079,7 +1084,7 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         if (in->sub != 0x03) { /* all but atomic.fence have a memarg */
             if (check_memory(x, st, in, in->imm1, err) != 0)
                 return -1;
-            return check_align(st, in, fe_natural(in->sub), 1, err);
+            return check_align(x, st, in, fe_natural(in->sub), 1, err);
         }
         break;
     default:

@@ -995,7 +995,7 @@ static int read_header(rd *r, wb_cursor *c)
     if (wb_cursor_left(c) < 8)
         return fail(r, 0, "file of %zu bytes is too short for a WebAssembly header", r->size);
     if (memcmp(c->p, magic, 4) != 0)
-        return fail(r, 0, "not a WebAssembly module (bad magic)");
+        return fail(r, 0, "not a WebAssembly module (bad magic) nor a WAMR .aot file");
     c->p += 4;
     version = wb_u32le(c);
     if (version != 1)

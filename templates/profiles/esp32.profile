@@ -13,7 +13,8 @@ abi = ilp32-align8                # 32-bit; Xtensa is believed to align uint64 t
                                   # thumb/riscv32 (not established: no Xtensa compiler to check)
 locks = newlib                    # ESP-IDF's newlib pthread types are 4-byte handles
 modes = aot fast-interp           # one interpreter per build; AOT for speed and smaller RAM
-mode = aot
+mode = aot                        # default: the faster engine, and no interpreter code in the
+                                  # heap; --mode fast-interp checks the other
 hw_bound_check = no               # OS_ENABLE_HW_BOUND_CHECK: no MCU port defines it
 libc_wasi = yes                   # wasi-sdk programs import WASI; the ESP-IDF component's
                                   # default for it is not established

@@ -14,7 +14,8 @@ abi = ilp32-align8                # AAPCS / RISC-V psABI: uint64 aligned to 8
 locks = zephyr                    # k_mutex 20 B, k_sem 16 B: Zephyr defaults, CONFIG_POLL off
 modes = aot fast-interp           # one interpreter per build; the samples use the classic one,
                                   # change modes if yours does
-mode = aot
+mode = aot                        # default: the faster engine, and no interpreter code in the
+                                  # heap; --mode fast-interp checks the other
 hw_bound_check = no               # OS_ENABLE_HW_BOUND_CHECK: no MCU port defines it
 libc_wasi = yes                   # wasi-sdk programs import WASI; on in the zephyr/simple-file
                                   # sample, off in zephyr/simple (product-mini/platforms/zephyr)

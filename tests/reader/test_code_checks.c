@@ -423,6 +423,12 @@ static void run_all(void)
             "alignment 2^1 larger than the natural alignment 2^0", 0xFD),
         BAD("atomic_align_low", NONE, 0, BODY(0x41, 0x00, 0xFE, 0x10, 0x01, 0x00, 0x1A, 0x0B),
             "atomic alignment 2^1 is not the natural alignment 2^2", 0xFE),
+        /* a memarg offset of 2^32 on a 32-bit memory */
+        BAD("offset_2_32", NONE, 0,
+            BODY(0x41, 0x00, 0x28, 0x02, 0x80, 0x80, 0x80, 0x80, 0x10, 0x1A, 0x0B),
+            "offset 4294967296 is beyond a 32-bit memory", 0x28),
+        OK("offset_2_32_minus_1", NONE, 0,
+           BODY(0x41, 0x00, 0x28, 0x02, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x1A, 0x0B)),
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         run_case(&cases[i]);
