@@ -344,6 +344,7 @@ static inline void decode_insn(wb_cursor *c, wb_insn *in)
     }
     case K_SELECT_T: {
         uint32_t n = get_u32(c);
+        in->imm0 = n; /* count_insn wants exactly one */
         if (c->ok && n > wb_cursor_left(c)) {
             wb_cursor_fail(c, "select type count runs past the end of the body");
             return;
@@ -355,7 +356,7 @@ static inline void decode_insn(wb_cursor *c, wb_insn *in)
         return;
     }
     case K_REF_NULL:
-        in->sval = get_s(c, 33);
+        in->sval = get_s(c, 33); /* count_insn checks the heap type */
         return;
     case K_TRY_TABLE: {
         uint32_t n;
@@ -978,8 +979,21 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
         if (in->imm1 != 0)
             st->feat |= WB_FEAT_REFERENCE_TYPES;
         return check_table(x, st, in, in->imm1, err);
-    case 0x1C:
+    case 0x1C: /* typed select: one result type (more is not in the spec) */
         ops->select_typed++;
+        if (in->imm0 != 1)
+            return wb_error_set(err, in->offset, "code",
+                                "select must name exactly one type, not %llu (function %u)",
+                                (unsigned long long)in->imm0, func);
+        break;
+    case 0xD0: /* ref.null: funcref or externref, the heap types WAMR loads without GC */
+        if (in->sval != 0x70 - 0x80 && in->sval != 0x6F - 0x80)
+            return wb_error_set(err, in->offset, "code",
+                                "ref.null of heap type %s0x%llx: only funcref (0x70) or "
+                                "externref (0x6f) (function %u)",
+                                in->sval >= 0 ? "index " : "",
+                                (unsigned long long)(in->sval >= 0 ? in->sval : in->sval + 0x80),
+                                func);
         break;
     case 0x20: case 0x21: case 0x22: /* local.get / set / tee */
         if (in->imm0 >= st->locals)
@@ -1104,7 +1118,7 @@ static const uint8_t needs_count[256] = {
     [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1, [0x2C] = 1, [0x2D] = 1, [0x2E] = 1,
     [0x2F] = 1, [0x30] = 1, [0x31] = 1, [0x32] = 1, [0x33] = 1, [0x34] = 1, [0x35] = 1,
     [0x36] = 1, [0x37] = 1, [0x38] = 1, [0x39] = 1, [0x3A] = 1, [0x3B] = 1, [0x3C] = 1,
-    [0x3D] = 1, [0x3E] = 1, [0x3F] = 1, [0x40] = 1, [0xD2] = 1, [0xFC] = 1, [0xFD] = 1,
+    [0x3D] = 1, [0x3E] = 1, [0x3F] = 1, [0x40] = 1, [0xD0] = 1, [0xD2] = 1, [0xFC] = 1, [0xFD] = 1,
     [0xFE] = 1};
 
 /*
