@@ -1121,6 +1121,18 @@ static const uint8_t needs_count[256] = {
     [0x3D] = 1, [0x3E] = 1, [0x3F] = 1, [0x40] = 1, [0xD0] = 1, [0xD2] = 1, [0xFC] = 1, [0xFD] = 1,
     [0xFE] = 1};
 
+/* Bytes of a one- or two-byte LEB128 index below `bound` at p (bound1 is
+ * the bound capped at 0x80, for the one-byte form), or 0: the general way
+ * then decodes and checks it. */
+static inline size_t lean_index(const uint8_t *p, uint8_t bound1, uint64_t bound)
+{
+    if (p[0] < bound1)
+        return 1;
+    if (p[0] >= 0x80 && p[1] < 0x80 && ((unsigned)(p[0] & 0x7F) | (unsigned)p[1] << 7) < bound)
+        return 2;
+    return 0;
+}
+
 /*
  * Decode a body's instructions: the common shapes inline (decode_fast), the
  * rest through the general decoder.  Instructions decoded the general way
@@ -1168,24 +1180,16 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, uint64_t locals, 
                 p += 1;
                 goto counted;
             case K_LOCAL: /* index below the bound, one or two bytes */
-                if (p[1] < locals1) {
-                    p += 2;
-                    goto counted;
-                }
-                if (p[1] >= 0x80 && p[2] < 0x80 &&
-                    ((unsigned)(p[1] & 0x7F) | (unsigned)p[2] << 7) < locals) {
-                    p += 3;
+                k = lean_index(p + 1, locals1, locals);
+                if (k) {
+                    p += 1 + k;
                     goto counted;
                 }
                 break;
             case K_GLOBAL:
-                if (p[1] < globals1) {
-                    p += 2;
-                    goto counted;
-                }
-                if (p[1] >= 0x80 && p[2] < 0x80 &&
-                    ((unsigned)(p[1] & 0x7F) | (unsigned)p[2] << 7) < nglobals) {
-                    p += 3;
+                k = lean_index(p + 1, globals1, nglobals);
+                if (k) {
+                    p += 1 + k;
                     goto counted;
                 }
                 break;
