@@ -351,8 +351,6 @@ static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_fact
     read_data_sections(&c, &t);
 
     if (c.ok && wb_cursor_left(&c) == 0) {
-        t.init_data_known = 1;
-        t.data_sections_known = 1;
         *f = t;
         return 0;
     }
@@ -461,20 +459,12 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
     uint64_t n;
     wb_cursor c = wb_cursor_make(data, (size_t)(s->body + s->size));
 
-    if (f->init_data_known) {
-        n = f->init_func_count;
-        if (n * per_func != s->size)
-            return wb_error_set(err, s->body, sec,
-                                "section is %llu bytes, expected %llu for %llu functions",
-                                (unsigned long long)s->size, (unsigned long long)(n * per_func),
-                                (unsigned long long)n);
-    } else {
-        if (s->size % per_func != 0)
-            return wb_error_set(err, s->body, sec,
-                                "section is %llu bytes, not a whole number of %llu-byte records",
-                                (unsigned long long)s->size, (unsigned long long)per_func);
-        n = s->size / per_func;
-    }
+    n = f->init_func_count; /* the init data section is read first */
+    if (n * per_func != s->size)
+        return wb_error_set(err, s->body, sec,
+                            "section is %llu bytes, expected %llu for %llu functions",
+                            (unsigned long long)s->size, (unsigned long long)(n * per_func),
+                            (unsigned long long)n);
     f->func_count = (uint32_t)n;
 
     c.p = data + s->body;
@@ -494,7 +484,7 @@ static int read_functions(const uint8_t *data, const aot_section *s, wb_aot_fact
         uint32_t t = rd32(&c);
         if (!c.ok)
             return cursor_error(err, &c, sec, "function type index");
-        if (f->init_data_known && t >= f->type_count)
+        if (t >= f->type_count)
             return wb_error_set(err, wb_cursor_offset(&c) - 4, sec,
                                 "function %llu has type %u, but there are %u types",
                                 (unsigned long long)i, t, f->type_count);
@@ -508,7 +498,7 @@ static int func_sig(const uint8_t *data, size_t size, const wb_aot_facts *f, siz
 {
     wb_cursor c = wb_cursor_make(data, size);
     uint32_t t;
-    if (!f->init_data_known || defined >= f->func_count)
+    if (defined >= f->func_count)
         return -1;
     c.p = data + type_idx_at + (size_t)defined * 4;
     t = wb_u32le(&c);
@@ -543,7 +533,7 @@ static int read_exports(const uint8_t *data, size_t size, const aot_section *s, 
             f->exports_wasi_thread_start = 1;
         /* WAMR disables its app heap only for malloc (i32)->i32 and
          * free (i32)->() defined in the module (aot_loader.c) */
-        if (!f->init_data_known || index < f->import_func_count)
+        if (index < f->import_func_count)
             continue;
         if (func_sig(data, size, f, types_at, type_idx_at, index - f->import_func_count, &sig))
             continue;

@@ -32,10 +32,7 @@ typedef struct wb_aot_facts {
     uint32_t func_count;          /* defined functions, from the function section */
     uint32_t import_func_count;   /* when the init data section is decoded; else 0 */
     /* module shape from the init data and export sections, so that an .aot
-     * given alone can be estimated; init_data_known is 1 after a successful
-     * wb_aot_read (it refuses a section it cannot decode) and 0 in facts
-     * that were not read from a file */
-    int init_data_known;
+     * given alone can be estimated */
     uint32_t memory_count;
     uint64_t memory_init_pages;
     uint64_t memory_max_pages;
@@ -65,7 +62,6 @@ typedef struct wb_aot_facts {
     uint32_t data_section_count;
     uint64_t data_section_bytes[WB_AOT_MAX_DATA_SECTIONS];
     uint64_t data_section_bytes_total;
-    int data_sections_known;      /* as init_data_known */
     /* more of the init data section (valid when init_data_known) */
     uint32_t init_func_count;     /* defined functions as the init data declares them */
     uint32_t start_func_index;    /* 0xffffffff: none */

@@ -252,12 +252,11 @@ static int write_file_atomic(const char *path, writer_fn fn, const void *ctx)
 {
     char tmp[PATH_MAX], target[PATH_MAX];
     struct stat st;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        if (!realpath(path, target) || stat(target, &st) != 0 || !S_ISREG(st.st_mode))
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (!S_ISLNK(st.st_mode) || !realpath(path, target) || stat(target, &st) != 0 ||
+            !S_ISREG(st.st_mode))
             return write_file_direct(path, fn, ctx);
         path = target;
-    } else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        return write_file_direct(path, fn, ctx);
     }
     if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
         fprintf(stderr, "%s: path too long: %s\n", prog, path);

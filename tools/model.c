@@ -316,7 +316,7 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear
     int grow_op;
 
     memset(lm, 0, sizeof *lm);
-    if (a && a->init_data_known && (!w || e->mode == WB_MODE_AOT)) {
+    if (a && (!w || e->mode == WB_MODE_AOT)) {
         /* wamrc already applied the shrinking */
         lm->has_memory = a->memory_count > 0;
         lm->init_pages = a->memory_init_pages;
@@ -461,11 +461,15 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const lay
     if (a) {
         text = a->text_section_bytes;
         x->data = a->data_section_bytes_total;
-        if (a->data_sections_known)
-            for (i = 0; i < a->data_section_count && i < WB_AOT_MAX_DATA_SECTIONS; i++)
-                datapages += al(a->data_section_bytes[i], page);
-        else
-            datapages = al(a->data_section_bytes_total, page) + page;
+        uint64_t listed = 0;
+        for (i = 0; i < a->data_section_count && i < WB_AOT_MAX_DATA_SECTIONS; i++) {
+            datapages += al(a->data_section_bytes[i], page);
+            listed += a->data_section_bytes[i];
+        }
+        /* sections past the listed ones: each may start a page of its own */
+        if (a->data_section_count > WB_AOT_MAX_DATA_SECTIONS)
+            datapages += al(a->data_section_bytes_total - listed, page) +
+                         (uint64_t)(a->data_section_count - WB_AOT_MAX_DATA_SECTIONS) * page;
         xip = a->xip;
     } else if (m->wasm) {
         const wb_wasm_facts *w = m->wasm;
@@ -706,7 +710,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
                  lm.worst - lm.initial, 0);
 
     /* aux stack (README: Aux stack) */
-    if (a && a->init_data_known && a->aux_stack_size && e->mode == WB_MODE_AOT)
+    if (a && a->aux_stack_size && e->mode == WB_MODE_AOT)
         e->aux_stack_bytes = a->aux_stack_size;
     else if (w && lm.heap_base && w->stack_pointer_found && w->stack_pointer_init <= lm.heap_base) {
         uint64_t de = al(w->data_end.value, 16);

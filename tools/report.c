@@ -147,8 +147,9 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
     int exec_in_heap = e->exec_memory > 0 && e->pool_totals[WB_POOL_EXEC_MEMORY] == 0;
     int linear_in_heap = e->linear_memory_max > 0 && e->pool_totals[WB_POOL_LINEAR_MEMORY] == 0;
     /* the total counts the mappings at their load peak (text and data
-     * mapped twice while relocating on Linux); what stays is in the detail */
-    uint64_t exec_peak = e->exec_memory_peak > e->exec_memory ? e->exec_memory_peak : e->exec_memory;
+     * mapped twice while relocating on Linux; never below what stays, which
+     * the detail gives) */
+    uint64_t exec_peak = e->exec_memory_peak;
     if (e->mode != WB_MODE_AOT)
         snprintf(detail, sizeof detail, "none for the interpreter");
     else if (exec_peak > e->exec_memory)
@@ -312,8 +313,7 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
                 (unsigned long long)a->text_section_bytes, (unsigned long long)a->text_code_bytes,
                 (unsigned long long)a->text_literal_bytes);
         fprintf(out, "  aot functions         %u\n", a->func_count);
-        if (a->data_sections_known)
-            fprintf(out, "  aot data sections     %u, %llu B\n", a->data_section_count,
-                    (unsigned long long)a->data_section_bytes_total);
+        fprintf(out, "  aot data sections     %u, %llu B\n", a->data_section_count,
+                (unsigned long long)a->data_section_bytes_total);
     }
 }

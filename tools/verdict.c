@@ -293,7 +293,7 @@ static void check_threads(const wb_check *c, wb_verdict *v)
     }
     /* wasi-libc's pthread_create mallocs each thread's C stack (the main
      * thread's size by default) plus TLS, rounded up to 64 KiB, from the libc
-     * heap (wasi-libc's pthread_create).  Only a libc program (one that imports
+     * heap.  Only a libc program (one that imports
      * WASI) allocates them there; a freestanding module manages its own. */
     if (w && w->imports_wasi && w->heap_base.usable && e->aux_stack_bytes > 0 &&
         !e->memory_unbounded) {

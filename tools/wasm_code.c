@@ -1319,8 +1319,10 @@ static int scan_bodies(scan_range *r)
     for (unsigned op = 0x28; op <= 0x3E; op++)
         x.align_lim[op] = f->memory_total > 0 ? (uint8_t)(mem_natural[op - 0x28] + 1) : 0;
     seek_build(&x.types, r->data, r->size, f, 1);
-    seek_build(&x.imports, r->data, r->size, f, 2);
-    seek_build(&x.funcs, r->data, r->size, f, 3);
+    if (!x.func_types) { /* with the table, function types are never sought */
+        seek_build(&x.imports, r->data, r->size, f, 2);
+        seek_build(&x.funcs, r->data, r->size, f, 3);
+    }
 
     for (uint32_t i = r->first; i < r->last; i++) {
         uint32_t func = f->import_func_count + i;

@@ -1,4 +1,4 @@
-/* The WebAssembly module reader: every section checked and turned into facts, without allocating. */
+/* The WebAssembly module reader: every section checked and turned into facts; the input is never copied. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +19,6 @@ typedef struct rd {
     uint32_t global_total;
     uint32_t expr_globals; /* globals a constant expression may name: those before it in
                               the global section, all of them elsewhere (UINT32_MAX) */
-    int expr_checked;      /* 0 in the throwaway states that re-read checked sections */
     uint32_t tag_total;
     int heap_base_seen, data_end_seen;
     uint32_t heap_base_index, data_end_index;
@@ -274,7 +273,7 @@ static int read_const_expr(rd *r, wb_cursor *c, cexpr *e)
             uint32_t gi = u32(c), limit = r->expr_globals < r->global_total ? r->expr_globals
                                                                             : r->global_total;
             CHECK(r, c, "global.get");
-            if (r->expr_checked && gi >= limit)
+            if (gi >= limit)
                 return fail(r, at, "global.get %u in a constant expression: no such global "
                             "before it (%u)", gi, limit);
             break;
@@ -1027,7 +1026,6 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
     r.size = size;
     r.f = facts;
     r.expr_globals = UINT32_MAX;
-    r.expr_checked = 1;
     r.err = err;
     facts->file_bytes = size;
     c = wb_cursor_make(data, size);
@@ -1150,6 +1148,8 @@ int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_f
     r.err = &scratch_e;
     r.section = "element";
     r.func_total = facts->import_func_count + facts->func_count;
+    r.global_total = facts->import_global_count + facts->global_count;
+    r.expr_globals = UINT32_MAX;
     c = wb_cursor_make(data, size);
     c.p = data + facts->section_offset[9];
     c.end = c.p + facts->section_bytes[9];

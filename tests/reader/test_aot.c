@@ -100,8 +100,6 @@ static void check_facts(const expect *e, const wb_aot_facts *f)
         CHECK(f->section_bytes[i] == e->sec[i], "%s: section_bytes[%d] = %llu, expected %llu", n,
               i, (unsigned long long)f->section_bytes[i], (unsigned long long)e->sec[i]);
     CHECK_U(n, f->custom_section_bytes, 0);
-    CHECK_U(n, f->init_data_known, 1);
-    CHECK_U(n, f->data_sections_known, 1);
     CHECK_U(n, f->func_count, e->funcs);
     CHECK_U(n, f->init_func_count, e->funcs);
     CHECK_U(n, f->import_func_count, e->import_funcs);
