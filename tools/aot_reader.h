@@ -62,7 +62,7 @@ typedef struct wb_aot_facts {
     uint32_t data_section_count;
     uint64_t data_section_bytes[WB_AOT_MAX_DATA_SECTIONS];
     uint64_t data_section_bytes_total;
-    /* more of the init data section (valid when init_data_known) */
+    /* more of the init data section */
     uint32_t init_func_count;     /* defined functions as the init data declares them */
     uint32_t start_func_index;    /* 0xffffffff: none */
     uint32_t aux_heap_base_global;  /* global indexes WAMR resolved at compile time, */

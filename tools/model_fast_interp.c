@@ -1786,10 +1786,7 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
         range[k].first = cut[k].first;
         range[k].last = k + 1 < parts ? cut[k + 1].first : n;
     }
-    if (parts > 1)
-        wb_par_run(parts, replay_range, range);
-    else
-        replay_range(range, 0);
+    wb_par_run(parts, replay_range, range);
     fi_free_module(&module);
     for (k = 0; k < parts; k++) {
         const wb_fast_interp_size *p = &range[k].part;

@@ -88,8 +88,11 @@ void wb_par_run(unsigned n, wb_par_job job, void *ctx)
     unsigned helpers = 0, want;
     par_group **tail;
 
-    if (n == 0)
+    if (n <= 1) { /* nothing to share: no queue, no thread */
+        if (n == 1)
+            job(ctx, 0);
         return;
+    }
     pthread_mutex_lock(&par_lock);
     for (tail = &par_queue; *tail; tail = &(*tail)->link)
         ;

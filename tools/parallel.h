@@ -16,8 +16,9 @@ typedef void (*wb_par_job)(void *ctx, unsigned index);
  * threads share one queue: a thread that is free takes the next job of any
  * of them, so the cores stay busy until the last job whatever the scheduler
  * does with the threads.  Returns once the n jobs of this call have run.
- * When no thread can be started the caller runs the jobs itself.  Jobs must
- * not wait for one another.
+ * When no thread can be started the caller runs the jobs itself, and a
+ * single job runs on the caller at once, outside the queue.  Jobs must not
+ * wait for one another.
  */
 void wb_par_run(unsigned n, wb_par_job job, void *ctx);
 

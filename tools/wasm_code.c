@@ -1528,10 +1528,7 @@ int wb_wasm_scan_code(const uint8_t *data, size_t size, wb_wasm_facts *f, wb_cur
             r->err = &parts->err[k];
         }
     }
-    if (n > 1)
-        wb_par_run(n, scan_job, range);
-    else
-        range[0].rc = scan_bodies(&range[0]);
+    wb_par_run(n, scan_job, range);
     for (k = 0; k < n && rc == 0; k++) {
         rc = range[k].rc;
         if (rc != 0 && k > 0)
