@@ -75,6 +75,18 @@ static spec base(const uint8_t *body, size_t len)
     return s;
 }
 
+/* Section id with n copies of one entry; nothing when n is 0. */
+static void repeated(buf *m, buf *p, uint8_t id, unsigned n, const uint8_t *entry, size_t len)
+{
+    if (!n)
+        return;
+    p->n = 0;
+    uleb(p, n);
+    for (unsigned i = 0; i < n; i++)
+        put_bytes(p, entry, len);
+    section(m, id, p);
+}
+
 static int build(const spec *s, buf *m)
 {
     static buf p, f;
@@ -95,34 +107,11 @@ static int build(const spec *s, buf *m)
     uleb(&p, 0);
     section(m, 3, &p);
 
-    if (s->tables) {
-        p.n = 0;
-        uleb(&p, s->tables);
-        for (unsigned i = 0; i < s->tables; i++)
-            put_bytes(&p, (const uint8_t[]){0x70, 0x00, 0x01}, 3);
-        section(m, 4, &p);
-    }
-    if (s->memories) {
-        p.n = 0;
-        uleb(&p, s->memories);
-        for (unsigned i = 0; i < s->memories; i++)
-            put_bytes(&p, (const uint8_t[]){0x00, 0x01}, 2);
-        section(m, 5, &p);
-    }
-    if (s->globals) {
-        p.n = 0;
-        uleb(&p, s->globals);
-        for (unsigned i = 0; i < s->globals; i++)
-            put_bytes(&p, (const uint8_t[]){0x7F, 0x01, 0x41, 0x00, 0x0B}, 5);
-        section(m, 6, &p);
-    }
-    if (s->elems) {
-        p.n = 0;
-        uleb(&p, s->elems);
-        for (unsigned i = 0; i < s->elems; i++) /* passive, funcref, [function 0] */
-            put_bytes(&p, (const uint8_t[]){0x01, 0x00, 0x01, 0x00}, 4);
-        section(m, 9, &p);
-    }
+    repeated(m, &p, 4, s->tables, (const uint8_t[]){0x70, 0x00, 0x01}, 3);
+    repeated(m, &p, 5, s->memories, (const uint8_t[]){0x00, 0x01}, 2);
+    repeated(m, &p, 6, s->globals, (const uint8_t[]){0x7F, 0x01, 0x41, 0x00, 0x0B}, 5);
+    /* passive, funcref, [function 0] */
+    repeated(m, &p, 9, s->elems, (const uint8_t[]){0x01, 0x00, 0x01, 0x00}, 4);
     if (s->datacount) {
         p.n = 0;
         uleb(&p, s->datas);
@@ -144,13 +133,7 @@ static int build(const spec *s, buf *m)
     put_bytes(&p, f.b, f.n);
     section(m, 10, &p);
 
-    if (s->datas) {
-        p.n = 0;
-        uleb(&p, s->datas);
-        for (unsigned i = 0; i < s->datas; i++)
-            put_bytes(&p, (const uint8_t[]){0x01, 0x00}, 2);
-        section(m, 11, &p);
-    }
+    repeated(m, &p, 11, s->datas, (const uint8_t[]){0x01, 0x00}, 2); /* passive, empty */
     return m->n <= BUF_MAX && p.n <= BUF_MAX && f.n <= BUF_MAX ? 0 : -1;
 }
 
