@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 int main(int argc, char **argv)
 {

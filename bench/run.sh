@@ -40,8 +40,8 @@ cc=${CC:-cc}
 
 "$cc" -O2 -std=c11 -o "$work/gen_module" "$here/gen_module.c"
 "$cc" -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/tools" -pthread -o "$work/bench_read" \
-  "$here/bench_read.c" "$root/tools/wasm_reader.c" "$root/tools/wasm_code.c" \
-  "$root/tools/parallel.c"
+  "$here/bench_read.c" "$root/tools/read/wasm_reader.c" "$root/tools/read/wasm_code.c" \
+  "$root/tools/util/parallel.c"
 
 module="$work/big.wasm"
 "$work/gen_module" "$module" "$code_mb"

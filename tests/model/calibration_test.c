@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "../common/wb_test.h"
-#include "aot_reader.h"
-#include "model.h"
-#include "profile.h"
-#include "wasm_reader.h"
+#include "read/aot_reader.h"
+#include "model/model.h"
+#include "read/profile.h"
+#include "read/wasm_reader.h"
 
 /*
  * Usage: calibration_test DATA_DIR MEASURED_TXT PROFILE_DIR

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model_fast_interp.h"
-#include "wasm_reader.h"
+#include "model/model_fast_interp.h"
+#include "read/wasm_reader.h"
 
 static unsigned char *slurp(const char *path, size_t *len)
 {

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model.h"
-#include "model_fast_interp.h"
-#include "wasm_reader.h"
+#include "model/model.h"
+#include "model/model_fast_interp.h"
+#include "read/wasm_reader.h"
 
 static int failures;
 

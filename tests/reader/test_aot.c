@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../common/wb_test.h"
-#include "aot_reader.h"
+#include "read/aot_reader.h"
 
 typedef struct buf {
     uint8_t *data;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "../common/wb_test.h"
-#include "parallel.h"
+#include "util/parallel.h"
 
 #define JOBS_MAX 64u
 #define CALLERS 3u

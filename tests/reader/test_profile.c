@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../common/wb_test.h"
-#include "profile.h"
+#include "read/profile.h"
 
 #define CHECK_S(what, got, want)                                                                  \
     CHECK(strcmp(got, want) == 0, "%s: %s = '%s', expected '%s'", what, #got, got, want)

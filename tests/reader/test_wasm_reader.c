@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "../common/wb_test.h"
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 #define SKIP 77
 

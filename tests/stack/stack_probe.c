@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stack_bound.h"
-#include "stack_usage.h"
-#include "wasm_reader.h"
+#include "stack/stack_bound.h"
+#include "read/stack_usage.h"
+#include "read/wasm_reader.h"
 
 /*
  * stack_probe MODULE [--su FILE] [EXPECT...]

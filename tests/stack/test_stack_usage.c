@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "stack_usage.h"
+#include "read/stack_usage.h"
 
 static int failures;
 

@@ -4,14 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "aot_reader.h"
-#include "model.h"
-#include "model_fast_interp.h"
-#include "outputs.h"
-#include "profile.h"
-#include "stack_bound.h"
-#include "verdict.h"
-#include "wasm_reader.h"
+#include "read/aot_reader.h"
+#include "model/model.h"
+#include "model/model_fast_interp.h"
+#include "out/outputs.h"
+#include "read/profile.h"
+#include "stack/stack_bound.h"
+#include "check/verdict.h"
+#include "read/wasm_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

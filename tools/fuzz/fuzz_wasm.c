@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

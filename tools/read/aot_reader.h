@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "wasm_reader.h" /* wb_error */
+#include "read/wasm_reader.h" /* wb_error */
 
 #define WB_AOT_MAX_DATA_SECTIONS 64
 

@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "stack_usage.h"
-#include "wasm_reader.h"
+#include "read/stack_usage.h"
+#include "read/wasm_reader.h"
 
 #define WB_STACK_PATH_MAX 32
 

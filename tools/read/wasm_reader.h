@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cursor.h"
-#include "parallel.h"
+#include "read/cursor.h"
+#include "util/parallel.h"
 
 /* Where and why a read failed.  section is a static name ("code", "header"). */
 typedef struct wb_error {

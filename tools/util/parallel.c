@@ -1,6 +1,6 @@
 /* Jobs of one or more concurrent calls, taken by whichever thread is free. */
 #define _POSIX_C_SOURCE 200809L
-#include "parallel.h"
+#include "util/parallel.h"
 
 #include <pthread.h>
 #include <unistd.h>

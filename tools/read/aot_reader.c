@@ -1,5 +1,5 @@
 /* The WAMR .aot reader (file format version 6): target, code, module-shape facts. */
-#include "aot_reader.h"
+#include "read/aot_reader.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,11 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "aot_reader.h"
-#include "model.h"
-#include "profile.h"
-#include "stack_bound.h"
-#include "wasm_reader.h"
+#include "read/aot_reader.h"
+#include "model/model.h"
+#include "read/profile.h"
+#include "stack/stack_bound.h"
+#include "read/wasm_reader.h"
 
 typedef enum wb_severity { WB_SEV_ERROR = 0, WB_SEV_WARNING, WB_SEV_NOTE } wb_severity;
 

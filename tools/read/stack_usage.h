@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "wasm_reader.h" /* wb_error */
+#include "read/wasm_reader.h" /* wb_error */
 
 /* Frame sizes indexed by AOT function number (defined functions, from 0). */
 typedef struct wb_stack_usage {

@@ -1,5 +1,5 @@
 /* The report a person reads at a glance, the diagnostics block, and `inspect`. */
-#include "outputs.h"
+#include "out/outputs.h"
 
 #include <string.h>
 

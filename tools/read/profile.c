@@ -1,5 +1,5 @@
 /* Target profiles: `key = value` text naming the runtime build and the board. */
-#include "profile.h"
+#include "read/profile.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "size_parse.h"
+#include "read/size_parse.h"
 
 #define LINE_MAX_BYTES 1024u        /* one profile line, comment included */
 #define FILE_MAX_BYTES (64u * 1024u) /* a profile file */

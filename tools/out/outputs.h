@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "verdict.h"
+#include "check/verdict.h"
 
 /* The report a person reads at a glance: pools, biggest items, RAM bar, headroom. */
 void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v);

@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "aot_reader.h"
-#include "profile.h"
-#include "wasm_reader.h"
+#include "read/aot_reader.h"
+#include "read/profile.h"
+#include "read/wasm_reader.h"
 
 /* What the user asked for; zero/absent fields take the profile's defaults. */
 typedef struct wb_settings {

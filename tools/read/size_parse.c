@@ -1,5 +1,5 @@
 /* Size arguments: plain bytes or K/M/G suffixes (powers of 1024). */
-#include "size_parse.h"
+#include "read/size_parse.h"
 
 int wb_size_parse(const char *s, uint64_t *out)
 {

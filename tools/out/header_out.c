@@ -1,5 +1,5 @@
 /* The generated header: the constants a WAMR embedder passes for this module. */
-#include "outputs.h"
+#include "out/outputs.h"
 
 #include <ctype.h>
 #include <string.h>

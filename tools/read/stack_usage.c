@@ -1,5 +1,5 @@
 /* Reads the per-function native frame sizes that `wamrc --stack-usage=FILE` writes. */
-#include "stack_usage.h"
+#include "read/stack_usage.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* Static worst-case depth of the aux (C shadow) stack and, with a stack-usage file, the AOT native stack. */
-#include "stack_bound.h"
+#include "stack/stack_bound.h"
 
 #include <pthread.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /* The verdict: turns facts, settings and the estimate into coded diagnostics. */
-#include "verdict.h"
+#include "check/verdict.h"
 
 #include <stdarg.h>
 #include <stdio.h>

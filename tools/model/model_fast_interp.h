@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 typedef struct wb_fast_interp_size {
     uint64_t code_bytes;        /* sum over functions of the compiled code buffer */

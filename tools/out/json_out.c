@@ -1,5 +1,5 @@
 /* The JSON contract: estimate fields in bytes, budget, fits, diagnostics[]. */
-#include "outputs.h"
+#include "out/outputs.h"
 
 #include <inttypes.h>
 

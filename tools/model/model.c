@@ -1,8 +1,8 @@
 /* The model of WAMR 2.4's allocations: module facts + profile + settings -> estimate. */
 #include <string.h>
 
-#include "model.h"
-#include "model_fast_interp.h"
+#include "model/model.h"
+#include "model/model_fast_interp.h"
 
 /*
  * Sources: WAMR 2.4.3 measured on Linux x86-64 (LP64) and x86-32 (ILP32)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 /* Reader state: the borrowed input, the facts being filled and what the
  * later sections need to check indices against. */

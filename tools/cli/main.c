@@ -13,15 +13,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "aot_reader.h"
-#include "model.h"
-#include "outputs.h"
-#include "profile.h"
-#include "size_parse.h"
-#include "stack_bound.h"
-#include "stack_usage.h"
-#include "verdict.h"
-#include "wasm_reader.h"
+#include "read/aot_reader.h"
+#include "model/model.h"
+#include "out/outputs.h"
+#include "read/profile.h"
+#include "read/size_parse.h"
+#include "stack/stack_bound.h"
+#include "read/stack_usage.h"
+#include "check/verdict.h"
+#include "read/wasm_reader.h"
 
 #define EXIT_FITS 0
 #define EXIT_FAIL 1

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasm_reader.h"
+#include "read/wasm_reader.h"
 
 /*
  * Immediate kinds of the single-byte opcodes.  One table lookup tells the

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "model_fast_interp.h"
+#include "model/model.h"
+#include "model/model_fast_interp.h"
 
 /*
  * WAMR's loader (wasm_loader.c, wasm_loader_prepare_bytecode) walks each
