@@ -40,12 +40,16 @@ set(WAMR_BUDGET_WASM_BUILD_TYPE "MinSizeRel" CACHE STRING
   "CMAKE_BUILD_TYPE of the wasm sub-builds made for host projects")
 set(WAMR_BUDGET_STACK_MARGIN "256" CACHE STRING
   "Bytes STACK_SIZE AUTO adds to the static aux-stack bound before rounding up to 16")
+# The WAMR versions the checker models (`wamr-budget --version` lists the
+# same; a test keeps the two lists equal).
+set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.3.1 2.1.0 main-646b5a9bc CACHE INTERNAL
+  "WAMR versions wamr-budget models")
 
 # _wamr_module_keywords(): the keywords of wamr_add_module(), in the caller's scope.
 macro(_wamr_module_keywords)
   set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING DEBUG_INFO)
-  set(_WAMR_MODULE_ONE_VALUE MEMORY_BUDGET PROFILE MODE STACK_SIZE INITIAL_MEMORY MAX_MEMORY
-    THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX)
+  set(_WAMR_MODULE_ONE_VALUE MEMORY_BUDGET PROFILE MODE WAMR_VERSION STACK_SIZE INITIAL_MEMORY
+    MAX_MEMORY THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX)
   set(_WAMR_MODULE_MULTI_VALUE SOURCES AOT EXPORTS INCLUDE_DIRECTORIES COMPILE_DEFINITIONS
     COMPILE_OPTIONS LINK_LIBRARIES LINK_OPTIONS)
   get_property(_WAMR_BUDGET_CMAKE_DIR GLOBAL PROPERTY _WAMR_BUDGET_CMAKE_DIR)
@@ -62,6 +66,7 @@ endmacro()
       MEMORY_BUDGET <size>
       [PROFILE <name>|<path>]
       [MODE aot|fast-interp|classic-interp]
+      [WAMR_VERSION <version>]
       [STACK_SIZE <size>|AUTO]
       [INITIAL_MEMORY <size>] [MAX_MEMORY <size>]
       [THREADS <n>]
@@ -86,6 +91,10 @@ endmacro()
     Default: ``WAMR_BUDGET_DEFAULT_PROFILE``.
   ``MODE``
     Engine to check for; default: the profile's.  ``AOT`` implies ``aot``.
+  ``WAMR_VERSION``
+    The WAMR release the device runs (``2.4.5``, ``2.1.0``, ...; the list is
+    ``WAMR_BUDGET_WAMR_VERSIONS``); default: the profile's ``wamr_version``.
+    The estimate, the AOT format and the limits are that version's.
   ``STACK_SIZE``
     C shadow (aux) stack, ``-z stack-size``; a multiple of 16.  ``AUTO``
     links once, computes the worst-case stack with ``wamr-budget stack-bound``
@@ -521,6 +530,16 @@ macro(_wamr_validate_module)
     endif()
   endif()
 
+  set(_wamr_wamr_version "")
+  if(DEFINED arg_WAMR_VERSION)
+    if(NOT arg_WAMR_VERSION IN_LIST WAMR_BUDGET_WAMR_VERSIONS)
+      list(JOIN WAMR_BUDGET_WAMR_VERSIONS ", " _wamr_known)
+      _wamr_error("WAMR_VERSION '${arg_WAMR_VERSION}' is not a WAMR version wamr-budget models: "
+        "use one of ${_wamr_known} (the release your platform ships).")
+    endif()
+    set(_wamr_wamr_version "${arg_WAMR_VERSION}")
+  endif()
+
   set(_wamr_mode "")
   if(DEFINED arg_MODE)
     if(NOT arg_MODE MATCHES "^(aot|fast-interp|classic-interp)$")
@@ -813,6 +832,7 @@ macro(_wamr_add_wasm_module)
   set(_wamr_text "# wamr_add_module(${name}) settings, read by WamrBudgetPostLink.cmake\n")
   foreach(_wamr_pair IN ITEMS
       "NAME;${name}" "PROFILE;${_wamr_profile}" "MODE;${_wamr_mode}" "BUDGET;${_wamr_budget}"
+      "WAMR_VERSION;${_wamr_wamr_version}"
       "WASM_STACK_SIZE;${_wamr_wasm_stack}" "HEAP_SIZE;${_wamr_heap}" "THREADS;${_wamr_threads}"
       "JSON;${_wamr_json}" "HEADER;${_wamr_header}" "PREFIX;${_wamr_prefix}"
       "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "WAMRC;${_wamr_wamrc}"
@@ -926,7 +946,7 @@ macro(_wamr_add_host_module)
     endif()
     list(APPEND _wamr_abs_dirs "${_wamr_d}")
   endforeach()
-  foreach(_wamr_kw IN ITEMS MEMORY_BUDGET STACK_SIZE INITIAL_MEMORY MAX_MEMORY THREADS
+  foreach(_wamr_kw IN ITEMS MEMORY_BUDGET WAMR_VERSION STACK_SIZE INITIAL_MEMORY MAX_MEMORY THREADS
                             WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER_PREFIX)
     if(DEFINED arg_${_wamr_kw})
       list(APPEND _wamr_fwd ${_wamr_kw} "${arg_${_wamr_kw}}")

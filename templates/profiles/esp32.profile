@@ -1,10 +1,14 @@
-# esp32: Espressif ESP32 (dual-core Xtensa LX6, 240 MHz) running WAMR 2.4.3 on
-# ESP-IDF.  Sources: ESP32 datasheet (520 KB SRAM); WAMR 2.4.3's ESP-IDF port
+# esp32: Espressif ESP32 (dual-core Xtensa LX6, 240 MHz) running WAMR 2.4.5 on
+# ESP-IDF.  Sources: ESP32 datasheet (520 KB SRAM); WAMR 2.4.5's ESP-IDF port
 # (core/shared/platform/esp-idf), its product-mini/platforms/esp-idf sample and
 # its core/config.h defaults.  Nothing in this file was measured on a device.
 
 name = esp32
-description = "ESP32 (Xtensa LX6), ESP-IDF, WAMR 2.4.3: AOT + fast interp, libc-wasi"
+description = "ESP32 (Xtensa LX6), ESP-IDF, WAMR 2.4.5: AOT + fast interp, libc-wasi"
+
+# the WAMR version (README: WAMR versions)
+wamr_version = 2.4.5              # assumed: the newest release; Espressif's WAMR component
+                                  # follows WAMR's releases: set the one your project pins
 
 # runtime build
 platform = esp-idf                # linear memory and AOT code come from the IDF heap, outside

@@ -1,13 +1,13 @@
-# esp32s3: Espressif ESP32-S3 (dual-core Xtensa LX7, 240 MHz) running WAMR 2.4.3
+# esp32s3: Espressif ESP32-S3 (dual-core Xtensa LX7, 240 MHz) running WAMR 2.4.5
 # on ESP-IDF.  Everything the ESP-IDF port decides comes from esp32.profile;
 # this file changes the chip.  Sources: ESP32-S3 datasheet (512 KB SRAM);
-# WAMR 2.4.3's ESP-IDF port (core/shared/platform/esp-idf).  Not measured on a
+# WAMR 2.4.5's ESP-IDF port (core/shared/platform/esp-idf).  Not measured on a
 # device.
 
 include = esp32
 
 name = esp32s3
-description = "ESP32-S3 (Xtensa LX7), ESP-IDF, WAMR 2.4.3: AOT + fast interp, libc-wasi"
+description = "ESP32-S3 (Xtensa LX7), ESP-IDF, WAMR 2.4.5: AOT + fast interp, libc-wasi"
 
 ram = 512K                        # on-chip SRAM (datasheet); ESP-IDF takes part of it for IRAM
                                   # code and caches, so the free heap is less (not established).

@@ -1,10 +1,16 @@
-# linux-x86: the measured WAMR 2.4.3 runtime build on Linux x86-32 (gcc -m32).
-# Sources: measured with WAMR 2.4.3 on Linux (the calibration runs in
+# linux-x86: the measured WAMR runtime build on Linux x86-32 (gcc -m32).
+# Sources: measured with WAMR 2.4.5, 2.3.1, 2.1.0 and main on Linux (the calibration runs in
 # tests/data/calibration; cmake WAMR_BUILD_TARGET=X86_32, same features as
 # linux-x86_64), WAMR's core/config.h, and README: How the estimate is computed.
 
 name = linux-x86
-description = "WAMR 2.4.3, Linux x86-32 (ILP32): fast interp + AOT, libc-wasi, wasi-threads, no HW bound check"
+description = "WAMR 2.4.5, Linux x86-32 (ILP32): fast interp + AOT, libc-wasi, wasi-threads, no HW bound check"
+
+# the WAMR version (README: WAMR versions)
+wamr_version = 2.4.5              # the newest release; this build was measured on 2.4.5, 2.3.1,
+                                  # 2.1.0 and main: --wamr (or WAMR_VERSION) selects another
+ref_types = default               # WAMR_BUILD_REF_TYPES as that version's CMake sets it
+shrunk_memory = default           # WAMR_BUILD_SHRUNK_MEMORY as that version's CMake sets it
 
 # runtime build
 platform = linux                  # core/shared/platform/linux

@@ -1,11 +1,17 @@
-# linux-x86_64: the measured WAMR 2.4.3 runtime build on Linux x86-64.
-# Sources: measured with WAMR 2.4.3 on Linux (the calibration runs in
+# linux-x86_64: the measured WAMR runtime build on Linux x86-64.
+# Sources: measured with WAMR 2.4.5, 2.3.1, 2.1.0 and main on Linux (the calibration runs in
 # tests/data/calibration; cmake WAMR_BUILD_TARGET=X86_64 INTERP=1 FAST_INTERP=1
 # AOT=1 LIBC_WASI=1 LIB_WASI_THREADS=1, everything else default), WAMR's
 # core/config.h, and README: How the estimate is computed.
 
 name = linux-x86_64
-description = "WAMR 2.4.3, Linux x86-64 (LP64): fast interp + AOT, libc-wasi, wasi-threads, HW bound check"
+description = "WAMR 2.4.5, Linux x86-64 (LP64): fast interp + AOT, libc-wasi, wasi-threads, HW bound check"
+
+# the WAMR version (README: WAMR versions)
+wamr_version = 2.4.5              # the newest release; this build was measured on 2.4.5, 2.3.1,
+                                  # 2.1.0 and main: --wamr (or WAMR_VERSION) selects another
+ref_types = default               # WAMR_BUILD_REF_TYPES as that version's CMake sets it
+shrunk_memory = default           # WAMR_BUILD_SHRUNK_MEMORY as that version's CMake sets it
 
 # runtime build
 platform = linux                  # core/shared/platform/linux

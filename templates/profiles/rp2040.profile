@@ -1,4 +1,4 @@
-# rp2040: Raspberry Pi RP2040 (dual Cortex-M0+, 133 MHz) running WAMR 2.4.3 on
+# rp2040: Raspberry Pi RP2040 (dual Cortex-M0+, 133 MHz) running WAMR 2.4.5 on
 # Zephyr (board rpi_pico).  Everything the Zephyr port decides comes from
 # zephyr-generic32.profile.  Sources: RP2040 datasheet (264 KB SRAM in six
 # banks, code in external QSPI flash).  Not measured on a device.
@@ -6,7 +6,7 @@
 include = zephyr-generic32
 
 name = rp2040
-description = "RP2040 (Cortex-M0+), Zephyr, WAMR 2.4.3: fast interp (AOT for thumbv6m not established)"
+description = "RP2040 (Cortex-M0+), Zephyr, WAMR 2.4.5: fast interp (AOT for thumbv6m not established)"
 
 ram = 264K                        # on-chip SRAM (datasheet)
 mode = fast-interp                # wamrc output for thumbv6m (ARMv6-M) has not been checked

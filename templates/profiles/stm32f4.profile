@@ -1,4 +1,4 @@
-# stm32f4: STM32F4 (Cortex-M4F, e.g. STM32F407/F417, 168 MHz) running WAMR 2.4.3
+# stm32f4: STM32F4 (Cortex-M4F, e.g. STM32F407/F417, 168 MHz) running WAMR 2.4.5
 # on the Zephyr port (assumed: WAMR has no STM32Cube/FreeRTOS platform, and
 # its FreeRTOS helpers in core/shared/platform/common/freertos are not a
 # complete port: no os_mmap).  Everything the Zephyr port decides comes from
@@ -8,7 +8,7 @@
 include = zephyr-generic32
 
 name = stm32f4
-description = "STM32F4 (Cortex-M4F), Zephyr, WAMR 2.4.3: AOT + fast interp"
+description = "STM32F4 (Cortex-M4F), Zephyr, WAMR 2.4.5: AOT + fast interp"
 
 ram = 192K                        # 112 + 16 KB SRAM and 64 KB CCM (datasheet); CCM is data-only
                                   # (not executable, no DMA): AOT code needs the 128 KB main SRAM

@@ -1,11 +1,15 @@
-# zephyr-generic32: a generic 32-bit Zephyr board running WAMR 2.4.3.  A base
+# zephyr-generic32: a generic 32-bit Zephyr board running WAMR 2.4.5.  A base
 # for boards: `include = zephyr-generic32`, then set ram and the wamrc target.
-# Sources: WAMR 2.4.3's Zephyr port (core/shared/platform/zephyr), its
+# Sources: WAMR 2.4.5's Zephyr port (core/shared/platform/zephyr), its
 # product-mini/platforms/zephyr samples and its core/config.h defaults.
 # Not measured on a device.
 
 name = zephyr-generic32
-description = "Generic 32-bit Zephyr board (Cortex-M3 placeholder), WAMR 2.4.3: AOT + fast interp"
+description = "Generic 32-bit Zephyr board (Cortex-M3 placeholder), WAMR 2.4.5: AOT + fast interp"
+
+# the WAMR version (README: WAMR versions)
+wamr_version = 2.4.5              # assumed: the newest release; WAMR joins a Zephyr workspace as
+                                  # a module at the tag you choose: set yours
 
 # runtime build
 platform = zephyr                 # os_mmap is wasm_runtime_malloc: linear memory and AOT code and

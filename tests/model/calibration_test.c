@@ -10,9 +10,13 @@
 #include "read/wasm_reader.h"
 
 /*
- * Usage: calibration_test DATA_DIR MEASURED_TXT PROFILE_DIR
+ * Usage: calibration_test DATA_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]
  * DATA_DIR holds <module>.wasm and <module>.<arch>.aot (decompressed at
- * build time); MEASURED_TXT is tests/data/calibration/measured.txt.
+ * build time); MEASURED_TXT is the measured.txt of the WAMR version measured
+ * (tests/data/calibration, and versions/<tag>/ beside it), which the runs are
+ * estimated for with the linux-x86_64 and linux-x86 profiles; REF_TYPES
+ * (yes/no) is the reference-types option of the measured build when it was
+ * not the version's default.
  * For every measured run: the estimate of each phase must be >= the
  * measurement, and runtime_init + module_load + exec_memory + instance +
  * exec_env + threads*per_thread + linear_memory_initial within +5% (AOT with
@@ -52,6 +56,9 @@ static void note(int kind, int field, double r, const run *x)
     }
     w->seen = 1;
 }
+
+static const char *wamr_version; /* the version measured */
+static int ref_types = -1;        /* its build's reference types, -1 the default */
 
 static int check_run(const run *x, const char *dir, const char *pdir, int bounded_aot)
 {
@@ -103,6 +110,14 @@ static int check_run(const run *x, const char *dir, const char *pdir, int bounde
     }
     if (wb_profile_load(strcmp(x->arch, "x86_64") == 0 ? "linux-x86_64" : "linux-x86", dirs, &prof,
                         err, sizeof err) != 0) {
+        fprintf(stderr, "profile: %s\n", err);
+        free(wbuf);
+        free(abuf);
+        return 1;
+    }
+    snprintf(prof.wamr_version, sizeof prof.wamr_version, "%s", wamr_version);
+    prof.ref_types = ref_types;
+    if (wb_profile_check(&prof, err, sizeof err) != 0) {
         fprintf(stderr, "profile: %s\n", err);
         free(wbuf);
         free(abuf);
@@ -192,10 +207,16 @@ int main(int argc, char **argv)
     int failed = 0, runs = 0, k, i;
     static const char *const kn[3] = {"AOT with .aot", "fast interpreter", "AOT, code bounded"};
 
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s DATA_DIR MEASURED_TXT PROFILE_DIR\n", argv[0]);
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: %s DATA_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]\n",
+                argv[0]);
         return 2;
     }
+    wamr_version = argv[4];
+    if (argc == 6)
+        ref_types = strcmp(argv[5], "yes") == 0;
+    printf("WAMR %s%s\n", wamr_version,
+           ref_types < 0 ? "" : ref_types ? ", reference types on" : ", reference types off");
     f = fopen(argv[2], "r");
     if (!f) {
         fprintf(stderr, "cannot open %s\n", argv[2]);

@@ -1,5 +1,6 @@
 /* The verdict: turns facts, settings and the estimate into coded diagnostics. */
 #include "check/verdict.h"
+#include "model/wamr_versions.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,6 +162,31 @@ static void check_aot(const wb_check *c, wb_verdict *v)
 
     if (!a)
         return;
+    const wb_wamr_version *ver = wb_wamr_version_find(p->wamr_version);
+    if (ver && a->version != ver->aot_format) {
+        /* the versions that do load this file's format */
+        char loaders[160] = "";
+        size_t n, used = 0;
+        const wb_wamr_version *all = wb_wamr_versions(&n);
+        for (size_t i = 0; i < n; i++) {
+            if (all[i].aot_format != a->version)
+                continue;
+            int w = snprintf(loaders + used, sizeof loaders - used, "%s%s", used ? ", " : "",
+                             all[i].name);
+            if (w < 0 || (size_t)w >= sizeof loaders - used)
+                break;
+            used += (size_t)w;
+        }
+        wb_diag *d = add(v, WB_SEV_ERROR, "aot-version-mismatch",
+                         "WAMR %s loads AOT format %u; this file is format %u: WAMR %s refuses it "
+                         "(\"unknown binary version\")",
+                         ver->name, ver->aot_format, a->version, ver->name);
+        fix(d, "compile it with the wamrc of WAMR %s%s%s%s", ver->name,
+            loaders[0] ? ", or check it against the WAMR version it was made for (--wamr / "
+                         "WAMR_VERSION: "
+                       : "",
+            loaders, loaders[0] ? ")" : "");
+    }
     if (p->aot_target[0] && strncmp(a->arch, p->aot_target, strlen(p->aot_target)) != 0 &&
         strncmp(p->aot_target, a->arch, strlen(a->arch)) != 0) {
         wb_diag *d = add(v, WB_SEV_ERROR, "aot-target-mismatch",

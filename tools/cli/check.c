@@ -6,6 +6,7 @@
 #include "check/verdict.h"
 #include "cli/cli.h"
 #include "model/model.h"
+#include "model/wamr_versions.h"
 #include "out/outputs.h"
 #include "read/aot_reader.h"
 #include "read/profile.h"
@@ -44,6 +45,7 @@ typedef struct check_args {
     const char *header;
     const char *prefix;
     const char *stack_usage;
+    const char *wamr;
     int quiet;
     wb_settings settings;
 } check_args;
@@ -99,8 +101,7 @@ static int parse_check_args(int argc, char **argv, check_args *a)
         } else if (OPT("--heap-size")) {
             NEEDS_VALUE();
             rc = cli_take_size(arg, val, &a->settings.heap_size);
-            if (!rc && a->settings.heap_size > (1ull << 30))
-                return cli_usage_error("--heap-size %s is above WAMR's APP_HEAP_SIZE_MAX (1G)", val);
+            /* the WAMR version's APP_HEAP_SIZE_MAX is checked once it is known */
             a->settings.heap_size_given = 1;
         } else if (OPT("--threads")) {
             NEEDS_VALUE();
@@ -116,6 +117,15 @@ static int parse_check_args(int argc, char **argv, check_args *a)
             if (!cli_valid_identifier(val))
                 return cli_usage_error("--prefix '%s' is not a C identifier", val);
             a->prefix = val;
+        } else if (OPT("--wamr")) {
+            NEEDS_VALUE();
+            if (!wb_wamr_version_find(val)) {
+                char list[256];
+                wb_wamr_version_list(list, sizeof list);
+                return cli_usage_error("unknown WAMR version '%s' for --wamr (supported: %s)", val,
+                                       list);
+            }
+            a->wamr = val;
         } else if (OPT("--stack-usage")) {
             NEEDS_VALUE();
             a->stack_usage = val;
@@ -233,6 +243,22 @@ int cli_check(int argc, char **argv)
     }
     if (cli_load_profile(a.profile, a.profile_dir, &profile) != 0)
         goto out;
+    /* --wamr names the runtime's version in place of the profile's */
+    if (a.wamr) {
+        char err2[512];
+        snprintf(profile.wamr_version, sizeof profile.wamr_version, "%s", a.wamr);
+        if (wb_profile_check(&profile, err2, sizeof err2) != 0) {
+            cli_usage_error("--wamr %s does not fit profile '%s': %s", a.wamr, profile.name, err2);
+            goto out;
+        }
+    }
+    const wb_wamr_version *version = wb_wamr_version_find(profile.wamr_version);
+    if (a.settings.heap_size_given && a.settings.heap_size > version->t->app_heap_size_max) {
+        cli_usage_error("--heap-size %llu is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)",
+                        (unsigned long long)a.settings.heap_size, version->name,
+                        (unsigned long long)(version->t->app_heap_size_max >> 20));
+        goto out;
+    }
     if (!a.settings.mode_given)
         a.settings.mode = profile.mode;
     /* the budget: --budget, else the profile's, else all of the device's RAM */

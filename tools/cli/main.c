@@ -3,13 +3,15 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/wamr_versions.h"
 
 static const char usage_text[] =
     "usage: wamr-budget check MODULE [--aot FILE] --profile NAME|PATH\n"
     "                         [--mode aot|fast-interp|classic-interp] [--budget SIZE]\n"
     "                         [--stack-size SIZE] [--heap-size SIZE] [--threads N]\n"
     "                         [--json FILE|-] [--header FILE] [--prefix NAME]\n"
-    "                         [--stack-usage FILE] [--profile-dir DIR] [--quiet]\n"
+    "                         [--stack-usage FILE] [--wamr VERSION] [--profile-dir DIR]\n"
+    "                         [--quiet]\n"
     "       wamr-budget inspect MODULE\n"
     "       wamr-budget embed MODULE --output FILE.c [--symbol NAME]\n"
     "       wamr-budget stack-bound MODULE\n"
@@ -29,7 +31,14 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("wamr-budget %s (models WAMR 2.4.3)\n", WB_VERSION);
+        size_t n;
+        const wb_wamr_version *v = wb_wamr_versions(&n);
+        printf("wamr-budget %s\nWAMR versions modelled (--wamr, profile key wamr_version; "
+               "default %s):\n", WB_VERSION, WB_WAMR_DEFAULT_VERSION);
+        for (size_t i = 0; i < n; i++)
+            printf("  %-15s AOT format %u, %s%s%s\n", v[i].name, v[i].aot_format,
+                   v[i].measured ? "measured" : "same tables as ", v[i].measured ? "" : v[i].same_as,
+                   strcmp(v[i].name, WB_WAMR_DEFAULT_VERSION) == 0 ? " (default)" : "");
         return 0;
     }
     if (strcmp(cmd, "check") == 0)

@@ -1,16 +1,17 @@
-/* The model of WAMR 2.4's allocations: module facts + profile + settings -> estimate. */
+/* The model of WAMR's allocations: module facts + profile + settings -> estimate. */
 #include <string.h>
 
 #include "model/model.h"
 #include "model/model_fast_interp.h"
+#include "model/wamr_versions.h"
 
 /*
- * Sources: WAMR 2.4.3 measured on Linux x86-64 (LP64) and x86-32 (ILP32)
- * (the calibration runs in tests/data/calibration; README: How the estimate
- * is computed), and for the MCU ports WAMR's core/shared/platform/<port>
- * code, whose struct sizes (thumb/riscv32, "ILP32-align8") come from a
- * compile-time sizeof probe of the WAMR headers.  Xtensa uses the
- * ILP32-align8 sizes (not compiled, believed identical).
+ * Sources: WAMR measured on Linux x86-64 (LP64) and x86-32 (ILP32), main at
+ * 646b5a9bc and the releases 2.4.5, 2.3.1 and 2.1.0 (the calibration runs in
+ * tests/data/calibration; README: How the estimate is computed), and for the
+ * MCU ports WAMR's core/shared/platform/<port> code.  What differs between
+ * versions and layouts is in the tables of model/wamr_versions.c; this file
+ * applies them the same way to every version.
  */
 
 #define KIB 1024u
@@ -21,53 +22,15 @@ static uint64_t al(uint64_t x, uint64_t a) { return a ? (x + a - 1) / a * a : x;
 static uint64_t mx(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t mn(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
-/* Struct sizes of one runtime build (measured on Linux; sizeof probe for MCUs). */
-typedef struct layout {
-    unsigned ptr;
-    /* interpreter loader */
-    unsigned module, functype_hdr, import, function, table, memory, global, export_;
-    unsigned table_seg, init_expr, data_seg;
-    /* instances */
-    unsigned inst_extra, aot_inst_extra, table_slot, func_inst, export_func_inst;
-    unsigned aot_func_inst, aot_export;
-    /* AOT loader */
-    unsigned aot_module, aot_mem_init, aot_import_mem, aot_import_table, aot_table_init_hdr;
-    unsigned aot_import_global, aot_global, aot_import_func, aot_data_section;
-    /* exec env, threads, pool allocator */
-    unsigned exec_env, cluster, thread_args, heap_struct;
-    unsigned runtime_init, wasi_ctx;
-    unsigned label, byte; /* fast-interp emitted handler label and byte */
-} layout;
+typedef wb_wamr_sizes layout;
 
-static const layout LP64 = {
-    8, 392, 24, 64, 96, 12, 16, 32, 16, 56, 24, 56,
-    184, 184, 8, 48, 16, 12, 32,
-    552, 48, 32, 32, 48, 56, 40, 64, 24,
-    288, 72, 40, 384,
-    792, 900,
-    8, 1};
-
-static const layout ILP32 = {
-    4, 260, 16, 32, 56, 12, 16, 24, 12, 40, 20, 40,
-    104, 116, 4, 32, 8, 8, 20,
-    300, 36, 24, 20, 36, 40, 32, 32, 12,
-    172, 44, 20, 204,
-    424, 640,
-    4, 1};
-
-/* arm / thumb / riscv32 / xtensa: uint64 aligned to 8; no unaligned access,
- * so fast-interp labels are 4-byte addresses and bytes take 2 (emit_uint8). */
-static const layout ILP32_A8 = {
-    4, 272, 16, 40, 56, 12, 16, 32, 12, 48, 24, 48,
-    96, 112, 4, 32, 8, 8, 20,
-    312, 40, 24, 20, 48, 48, 40, 32, 12,
-    144, 40, 20, 200,
-    448, 640,
-    4, 2};
-
-static layout layout_of(const wb_profile *p)
+/* The struct sizes of the profile's runtime build: its WAMR version's table
+ * for its layout, adjusted for its lock types and build options. */
+static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
 {
-    layout L = p->abi == WB_ABI_LP64 ? LP64 : p->abi == WB_ABI_ILP32 ? ILP32 : ILP32_A8;
+    int k = p->abi == WB_ABI_LP64 ? WB_LAYOUT_LP64
+            : p->abi == WB_ABI_ILP32 ? WB_LAYOUT_ILP32 : WB_LAYOUT_ILP32_ALIGN8;
+    layout L = v->t->sizes[k];
     /* lock types (sizeof probe): korp_mutex sits in the instance extra,
      * exec env, cluster and gc_heap_t */
     if (p->locks == WB_LOCKS_ZEPHYR && p->abi != WB_ABI_LP64) {
@@ -76,6 +39,11 @@ static layout layout_of(const wb_profile *p)
     } else if (p->locks == WB_LOCKS_NEWLIB && p->abi != WB_ABI_LP64) {
         L.heap_struct = 184;
         L.cluster = L.cluster < 40 ? L.cluster : 40;
+    }
+    if (!wb_profile_ref_types(p)) {
+        L.runtime_init -= L.ref_types_runtime_init;
+        L.inst_extra -= L.ref_types_inst_extra;
+        L.aot_inst_extra -= L.ref_types_inst_extra;
     }
     return L;
 }
@@ -286,12 +254,14 @@ static uint64_t instance_block(const layout *L, const shape *s, unsigned extra)
     return al(344 + 120 * (s->Mi + s->M) + s->global_data + tables, 8) + extra;
 }
 
-static uint64_t bitmaps(const shape *s)
+/* Bitmaps of dropped data segments (bulk memory) and, with reference
+ * types, of dropped element segments. */
+static uint64_t bitmaps(const shape *s, int ref_types)
 {
     uint64_t b = 0;
     if (s->D)
         b += 16 + (s->D + 7) / 8;
-    if (s->ES)
+    if (s->ES && ref_types)
         b += 16 + (s->ES + 7) / 8;
     return b;
 }
@@ -308,7 +278,7 @@ typedef struct linear {
 
 /* Memory shrinking and app heap insertion, as memory instantiation does it
  * (README: Linear memory, App heap). */
-static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear *lm)
+static void linear_layout(const wb_module_facts *m, const wb_estimate *e, int shrink, linear *lm)
 {
     const wb_wasm_facts *w = m->wasm;
     const wb_aot_facts *a = m->aot;
@@ -342,7 +312,7 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, linear
         lm->bpp = WASM_PAGE;
         if (w->heap_base.usable && w->data_end.usable && w->data_end.value <= w->heap_base.value)
             lm->heap_base = w->heap_base.value;
-        if (lm->has_memory && !grow_op && lm->init_pages > 0) {
+        if (shrink && lm->has_memory && !grow_op && lm->init_pages > 0) {
             /* no memory.grow: one non-growable page, cut to __heap_base */
             hb = al(lm->heap_base, 8);
             lm->bpp = lm->init_pages * WASM_PAGE;
@@ -446,8 +416,8 @@ typedef struct execmem {
  * data sections (jump tables, float constants, stack sizes) at 8 B per
  * br_table target and 64-bit constant, 4 B per function, + 2 pages.
  */
-static void exec_memory(const wb_module_facts *m, const wb_profile *p, const layout *L,
-                        execmem *x)
+static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_wamr_version *v,
+                        const layout *L, execmem *x)
 {
     uint64_t page = p->page_size ? p->page_size : 4096, datapages = 0, text;
     const wb_aot_facts *a = m->aot;
@@ -488,7 +458,9 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const lay
     x->text = xip ? 0 : text + p->aot_plt_bytes;
     if (!mcu) {
         x->kept = al(x->text, page) + datapages;
-        x->peak = 2 * x->kept;
+        /* text and data mapped twice while they are merged, where the
+         * version does that */
+        x->peak = v->t->aot_text_mapped_twice ? 2 * x->kept : x->kept;
     } else {
         uint64_t tb = al(x->text, 4), ov = p->mmap_overhead;
         if (merge && !xip) {
@@ -515,7 +487,9 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
                             const wb_profile *p, const wb_settings *s, wb_estimate *e,
                             const char **why)
 {
+    const wb_wamr_version *v;
     layout L;
+    int ref_types;
     shape sh;
     linear lm;
     execmem xm;
@@ -534,7 +508,14 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         return -1;
     }
     memset(e, 0, sizeof *e);
-    L = layout_of(p);
+    v = wb_wamr_version_find(p->wamr_version);
+    if (!v) {
+        if (why)
+            *why = "unknown WAMR version";
+        return -1;
+    }
+    L = layout_of(p, v);
+    ref_types = wb_profile_ref_types(p);
     e->mode = s->mode_given ? s->mode : (w ? p->mode : WB_MODE_AOT);
     if (!w && !a) {
         if (why)
@@ -633,6 +614,14 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
             base += 4 * (uint64_t)L.aot_data_section;
         add_item(e, "load.aot_module", "AOT module structures", WB_POOL_GLOBAL_HEAP, "load", base, !a);
         load_kept = base;
+        if (v->t->aot_data_copied) {
+            /* data segments copied next to their AOTMemInitData (aot_mem_init
+             * counts up to the bytes), not borrowed from the module buffer */
+            uint64_t bytes = a ? a->mem_init_data_bytes : w->data_bytes;
+            add_item(e, "load.aot_data_segments", "AOT data segments copied into the heap",
+                     WB_POOL_GLOBAL_HEAP, "load", bytes, 0);
+            load_kept += bytes;
+        }
         /* transient: relocation groups and symbol tables while linking:
          * at most 1.73 x the relocation section in the calibration set (charged 1.75x), plus
          * the export map; without an .aot, 2.1 x the bounded text (relocations
@@ -647,7 +636,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
 
     /* executable memory (AOT only) */
     if (e->mode == WB_MODE_AOT) {
-        exec_memory(m, p, &L, &xm);
+        exec_memory(m, p, v, &L, &xm);
         e->aot_code_bounded = xm.bounded;
         if (!a)
             load_trans = 21 * xm.text / 10 + 8 * sh.E + 1024;
@@ -666,12 +655,12 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     if (p->libc_wasi)
         wasi = L.wasi_ctx;
     if (interp_mode(e->mode)) {
-        inst = instance_block(&L, &sh, L.inst_extra) + bitmaps(&sh) + 24 * (sh.Gi + sh.G) +
+        inst = instance_block(&L, &sh, L.inst_extra) + bitmaps(&sh, ref_types) + 24 * (sh.Gi + sh.G) +
                L.ptr * (sh.Mi + sh.M) + L.ptr * (sh.Tabi + sh.Tab) +
                (uint64_t)L.func_inst * (sh.Fi + sh.F) + L.ptr * sh.Fi +
                (uint64_t)L.export_func_inst * sh.Ef;
     } else {
-        inst = instance_block(&L, &sh, L.aot_inst_extra) + bitmaps(&sh) +
+        inst = instance_block(&L, &sh, L.aot_inst_extra) + bitmaps(&sh, ref_types) +
                (4 + (uint64_t)L.ptr) * (sh.Fi + sh.F) + L.ptr * (sh.Tabi + sh.Tab) +
                L.ptr * (sh.Mi + sh.M) + (uint64_t)L.aot_export * sh.Ef;
     }
@@ -684,7 +673,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     allocs += 24 + (sh.D ? 1 : 0) + (sh.ES ? 1 : 0);
 
     /* linear memory */
-    linear_layout(m, e, &lm);
+    linear_layout(m, e, wb_profile_shrunk_memory(p), &lm);
     if (e->heap_size && lm.has_memory) {
         app_meta = L.heap_struct;
         add_item(e, "instance.app_heap_struct", "app heap allocator struct", WB_POOL_GLOBAL_HEAP,

@@ -105,6 +105,7 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
         kv_str(out, "  ", "aot", c->aot_path, 1);
     kv_str(out, "  ", "profile", p->name, 1);
     kv_str(out, "  ", "mode", wb_mode_name(e->mode), 1);
+    kv_str(out, "  ", "wamr_version", p->wamr_version, 1);
 
     fprintf(out, "  \"settings\": {\n");
     kv_u64(out, I, "stack_size", e->wasm_stack_size, 1);
@@ -116,7 +117,8 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_u64(out, I, "bytes_per_page", e->bytes_per_page, 1);
     kv_bool(out, I, "memory_shrunk", e->memory_shrunk, 1);
     kv_bool(out, I, "memory_unbounded", e->memory_unbounded, 1);
-    kv_u64(out, I, "aux_stack_bytes", e->aux_stack_bytes, 0);
+    kv_u64(out, I, "aux_stack_bytes", e->aux_stack_bytes, 1);
+    kv_bool(out, I, "ref_types", wb_profile_ref_types(p), 0);
     fprintf(out, "  },\n");
 
     fprintf(out, "  \"estimate\": {\n");

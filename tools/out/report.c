@@ -123,10 +123,10 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
     const wb_profile *p = c->profile;
     char b1[32], b2[32], b3[32], b4[32], b5[32], detail[256];
 
-    fprintf(out, "wamr-budget: %s%s%s on %s (%s, %s, %s%s)\n", basename_of(c->module_path),
+    fprintf(out, "wamr-budget: %s%s%s on %s (WAMR %s, %s, %s, %s%s)\n", basename_of(c->module_path),
             c->aot_path ? " + " : "", c->aot_path ? basename_of(c->aot_path) : "", p->name,
-            wb_mode_name(e->mode), wb_abi_name(p->abi), wb_platform_name(p->platform),
-            p->hw_bound_check ? ", hw bound check" : "");
+            p->wamr_version, wb_mode_name(e->mode), wb_abi_name(p->abi),
+            wb_platform_name(p->platform), p->hw_bound_check ? ", hw bound check" : "");
     fprintf(out, "  operand stack %s B, app heap %s B, threads %u, memory %llu..%llu pages of %s B%s\n",
             grouped(e->wasm_stack_size, b1, sizeof b1), grouped(e->heap_size, b2, sizeof b2),
             e->threads, (unsigned long long)e->memory_initial_pages,

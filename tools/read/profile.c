@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/wamr_versions.h"
 #include "read/size_parse.h"
 
 #define LINE_MAX_BYTES 1024u        /* one profile line, comment included */
@@ -82,6 +83,19 @@ unsigned wb_mode_bit(wb_mode m)
     return 1u << (unsigned)m;
 }
 
+int wb_profile_ref_types(const wb_profile *p)
+{
+    const wb_wamr_version *v = wb_wamr_version_find(p->wamr_version);
+    if (p->ref_types >= 0)
+        return p->ref_types;
+    return v ? v->t->ref_types_default : 1;
+}
+
+int wb_profile_shrunk_memory(const wb_profile *p)
+{
+    return p->shrunk_memory != 0;
+}
+
 /* ---- defaults: the measured Linux x86-64 build (tests/data/calibration) ---- */
 
 void wb_profile_defaults(wb_profile *p)
@@ -89,8 +103,11 @@ void wb_profile_defaults(wb_profile *p)
     memset(p, 0, sizeof *p);
     snprintf(p->name, sizeof p->name, "linux-x86_64");
     snprintf(p->description, sizeof p->description,
-             "WAMR 2.4.3 on Linux x86-64: fast interp + AOT, libc-wasi, wasi-threads, "
-             "hardware bound check");
+             "WAMR %s on Linux x86-64: fast interp + AOT, libc-wasi, wasi-threads, "
+             "hardware bound check", WB_WAMR_DEFAULT_VERSION);
+    snprintf(p->wamr_version, sizeof p->wamr_version, "%s", WB_WAMR_DEFAULT_VERSION);
+    p->ref_types = -1;
+    p->shrunk_memory = -1;
     p->platform = WB_PLATFORM_LINUX;
     p->abi = WB_ABI_LP64;
     p->locks = WB_LOCKS_GLIBC;
@@ -121,8 +138,8 @@ void wb_profile_defaults(wb_profile *p)
 /* ---- the key table ---- */
 
 typedef enum key_kind {
-    K_NAME, K_STR, K_SIZE, K_BOOL, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
-    K_INCLUDE
+    K_NAME, K_STR, K_SIZE, K_BOOL, K_OPTION, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
+    K_VERSION, K_INCLUDE
 } key_kind;
 
 typedef struct key_def {
@@ -138,6 +155,9 @@ static const key_def keys[] = {
     {"include", K_INCLUDE, 0, 0},
     FIELD("name", K_NAME, name),
     FIELD("description", K_STR, description),
+    FIELD("wamr_version", K_VERSION, wamr_version),
+    FIELD("ref_types", K_OPTION, ref_types),
+    FIELD("shrunk_memory", K_OPTION, shrunk_memory),
     FIELD("platform", K_PLATFORM, platform),
     FIELD("abi", K_ABI, abi),
     FIELD("locks", K_LOCKS, locks),
@@ -368,6 +388,25 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
                         v, k->key);
         memcpy(field, &iv, sizeof iv);
         return 0;
+    case K_OPTION: /* a boolean, or `default`: what the WAMR version's CMake sets */
+        if (name_index((const char *const[]){"default"}, 1, v) == 0)
+            iv = -1;
+        else if (parse_bool(v, &iv))
+            return perr(st, st->line, "bad value '%s' for '%s' (yes/no, or default: the WAMR "
+                                      "version's default)",
+                        v, k->key);
+        memcpy(field, &iv, sizeof iv);
+        return 0;
+    case K_VERSION: {
+        char list[256];
+        if (wb_wamr_version_find(v) && vlen < k->cap) {
+            memcpy(field, v, vlen + 1);
+            return 0;
+        }
+        wb_wamr_version_list(list, sizeof list);
+        return perr(st, st->line, "unknown WAMR version '%s' for 'wamr_version' (supported: %s)",
+                    v, list);
+    }
     case K_COUNT: {
         uint32_t n;
         if (parse_count(v, &n))
@@ -589,7 +628,7 @@ static void modes_text(unsigned modes, char *buf, size_t cap)
 
 static int is_pow2(uint64_t v) { return v && !(v & (v - 1)); }
 
-/* The rules a WAMR build cannot break (WAMR 2.4.3's core/config.h and platform
+/* The rules a WAMR build cannot break (WAMR's core/config.h and platform
  * ports). st gives line numbers when the key was set in text. */
 static int check_profile(pstate *st, const wb_profile *p)
 {
@@ -653,9 +692,22 @@ static int check_profile(pstate *st, const wb_profile *p)
                     "compiled with software bounds checks (wamrc --bounds-checks=1)");
     if ((p->modes & WB_MODE_BIT_AOT) && !p->aot_target[0])
         return perr(st, line_of(st, "aot_target"), "modes include aot but aot_target is empty");
-    if (p->heap_size > (1ull << 30))
+    const wb_wamr_version *ver = wb_wamr_version_find(p->wamr_version);
+    if (!ver) {
+        char versions[256];
+        wb_wamr_version_list(versions, sizeof versions);
+        return perr(st, line_of(st, "wamr_version"),
+                    "unknown WAMR version '%s' (supported: %s)", p->wamr_version, versions);
+    }
+    if (p->shrunk_memory == 0 && !ver->t->shrunk_memory_option)
+        return perr(st, line_of(st, "shrunk_memory"),
+                    "shrunk_memory = no: WAMR %s has no WAMR_BUILD_SHRUNK_MEMORY option and "
+                    "always shrinks a memory without memory.grow",
+                    ver->name);
+    if (p->heap_size > ver->t->app_heap_size_max)
         return perr(st, line_of(st, "heap_size"),
-                    "heap_size is above WAMR's APP_HEAP_SIZE_MAX (1G)");
+                    "heap_size is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)", ver->name,
+                    (unsigned long long)(ver->t->app_heap_size_max >> 20));
     if (p->budget && p->ram && p->budget > p->ram)
         return perr(st, line_of(st, "budget"), "budget (%llu bytes) is larger than ram (%llu "
                                                "bytes)",

@@ -44,6 +44,13 @@ typedef struct wb_profile {
     char description[160];
     char path[512];               /* file it was read from, "" for none */
 
+    /* the WAMR version the runtime is built from (model/wamr_versions.c) */
+    char wamr_version[24];
+    /* build options whose default changed between versions: -1 the
+     * version's default, else 0/1 (wb_profile_ref_types() resolves) */
+    int ref_types;                /* WAMR_BUILD_REF_TYPES */
+    int shrunk_memory;            /* WAMR_BUILD_SHRUNK_MEMORY */
+
     /* runtime build */
     wb_platform platform;
     wb_abi abi;
@@ -99,6 +106,10 @@ int wb_profile_parse(const char *text, size_t len, const char *origin, wb_profil
  */
 int wb_profile_load(const char *name_or_path, const char *const *search_dirs, wb_profile *p,
                     char *err, size_t errcap);
+
+/* The build options with per-version defaults, resolved for p's version. */
+int wb_profile_ref_types(const wb_profile *p);
+int wb_profile_shrunk_memory(const wb_profile *p);
 
 const char *wb_mode_name(wb_mode m);
 int wb_mode_parse(const char *s, wb_mode *m);   /* 0 ok, -1 unknown */

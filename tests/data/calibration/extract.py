@@ -2,6 +2,8 @@
 """Extract the measured phase totals of the calibration set into measured.txt.
 
     python3 extract.py /path/to/calibration/measurements.json > measured.txt
+    python3 extract.py /path/to/calibration/versions/WAMR-2.4.5/measurements.json \
+        > versions/WAMR-2.4.5/measured.txt
 
 One line per run (engine x arch x wasm_stack_size), whitespace separated,
 columns named in the header line.  per_thread is the largest spawned
@@ -41,8 +43,9 @@ def row(mod, run):
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "measurements.json"
     data = json.load(open(src))
-    print("# measured WAMR 2.4.3 phase totals (bytes), from %s by extract.py" %
-          data.get("schema", "measurements.json"))
+    w = data.get("wamr", {})
+    print("# measured WAMR %s (%s) phase totals (bytes), from %s by extract.py" %
+          (w.get("version", "?"), w.get("git_describe", "?"), data.get("schema", "measurements.json")))
     print("# " + " ".join(COLS))
     for mod in data["modules"]:
         for run in mod["runs"]:
