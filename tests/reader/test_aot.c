@@ -282,11 +282,15 @@ static void test_specific_errors(const buf *b)
     EXPECT_ERROR(rc, err, "header", "not a WAMR AOT file");
     CHECK_U("magic", err.offset, 0);
 
-    rc = read_patched(b, 4, 5, 4, &f, &err);
-    EXPECT_ERROR(rc, err, "header", "unsupported AOT file version 5, expected 6");
-    CHECK(strcmp(err.message, "unsupported AOT file version 5, expected 6") == 0, "version: '%s'",
-          err.message);
-    CHECK_U("version", err.offset, 4);
+    /* a format outside 3..6 names the format found and the ones read */
+    rc = read_patched(b, 4, 7, 4, &f, &err);
+    EXPECT_ERROR(rc, err, "header", "unsupported AOT file format 7");
+    CHECK(strcmp(err.message,
+                 "unsupported AOT file format 7; this reader reads formats 3, 4, 5 and 6") == 0,
+          "format: '%s'", err.message);
+    CHECK_U("format", err.offset, 4);
+    rc = read_patched(b, 4, 2, 4, &f, &err);
+    EXPECT_ERROR(rc, err, "header", "unsupported AOT file format 2; this reader reads formats 3");
 
     rc = read_patched(b, text + 4, 0x7fffffff, 4, &f, &err);
     EXPECT_ERROR(rc, err, "text", "runs past the end of the file");
