@@ -282,11 +282,15 @@ static void test_specific_errors(const buf *b)
     EXPECT_ERROR(rc, err, "header", "not a WAMR AOT file");
     CHECK_U("magic", err.offset, 0);
 
-    rc = read_patched(b, 4, 5, 4, &f, &err);
-    EXPECT_ERROR(rc, err, "header", "unsupported AOT file version 5, expected 6");
-    CHECK(strcmp(err.message, "unsupported AOT file version 5, expected 6") == 0, "version: '%s'",
-          err.message);
-    CHECK_U("version", err.offset, 4);
+    /* a format outside 3..6 names the format found and the ones read */
+    rc = read_patched(b, 4, 7, 4, &f, &err);
+    EXPECT_ERROR(rc, err, "header", "unsupported AOT file format 7");
+    CHECK(strcmp(err.message,
+                 "unsupported AOT file format 7; this reader reads formats 3, 4, 5 and 6") == 0,
+          "format: '%s'", err.message);
+    CHECK_U("format", err.offset, 4);
+    rc = read_patched(b, 4, 2, 4, &f, &err);
+    EXPECT_ERROR(rc, err, "header", "unsupported AOT file format 2; this reader reads formats 3");
 
     rc = read_patched(b, text + 4, 0x7fffffff, 4, &f, &err);
     EXPECT_ERROR(rc, err, "text", "runs past the end of the file");
@@ -342,14 +346,454 @@ static void test_specific_errors(const buf *b)
     }
 }
 
+/* ---- every format: measured facts of real files (formats.txt) ---- */
+
+/* The facts a formats.txt column names, by that name. */
+typedef struct fact_col {
+    const char *name;
+    uint64_t value;
+} fact_col;
+
+#define MAX_COLS 64
+
+static size_t fact_cols(const wb_aot_facts *f, fact_col *c)
+{
+    size_t n = 0;
+#define COL(nm, v) (c[n].name = (nm), c[n].value = (uint64_t)(v), n++)
+    COL("format", f->version);
+    COL("is_64bit", f->is_64bit);
+    COL("e_type", f->e_type);
+    COL("file_bytes", f->file_bytes);
+    COL("text", f->text_section_bytes);
+    COL("literal", f->text_literal_bytes);
+    COL("code", f->text_code_bytes);
+    COL("s_target_info", f->section_bytes[0]);
+    COL("s_init_data", f->section_bytes[1]);
+    COL("s_text", f->section_bytes[2]);
+    COL("s_function", f->section_bytes[3]);
+    COL("s_export", f->section_bytes[4]);
+    COL("s_relocation", f->section_bytes[5]);
+    COL("s_custom", f->custom_section_bytes);
+    COL("funcs", f->func_count);
+    COL("import_funcs", f->import_func_count);
+    COL("obj_sections", f->data_section_count);
+    COL("obj_bytes", f->data_section_bytes_total);
+    COL("memories", f->memory_count);
+    COL("mem_init", f->memory_init_pages);
+    COL("mem_max", f->memory_max_pages);
+    COL("page_bytes", f->memory_num_bytes_per_page);
+    COL("shared", f->memory_shared);
+    COL("data_segs", f->mem_init_data_count);
+    COL("data_bytes", f->mem_init_data_bytes);
+    COL("tables", f->table_count + f->import_table_count);
+    COL("slots", f->table_slots_total);
+    COL("elem_segs", f->table_init_data_count);
+    COL("elems", f->table_init_elements);
+    COL("types", f->type_count);
+    COL("params", f->type_params_total);
+    COL("results", f->type_results_total);
+    COL("globals", f->global_count + f->import_global_count);
+    COL("global_bytes", f->global_value_bytes);
+    COL("exports", f->export_count);
+    COL("export_funcs", f->export_func_count);
+    COL("malloc_free", f->exports_malloc_free);
+    COL("thread_start", f->exports_wasi_thread_start);
+    COL("thread_spawn", f->imports_thread_spawn);
+    COL("aux_data_end", f->aux_data_end);
+    COL("aux_heap_base", f->aux_heap_base);
+    COL("aux_stack_bottom", f->aux_stack_bottom);
+    COL("aux_stack_size", f->aux_stack_size);
+#undef COL
+    return n;
+}
+
+static const char *elem_offsets_name(uint8_t e)
+{
+    return e == WB_AOT_ELEM_OFFSETS_VALUE ? "value" : e == WB_AOT_ELEM_OFFSETS_EXPR ? "expr" : "none";
+}
+
+/* Split line into whitespace-separated tokens (in place). */
+static size_t split(char *line, char **tok, size_t max)
+{
+    size_t n = 0;
+    for (char *p = strtok(line, " \t\r\n"); p && n < max; p = strtok(NULL, " \t\r\n"))
+        tok[n++] = p;
+    return n;
+}
+
+/* One fixture against its row: every column is a fact the reader gives or
+ * '-' (not measured). */
+static void check_row(const char *dir, char **col, char **val, size_t ncols, unsigned *checked,
+                      unsigned *unmeasured)
+{
+    const char *file = val[0];
+    char path[1024];
+    wb_aot_facts f;
+    wb_error err;
+    fact_col facts[MAX_COLS];
+    size_t nf;
+    buf b;
+
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    b.data = wb_test_load(path, &b.size);
+    CHECK(b.data != NULL, "%s: cannot read the fixture", path);
+    if (!b.data)
+        return;
+    if (wb_aot_read(b.data, b.size, &f, &err) != 0) {
+        CHECK(0, "%s: %s at %zu: %s", file, err.section, err.offset, err.message);
+        free(b.data);
+        return;
+    }
+    free(b.data);
+    nf = fact_cols(&f, facts);
+    for (size_t i = 1; i < ncols; i++) {
+        if (strcmp(val[i], "-") == 0) {
+            (*unmeasured)++;
+            continue;
+        }
+        (*checked)++;
+        if (strcmp(col[i], "arch") == 0) {
+            CHECK(strcmp(f.arch, val[i]) == 0, "%s: arch '%s', measured '%s'", file, f.arch,
+                  val[i]);
+            continue;
+        }
+        if (strcmp(col[i], "elem_offsets") == 0) {
+            CHECK(strcmp(elem_offsets_name(f.elem_offsets), val[i]) == 0,
+                  "%s: element offsets '%s', expected '%s'", file,
+                  elem_offsets_name(f.elem_offsets), val[i]);
+            continue;
+        }
+        size_t k = 0;
+        while (k < nf && strcmp(facts[k].name, col[i]) != 0)
+            k++;
+        CHECK(k < nf, "formats.txt: column '%s' is no fact of the reader", col[i]);
+        if (k < nf)
+            CHECK(facts[k].value == strtoull(val[i], NULL, 10), "%s: %s = %llu, measured %s",
+                  file, col[i], (unsigned long long)facts[k].value, val[i]);
+    }
+    /* only one layout fits these: nothing read as an extended const */
+    CHECK_U(file, f.extended_const_exprs, 0);
+}
+
+/* formats.txt rows against the prepared fixtures; every fixture named on
+ * the command line has a row and every row a fixture. */
+static int test_formats(const char *table, const char *dir, int nfiles, char **files)
+{
+    FILE *fp = fopen(table, "r");
+    char line[2048], header[2048];
+    char *col[MAX_COLS], *val[MAX_COLS];
+    size_t ncols = 0;
+    unsigned rows = 0, checked = 0, unmeasured = 0, per_format[7] = {0};
+    int *seen = calloc((size_t)nfiles + 1, sizeof *seen);
+
+    if (!fp) {
+        perror(table);
+        free(seen);
+        return 1;
+    }
+    while (fgets(line, sizeof line, fp)) {
+        if (line[0] == '#') {
+            /* the last comment line names the columns */
+            snprintf(header, sizeof header, "%s", line + 1);
+            ncols = split(header, col, MAX_COLS);
+            continue;
+        }
+        size_t n = split(line, val, MAX_COLS);
+        if (n == 0)
+            continue;
+        CHECK(ncols > 2 && strcmp(col[0], "file") == 0, "formats.txt: no header line");
+        CHECK(n == ncols, "formats.txt: %s has %zu columns, the header %zu", val[0], n, ncols);
+        if (n != ncols || ncols < 2)
+            continue;
+        int k = 0;
+        while (k < nfiles && strcmp(files[k], val[0]) != 0)
+            k++;
+        CHECK(k < nfiles, "formats.txt: %s is no fixture", val[0]);
+        seen[k] = 1;
+        check_row(dir, col, val, ncols, &checked, &unmeasured);
+        if (strcmp(col[1], "format") == 0 && atoi(val[1]) >= 3 && atoi(val[1]) <= 6)
+            per_format[atoi(val[1])]++;
+        rows++;
+    }
+    fclose(fp);
+    for (int k = 0; k < nfiles; k++)
+        CHECK(seen[k], "fixture %s has no row in formats.txt", files[k]);
+    for (int v = 3; v <= 6; v++)
+        CHECK(per_format[v] > 0, "no fixture of format %d", v);
+    free(seen);
+    printf("formats: %u files (format 3: %u, 4: %u, 5: %u, 6: %u), %u facts checked, %u not "
+           "measured\n",
+           rows, per_format[3], per_format[4], per_format[5], per_format[6], checked, unmeasured);
+    return 0;
+}
+
+/* ---- every format: layouts, relabelled files, malformed input ---- */
+
+static void put_le(uint8_t *p, uint32_t v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static int read_as(const buf *b, uint32_t format, wb_aot_facts *f, wb_error *err)
+{
+    uint8_t *copy = malloc(b->size);
+    int rc;
+    memcpy(copy, b->data, b->size);
+    put_le(copy + 4, format, 4);
+    rc = wb_aot_read(copy, b->size, f, err);
+    free(copy);
+    return rc;
+}
+
+/* b with the n bytes at `at` replaced by `with`, and the init data section
+ * size (always at offset 68 behind a 48-byte target info) adjusted. */
+static buf splice_init(const buf *b, size_t at, size_t n, const uint8_t *with, size_t with_n)
+{
+    buf o;
+    uint32_t sec;
+    o.size = b->size - n + with_n;
+    o.data = malloc(o.size);
+    memcpy(o.data, b->data, at);
+    memcpy(o.data + at, with, with_n);
+    memcpy(o.data + at + with_n, b->data + at + n, b->size - at - n);
+    memcpy(&sec, b->data + 68, 4);
+    put_le(o.data + 68, (uint32_t)(sec - n + with_n), 4);
+    return o;
+}
+
+/* Facts that must not depend on the layout a file was read in. */
+static void check_same_shape(const char *what, const wb_aot_facts *a, const wb_aot_facts *b)
+{
+    CHECK_U(what, a->func_count, b->func_count);
+    CHECK_U(what, a->mem_init_data_count, b->mem_init_data_count);
+    CHECK_U(what, a->mem_init_data_bytes, b->mem_init_data_bytes);
+    CHECK_U(what, a->table_init_data_count, b->table_init_data_count);
+    CHECK_U(what, a->table_init_elements, b->table_init_elements);
+    CHECK_U(what, a->global_value_bytes, b->global_value_bytes);
+    CHECK_U(what, a->data_section_bytes_total, b->data_section_bytes_total);
+    CHECK_U(what, a->aux_stack_size, b->aux_stack_size);
+}
+
+/*
+ * t02_threads3 has one element segment, one data segment at i32.const 1024
+ * and 20 globals.  In its file of each format: read as every other format
+ * (the layouts decide, not the number), an extended constant expression
+ * spliced in as the data segment offset, the element offsets reported.
+ */
+static void test_layouts(const char *data_dir)
+{
+    buf t02[7];
+    char name[64];
+    wb_aot_facts f, g;
+    wb_error err;
+    int rc;
+
+    for (int v = 3; v <= 6; v++) {
+        snprintf(name, sizeof name, "format%d/t02_threads3.x86_64.aot", v);
+        t02[v] = load(data_dir, name);
+        CHECK(t02[v].data != NULL, "%s/%s: cannot read", data_dir, name);
+        if (!t02[v].data)
+            return;
+    }
+    for (int v = 3; v <= 6; v++) {
+        const int value_layout = v <= 4; /* these format-4 files come from the first layout */
+        rc = wb_aot_read(t02[v].data, t02[v].size, &f, &err);
+        CHECK(rc == 0, "format %d t02: %s", v, err.message);
+        if (rc)
+            continue;
+        CHECK_U("t02 format", f.version, v);
+        CHECK_U("t02 elem offsets", f.elem_offsets,
+                value_layout ? WB_AOT_ELEM_OFFSETS_VALUE : WB_AOT_ELEM_OFFSETS_EXPR);
+        /* the numbers differ, the layouts decide: a value-layout file reads
+         * as 3 and 4, an expression-layout file as 4, 5 and 6 */
+        for (uint32_t as = 3; as <= 6; as++) {
+            const int fits = value_layout ? as <= 4 : as >= 4;
+            char what[64];
+            snprintf(what, sizeof what, "format %d t02 read as format %u", v, as);
+            rc = read_as(&t02[v], as, &g, &err);
+            if (!fits) {
+                EXPECT_ERROR(rc, err, "init data", "");
+                continue;
+            }
+            CHECK(rc == 0, "%s: %s", what, err.message);
+            if (rc)
+                continue;
+            CHECK_U(what, g.version, as);
+            CHECK_U(what, g.elem_offsets, f.elem_offsets);
+            check_same_shape(what, &f, &g);
+        }
+
+        /* i32.add(1024, 0) for i32.const 1024: 12 bytes longer */
+        {
+            static const uint8_t add[20] = {0x6a, 0, 0, 0, 0x41, 0, 0, 0, 0, 4, 0, 0,
+                                            0x41, 0, 0, 0, 0, 0, 0, 0};
+            buf x;
+            CHECK(t02[v].data[108] == 0x41 && t02[v].data[112] == 0 && t02[v].data[113] == 4,
+                  "format %d t02: the data segment offset is not i32.const 1024 at 108", v);
+            x = splice_init(&t02[v], 108, 8, add, sizeof add);
+            rc = wb_aot_read(x.data, x.size, &g, &err);
+            if (value_layout) {
+                EXPECT_ERROR(rc, err, "init data", "");
+                /* format 3 has one layout: its own words; format 4 says
+                 * what the layout that got furthest found */
+                if (v == 3)
+                    CHECK(strstr(err.message, "extended constant expression in a format "
+                                              "without them") != NULL,
+                          "format 3 extended const: '%s'", err.message);
+            } else {
+                CHECK(rc == 0, "format %d extended const: %s", v, err.message);
+                if (rc == 0) {
+                    CHECK_U("extended consts", g.extended_const_exprs, 1);
+                    check_same_shape("extended const", &f, &g);
+                }
+            }
+            /* an expression-layout file read as format 4 keeps it */
+            if (!value_layout) {
+                uint8_t *p = x.data;
+                put_le(p + 4, 4, 4);
+                rc = wb_aot_read(x.data, x.size, &g, &err);
+                CHECK(rc == 0 && g.extended_const_exprs == 1 &&
+                          g.elem_offsets == WB_AOT_ELEM_OFFSETS_EXPR,
+                      "format %d extended const read as 4: rc %d, %s", v, rc, err.message);
+            }
+            free(x.data);
+        }
+    }
+
+    /* an init data section whose one element segment decodes both ways (a
+     * single value that is an empty expression): format 4 cannot tell which
+     * layout it has, and says so; 3 and 5 each read it their way */
+    {
+        static const uint32_t words[] = {
+            0, 0, 0,                 /* memories: imported, defined, data segments */
+            0, 0, 1,                 /* tables: imported, defined, element segments */
+            0, 0x70, 0,              /* mode, elem type, table index */
+            0x41, 0, 0x70, 0, 1, 0,  /* offset, ref type info, values... */
+            0, 0, 0, 0,              /* types, imported globals, globals, imported funcs */
+            0, 0xffffffffu,          /* functions, start */
+            0xffffffffu, 0, 0, 0xffffffffu, 0, 0, 0xffffffffu, 0, 0, 0, /* aux globals */
+            0};                      /* object data sections */
+        const buf *b = &t02[5];
+        size_t ti = 16 + 48, text;
+        uint32_t len;
+        buf x;
+        memcpy(&len, b->data + ti + 4, 4);
+        text = ti + 8 + len;
+        x.size = ti + 8 + sizeof words + (b->size - text);
+        x.data = malloc(x.size);
+        memcpy(x.data, b->data, ti);
+        put_le(x.data + ti, 1, 4);
+        put_le(x.data + ti + 4, (uint32_t)sizeof words, 4);
+        for (size_t i = 0; i < sizeof words / 4; i++)
+            put_le(x.data + ti + 8 + 4 * i, words[i], 4);
+        memcpy(x.data + ti + 8 + sizeof words, b->data + text, b->size - text);
+        for (uint32_t as = 3; as <= 5; as++) {
+            put_le(x.data + 4, as, 4);
+            rc = wb_aot_read(x.data, x.size, &g, &err);
+            CHECK(rc == -1, "crafted init data read as format %u: accepted", as);
+            if (as == 4)
+                EXPECT_ERROR(rc, err, "init data", "read both as offset values and as offset "
+                                                   "expressions");
+            else
+                CHECK(rc == -1 && strcmp(err.section, "init data") != 0,
+                      "crafted init data as format %u: %s: %s", as, err.section, err.message);
+        }
+        free(x.data);
+    }
+
+    /* WAMR 1.x files have a 36-byte target info: the reader says so */
+    {
+        const buf *b = &t02[3];
+        buf x;
+        x.size = b->size - 12;
+        x.data = malloc(x.size);
+        memcpy(x.data, b->data, 16 + 16);                 /* header, bin_type .. e_flags */
+        put_le(x.data + 12, 36, 4);
+        memset(x.data + 32, 0, 4);                        /* reserved */
+        memcpy(x.data + 36, b->data + 16 + 32, 16);       /* arch */
+        memcpy(x.data + 52, b->data + 64, b->size - 64);  /* the other sections */
+        rc = wb_aot_read(x.data, x.size, &g, &err);
+        EXPECT_ERROR(rc, err, "target info", "section is 36 bytes, expected 48: the layout of "
+                                             "WAMR 1.x files");
+        free(x.data);
+    }
+
+    /* a GC build lays out types and tables otherwise: refused, not misread */
+    for (int v = 3; v <= 6; v++) {
+        rc = read_patched(&t02[v], 16 + 16, 0x10, 1, &f, &err);
+        EXPECT_ERROR(rc, err, "target info", "garbage collection");
+    }
+    for (int v = 3; v <= 6; v++)
+        free(t02[v].data);
+}
+
+/* Every prefix and single-byte change of each format's small files. */
+static void test_malformed_formats(const char *data_dir)
+{
+    for (int v = 3; v <= 6; v++) {
+        char name[64], what[64];
+        buf t01, t02;
+        snprintf(name, sizeof name, "format%d/t01_threads1.i386.aot", v);
+        t01 = load(data_dir, name);
+        snprintf(name, sizeof name, "format%d/t02_threads3.x86_64.aot", v);
+        t02 = load(data_dir, name);
+        CHECK(t01.data && t02.data, "format %d: missing t01/t02 fixtures in %s", v, data_dir);
+        if (t01.data && t02.data) {
+            size_t init_end;
+            uint32_t init_len;
+            memcpy(&init_len, t02.data + 68, 4);
+            init_end = 72 + init_len;
+            snprintf(what, sizeof what, "format %d t01_threads1.i386", v);
+            test_prefixes(&t01, what);
+            test_byte_changes(&t01, what, 0, t01.size);
+            snprintf(what, sizeof what, "format %d t02_threads3.x86_64", v);
+            test_prefixes(&t02, what);
+            /* headers, target info, and the init data section where the
+             * layouts differ (memories, tables, element segments, globals) */
+            test_byte_changes(&t02, what, 0, 400);
+            test_byte_changes(&t02, what, init_end - 200, init_end + 16);
+            test_byte_changes(&t02, what, t02.size - 1000, t02.size);
+        }
+        free(t01.data);
+        free(t02.data);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *dir, *xz_dir;
     buf small, c01;
 
     if (argc < 2) {
-        fprintf(stderr, "usage: test_aot DATA_DIR [DECOMPRESSED_DIR]\n");
+        fprintf(stderr, "usage: test_aot DATA_DIR [DECOMPRESSED_DIR]\n"
+                        "       test_aot formats TABLE PREPARED_DIR FIXTURE...\n"
+                        "       test_aot layouts DATA_DIR\n"
+                        "       test_aot skip REASON\n");
         return 2;
+    }
+    if (strcmp(argv[1], "skip") == 0) {
+        printf("skipped: %s\n", argc > 2 ? argv[2] : "");
+        return 77;
+    }
+    if (strcmp(argv[1], "formats") == 0 || strcmp(argv[1], "layouts") == 0) {
+        if (argv[1][0] == 'f') {
+            if (argc < 4)
+                return 2;
+            if (test_formats(argv[2], argv[3], argc - 4, argv + 4))
+                return 1;
+        } else {
+            if (argc < 3)
+                return 2;
+            test_layouts(argv[2]);
+            test_malformed_formats(argv[2]);
+        }
+        if (failures) {
+            fprintf(stderr, "%d check(s) failed\n", failures);
+            return 1;
+        }
+        printf("aot reader, %s: all checks passed\n", argv[1]);
+        return 0;
     }
     dir = argv[1];
     xz_dir = argc > 2 && argv[2][0] ? argv[2] : NULL;

@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/aot_reader.h"
@@ -86,6 +87,65 @@ static void check_once(const wb_module_facts *mf, const uint8_t *wasm, size_t wa
     }
 }
 
+/* The facts an init data layout decides, equal in two reads of one file. */
+static int same_shape(const wb_aot_facts *a, const wb_aot_facts *b)
+{
+    return a->memory_count == b->memory_count && a->memory_init_pages == b->memory_init_pages &&
+           a->memory_max_pages == b->memory_max_pages &&
+           a->mem_init_data_count == b->mem_init_data_count &&
+           a->mem_init_data_bytes == b->mem_init_data_bytes &&
+           a->table_slots_total == b->table_slots_total &&
+           a->table_init_data_count == b->table_init_data_count &&
+           a->table_init_elements == b->table_init_elements && a->elem_offsets == b->elem_offsets &&
+           a->extended_const_exprs == b->extended_const_exprs && a->type_count == b->type_count &&
+           a->global_value_bytes == b->global_value_bytes &&
+           a->import_func_count == b->import_func_count && a->func_count == b->func_count &&
+           a->export_count == b->export_count && a->aux_stack_size == b->aux_stack_size &&
+           a->data_section_count == b->data_section_count &&
+           a->data_section_bytes_total == b->data_section_bytes_total;
+}
+
+/*
+ * An .aot read as each format 3..6 (the number patched): format 4 has both
+ * layouts, 3 the first, 5 and 6 the second.  So 5 and 6 agree; where only
+ * one of 3 and 5 reads the file, 4 reads it the same way; where both do,
+ * 4 reads it too (nothing tells the layouts apart) or refuses it as
+ * ambiguous (element segments that decode both ways).
+ */
+static void check_formats(const uint8_t *data, size_t size)
+{
+    uint8_t *copy;
+    wb_aot_facts f[7];
+    wb_error err[7];
+    int ok[7];
+
+    if (size < 8)
+        return;
+    copy = malloc(size);
+    if (!copy)
+        return;
+    memcpy(copy, data, size);
+    for (uint32_t v = 3; v <= 6; v++) {
+        copy[4] = (uint8_t)v;
+        copy[5] = copy[6] = copy[7] = 0;
+        ok[v] = wb_aot_read(copy, size, &f[v], &err[v]) == 0;
+        if (ok[v] && f[v].version != v)
+            __builtin_trap();
+    }
+    free(copy);
+    if (ok[5] != ok[6] || (ok[5] && !same_shape(&f[5], &f[6])))
+        __builtin_trap();
+    if (ok[3] != ok[5]) {
+        const wb_aot_facts *one = ok[3] ? &f[3] : &f[5];
+        if (!ok[4] || !same_shape(&f[4], one))
+            __builtin_trap();
+    } else if (ok[3]) {
+        if (ok[4] ? f[4].elem_offsets != WB_AOT_ELEM_OFFSETS_NONE
+                  : strstr(err[4].message, "read both as") == NULL)
+            __builtin_trap();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     wb_profile linux64, mcu;
@@ -94,6 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     profiles(&linux64, &mcu);
     if (wb_aot_is_aot(data, size)) {
         wb_aot_facts a;
+        check_formats(data, size);
         if (wb_aot_read(data, size, &a, &err) != 0)
             return 0;
         wb_module_facts mf = {NULL, &a};

@@ -307,6 +307,14 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
     if (a) {
         fprintf(out, "  aot file bytes        %llu (format version %u)\n", (unsigned long long)a->file_bytes,
                 a->version);
+        /* where the two layouts of format 4 differ, what this file holds */
+        if (a->elem_offsets != WB_AOT_ELEM_OFFSETS_NONE)
+            fprintf(out, "  aot element offsets   %s\n",
+                    a->elem_offsets == WB_AOT_ELEM_OFFSETS_VALUE ? "values (u32 type + u64 value)"
+                                                                 : "initializer expressions");
+        if (a->extended_const_exprs)
+            fprintf(out, "  aot extended consts   %u initializer expressions of two operands\n",
+                    a->extended_const_exprs);
         fprintf(out, "  aot target            %s, %s-bit, %s\n", a->arch, a->is_64bit ? "64" : "32",
                 a->xip ? "XIP (text executed in place)" : "not XIP");
         fprintf(out, "  aot text              %llu B (code %llu B, literals %llu B)\n",

@@ -1,18 +1,53 @@
-/* The WAMR .aot reader (file format version 6): target, code, module-shape facts. */
+/* The WAMR .aot reader (file formats 3 to 6): target, code, module-shape facts. */
 #include "read/aot_reader.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /*
- * Layout (WAMR 2.4.3 core/iwasm/aot/aot_loader.c): u32 magic, u32
+ * Layout (WAMR core/iwasm/aot/aot_loader.c, written by wamrc's
+ * core/iwasm/compilation/aot_emit_aot_file.c): u32 magic, u32 format
  * version, then sections to the end of the file.  Every multi-byte read is
  * aligned to its size relative to the start of the file (u64 to 4), as the
  * loader's read_uint16/32/64 do; strings are a u16 length (aligned to 2)
  * followed by that many bytes, NUL included.
  */
 #define AOT_MAGIC 0x746f6100u
-#define AOT_VERSION 6u
+
+/*
+ * What differs between the formats, one row per layout a format was written
+ * in (read from wamrc's emitter and the loader at WAMR-2.1.0 ... 2.4.5 and
+ * main 646b5a9bc):
+ *
+ *  - element segment offsets: a u32 expression type and a u64 value in
+ *    format 3 and in format 4 as first written; an initializer expression
+ *    (u32 type and its operand, 8 B for an i32.const instead of 12) in the
+ *    later format-4 files and in formats 5 and 6;
+ *  - initializer expressions of two operands (extended constant
+ *    expressions: i32/i64 add, sub, mul) exist only in the second layout.
+ *
+ * Format 4 was written in both layouts under the same number (the reason
+ * format 5 exists), so a format-4 file is read both ways and its element
+ * segments, when it has any, say which it is.  Formats 5 and 6 hold the
+ * same bytes: 6 changed the module instance that compiled code addresses,
+ * not the file.  Target info, memories, tables, types, globals, imports,
+ * data sections, strings and the text, function, export and relocation
+ * sections are laid out alike in all four formats.
+ */
+typedef struct aot_layout {
+    uint32_t format;
+    uint8_t elem_offsets;    /* wb_aot_elem_offsets: VALUE or EXPR */
+    uint8_t extended_const;  /* two-operand initializer expressions allowed */
+} aot_layout;
+
+static const aot_layout layouts[] = {
+    {.format = 3, .elem_offsets = WB_AOT_ELEM_OFFSETS_VALUE, .extended_const = 0},
+    {.format = 4, .elem_offsets = WB_AOT_ELEM_OFFSETS_VALUE, .extended_const = 0},
+    {.format = 4, .elem_offsets = WB_AOT_ELEM_OFFSETS_EXPR, .extended_const = 1},
+    {.format = 5, .elem_offsets = WB_AOT_ELEM_OFFSETS_EXPR, .extended_const = 1},
+    {.format = 6, .elem_offsets = WB_AOT_ELEM_OFFSETS_EXPR, .extended_const = 1},
+};
+#define LAYOUT_COUNT (sizeof layouts / sizeof layouts[0])
 
 enum {
     SEC_TARGET_INFO = 0,
@@ -26,6 +61,8 @@ enum {
 };
 
 #define TARGET_INFO_BYTES 48u
+#define TARGET_INFO_BYTES_OLD 36u /* u32 reserved, no feature flags: WAMR 1.x */
+#define FEATURE_GC 0x10u          /* feature flag: wamrc --enable-gc changes types and tables */
 #define E_TYPE_REL 1u            /* aot_loader.c: relocatable */
 #define E_TYPE_XIP 4u            /* aot_loader.c: execute in place (wamrc --xip) */
 #define MEMORY_SHARED_FLAG 0x02u /* wasm memory flags: bit 1 = shared */
@@ -125,11 +162,11 @@ static uint32_t value_bytes(uint8_t vt)
     }
 }
 
-/* Initializer expression: u32 type (aligned to 4), then its operand(s). */
-static void skip_init_expr(wb_cursor *c, unsigned depth, uint64_t *value)
+/* Initializer expression: u32 type (aligned to 4), then its operand(s).
+ * Two-operand expressions only where the layout has them; they are counted. */
+static void skip_init_expr(wb_cursor *c, const aot_layout *lay, wb_aot_facts *f, unsigned depth)
 {
     uint32_t type;
-    uint64_t v = 0;
 
     if (depth > INIT_EXPR_MAX_DEPTH) {
         wb_cursor_fail(c, "initializer expression nested too deep");
@@ -142,31 +179,51 @@ static void skip_init_expr(wb_cursor *c, unsigned depth, uint64_t *value)
         break;
     case 0x41: case 0x43:             /* i32.const, f32.const */
     case 0x23: case 0xd2: case 0xd0:  /* global.get, ref.func, ref.null */
-        v = rd32(c);
+        (void)rd32(c);
         break;
     case 0x42: case 0x44:             /* i64.const, f64.const */
-        v = rd64(c);
+        (void)rd64(c);
         break;
     case 0xfd:                        /* v128.const: 16 raw bytes */
         skip(c, 16);
         break;
     case 0x6a: case 0x6b: case 0x6c:  /* extended const: i32 add/sub/mul */
     case 0x7c: case 0x7d: case 0x7e:  /* i64 add/sub/mul */
-        skip_init_expr(c, depth + 1, NULL);
-        skip_init_expr(c, depth + 1, NULL);
+        if (!lay->extended_const) {
+            wb_cursor_fail(c, "extended constant expression in a format without them");
+            break;
+        }
+        if (c->ok && depth == 0)
+            f->extended_const_exprs++;
+        skip_init_expr(c, lay, f, depth + 1);
+        skip_init_expr(c, lay, f, depth + 1);
         break;
     default:
         if (c->ok)
             wb_cursor_fail(c, "unknown initializer expression type");
         break;
     }
-    if (value)
-        *value = v;
+}
+
+/* An element segment's offset as the layout stores it. */
+static void skip_elem_offset(wb_cursor *c, const aot_layout *lay, wb_aot_facts *f)
+{
+    uint32_t type;
+    if (lay->elem_offsets == WB_AOT_ELEM_OFFSETS_EXPR) {
+        skip_init_expr(c, lay, f, 0);
+        return;
+    }
+    type = rd32(c);
+    (void)rd64(c);
+    /* none (passive and declared segments), i32.const, i64.const (table64)
+     * or global.get: the only offsets the value layout can hold */
+    if (c->ok && type != 0x00 && type != 0x41 && type != 0x42 && type != 0x23)
+        wb_cursor_fail(c, "element segment offset of an unknown expression type");
 }
 
 /* ---- the init data section ---- */
 
-static void read_memory_info(wb_cursor *c, wb_aot_facts *f)
+static void read_memory_info(wb_cursor *c, const aot_layout *lay, wb_aot_facts *f)
 {
     uint32_t import_memories = rd32(c);
     uint32_t n = rd32(c);
@@ -189,7 +246,7 @@ static void read_memory_info(wb_cursor *c, wb_aot_facts *f)
         uint32_t bytes;
         (void)rd32(c);               /* is_passive */
         (void)rd32(c);               /* memory index */
-        skip_init_expr(c, 0, NULL);  /* offset */
+        skip_init_expr(c, lay, f, 0); /* offset */
         bytes = rd32(c);
         skip(c, bytes);
         f->mem_init_data_bytes += bytes;
@@ -210,7 +267,7 @@ static uint32_t read_table_record(wb_cursor *c)
     return init;
 }
 
-static void read_table_info(wb_cursor *c, wb_aot_facts *f)
+static void read_table_info(wb_cursor *c, const aot_layout *lay, wb_aot_facts *f)
 {
     f->import_table_count = rd32(c);
     for (uint32_t i = 0; i < f->import_table_count && c->ok; i++)
@@ -225,11 +282,11 @@ static void read_table_info(wb_cursor *c, wb_aot_facts *f)
         (void)rd32(c);              /* mode */
         (void)rd32(c);              /* elem type */
         (void)rd32(c);              /* table index */
-        skip_init_expr(c, 0, NULL); /* offset */
+        skip_elem_offset(c, lay, f);
         skip(c, 8);                 /* ref type info (GC builds only) */
         values = rd32(c);
         for (uint32_t j = 0; j < values && c->ok; j++)
-            skip_init_expr(c, 0, NULL);
+            skip_init_expr(c, lay, f, 0);
         f->table_init_elements += values;
     }
 }
@@ -262,7 +319,7 @@ static void read_type_info(wb_cursor *c, wb_aot_facts *f, size_t *types_at)
     }
 }
 
-static void read_globals(wb_cursor *c, wb_aot_facts *f)
+static void read_globals(wb_cursor *c, const aot_layout *lay, wb_aot_facts *f)
 {
     const uint8_t *s;
     size_t len;
@@ -281,7 +338,7 @@ static void read_globals(wb_cursor *c, wb_aot_facts *f)
     for (uint32_t i = 0; i < f->global_count && c->ok; i++) {
         uint8_t vt = wb_u8(c);
         (void)wb_u8(c);          /* mutable */
-        skip_init_expr(c, 0, NULL);
+        skip_init_expr(c, lay, f, 0);
         f->global_value_bytes += value_bytes(vt);
     }
 }
@@ -320,24 +377,24 @@ static void read_data_sections(wb_cursor *c, wb_aot_facts *f)
 }
 
 /*
- * Decode the init data section: memories, tables, types, globals, imports,
- * the aux stack globals and the object data sections.  A section that does
- * not decode to its last byte is malformed (WAMR's loader refuses it too):
- * its memory and data sizes are what the estimate stands on, so they are
- * never guessed.
+ * Decode the init data section in one layout: memories, tables, types,
+ * globals, imports, the aux stack globals and the object data sections.  A
+ * section that does not decode to its last byte is malformed (WAMR's loader
+ * refuses it too): its memory and data sizes are what the estimate stands
+ * on, so they are never guessed.
  */
-static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
-                          size_t *types_at, wb_error *err)
+static int read_init_data_as(const uint8_t *data, const aot_section *s, const aot_layout *lay,
+                             wb_aot_facts *f, size_t *types_at, wb_error *err)
 {
     wb_cursor c = wb_cursor_make(data, (size_t)(s->body + s->size));
     wb_aot_facts t = *f; /* decoded here, kept only when it all makes sense */
 
     c.p = data + s->body;
     *types_at = 0;
-    read_memory_info(&c, &t);
-    read_table_info(&c, &t);
+    read_memory_info(&c, lay, &t);
+    read_table_info(&c, lay, &t);
     read_type_info(&c, &t, types_at);
-    read_globals(&c, &t);
+    read_globals(&c, lay, &t);
     read_import_funcs(&c, &t);
     t.init_func_count = rd32(&c);
     t.start_func_index = rd32(&c);
@@ -351,6 +408,7 @@ static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_fact
     read_data_sections(&c, &t);
 
     if (c.ok && wb_cursor_left(&c) == 0) {
+        t.elem_offsets = t.table_init_data_count ? lay->elem_offsets : WB_AOT_ELEM_OFFSETS_NONE;
         *f = t;
         return 0;
     }
@@ -358,6 +416,55 @@ static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_fact
         wb_cursor_fail(&c, "bytes left over at the end of the section");
     *types_at = 0;
     return wb_error_set(err, wb_cursor_offset(&c), "init data", "%s", c.why ? c.why : "malformed");
+}
+
+/*
+ * Decode the init data section in every layout of the file's format.  One
+ * that reads it to the end is the file's; where none does, the error is the
+ * one found furthest into the section.  Two layouts differ only in element
+ * segments and extended constant expressions, so both read a file without
+ * them alike; a file whose element segments read both ways is refused.
+ */
+static int read_init_data(const uint8_t *data, const aot_section *s, wb_aot_facts *f,
+                          size_t *types_at, wb_error *err)
+{
+    wb_aot_facts found;
+    size_t found_types_at = 0;
+    int nfound = 0, tried = 0;
+    wb_error worst;
+
+    worst.offset = 0;
+    worst.section = "init data";
+    worst.message[0] = 0;
+    for (size_t i = 0; i < LAYOUT_COUNT; i++) {
+        wb_aot_facts t = *f;
+        size_t at;
+        wb_error e;
+        if (layouts[i].format != f->version)
+            continue;
+        if (read_init_data_as(data, s, &layouts[i], &t, &at, &e) != 0) {
+            if (!tried++ || e.offset > worst.offset)
+                worst = e;
+            continue;
+        }
+        if (nfound++ == 0) {
+            found = t;
+            found_types_at = at;
+        } else if (t.elem_offsets != found.elem_offsets) {
+            return wb_error_set(err, s->body, "init data",
+                                "the element segments of this format %u file read both as "
+                                "offset values and as offset expressions",
+                                f->version);
+        }
+    }
+    if (!nfound) {
+        if (err)
+            *err = worst;
+        return -1;
+    }
+    *f = found;
+    *types_at = found_types_at;
+    return 0;
 }
 
 /* Signature of type idx, walking the type list again (only for exports). */
@@ -381,6 +488,11 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
     wb_cursor c;
     const char *sec = section_names[SEC_TARGET_INFO];
 
+    if (s->size == TARGET_INFO_BYTES_OLD)
+        return wb_error_set(err, s->body, sec,
+                            "section is %u bytes, expected %u: the layout of WAMR 1.x files, "
+                            "which this reader does not read",
+                            TARGET_INFO_BYTES_OLD, TARGET_INFO_BYTES);
     if (s->size != TARGET_INFO_BYTES)
         return wb_error_set(err, s->body, sec, "section is %llu bytes, expected %u",
                             (unsigned long long)s->size, TARGET_INFO_BYTES);
@@ -420,6 +532,11 @@ static int read_target_info(const uint8_t *data, const aot_section *s, wb_aot_fa
                             f->e_type);
     if (f->e_version != 1)
         return wb_error_set(err, s->body + 8, sec, "ELF version %u, expected 1", f->e_version);
+    if (f->feature_flags & FEATURE_GC)
+        return wb_error_set(err, s->body + 16, sec,
+                            "compiled with garbage collection (feature flags 0x%llx): its types "
+                            "and tables are laid out differently, which this reader does not read",
+                            (unsigned long long)f->feature_flags);
     /* the loader takes the pointer width from bin_type bit 1 (ELF64/COFF64) */
     f->is_64bit = (f->bin_type & 2) != 0;
     f->xip = f->e_type == E_TYPE_XIP;
@@ -607,6 +724,34 @@ static int walk_sections(const uint8_t *data, size_t size, aot_section *sec, wb_
     return 0;
 }
 
+static int format_known(uint32_t format)
+{
+    for (size_t i = 0; i < LAYOUT_COUNT; i++)
+        if (layouts[i].format == format)
+            return 1;
+    return 0;
+}
+
+/* "... format 7; this reader reads formats 3, 4, 5 and 6", from the table
+ * (whose rows are in format order). */
+static int format_error(wb_error *err, uint32_t format)
+{
+    uint32_t known[LAYOUT_COUNT];
+    size_t k = 0, n = 0;
+    char list[64];
+
+    for (size_t i = 0; i < LAYOUT_COUNT; i++)
+        if (k == 0 || known[k - 1] != layouts[i].format)
+            known[k++] = layouts[i].format;
+    list[0] = 0;
+    for (size_t i = 0; i < k && n < sizeof list; i++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%u",
+                              i == 0 ? "" : i + 1 == k ? " and " : ", ", known[i]);
+    return wb_error_set(err, 4, "header",
+                        "unsupported AOT file format %u; this reader reads formats %s", format,
+                        list);
+}
+
 int wb_aot_is_aot(const uint8_t *data, size_t size)
 {
     return data && size >= 4 && data[0] == 0 && data[1] == 'a' && data[2] == 'o' && data[3] == 't';
@@ -633,9 +778,8 @@ int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *f, wb_error *err
     f->version = wb_u32le(&c);
     if (!c.ok)
         return wb_error_set(err, 4, "header", "truncated header: no version");
-    if (f->version != AOT_VERSION)
-        return wb_error_set(err, 4, "header", "unsupported AOT file version %u, expected %u",
-                            f->version, AOT_VERSION);
+    if (!format_known(f->version))
+        return format_error(err, f->version);
 
     if (walk_sections(data, size, sec, f, err))
         return -1;

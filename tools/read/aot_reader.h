@@ -1,4 +1,4 @@
-/* The WAMR .aot reader (file format version 6): target and code facts. */
+/* The WAMR .aot reader (file formats 3 to 6): target, code and module-shape facts. */
 #ifndef WB_AOT_READER_H
 #define WB_AOT_READER_H
 
@@ -9,9 +9,19 @@
 
 #define WB_AOT_MAX_DATA_SECTIONS 64
 
+/* How a file stores the offsets of its element segments.  Format 4 was
+ * written both ways; 3 stores values, 5 and 6 expressions. */
+typedef enum wb_aot_elem_offsets {
+    WB_AOT_ELEM_OFFSETS_NONE = 0, /* no element segment: nothing to tell */
+    WB_AOT_ELEM_OFFSETS_VALUE,    /* u32 expression type + u64 value */
+    WB_AOT_ELEM_OFFSETS_EXPR      /* an initializer expression */
+} wb_aot_elem_offsets;
+
 typedef struct wb_aot_facts {
     uint64_t file_bytes;
-    uint32_t version;
+    uint32_t version;                /* the file's AOT format: 3, 4, 5 or 6 */
+    uint8_t elem_offsets;            /* wb_aot_elem_offsets */
+    uint32_t extended_const_exprs;   /* initializer expressions of two operands */
     /* target info */
     uint16_t bin_type;
     uint16_t abi;
@@ -69,10 +79,12 @@ typedef struct wb_aot_facts {
     uint32_t aux_stack_top_global;  /* 0xffffffff when not found */
 } wb_aot_facts;
 
-/* Read a .aot file.  Returns 0, or -1 with err set (offset, section, reason);
- * a version other than 6 is an error that says which version was found, and
- * so is an init data section that does not decode to its last byte.  The
- * buffer is borrowed and nothing is allocated. */
+/* Read a .aot file of format 3, 4, 5 or 6, each in its own layout.  Returns
+ * 0, or -1 with err set (offset, section, reason); another format is an error
+ * that names the format found and those read, and so is an init data section
+ * that does not decode to its last byte.  Which WAMR loads which format is
+ * not the reader's business.  The buffer is borrowed and nothing is
+ * allocated. */
 int wb_aot_read(const uint8_t *data, size_t size, wb_aot_facts *facts, wb_error *err);
 
 /* 1 when the buffer starts with the AOT magic "\0aot". */
