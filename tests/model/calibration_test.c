@@ -10,9 +10,10 @@
 #include "read/wasm_reader.h"
 
 /*
- * Usage: calibration_test DATA_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]
- * DATA_DIR holds <module>.wasm and <module>.<arch>.aot (decompressed at
- * build time); MEASURED_TXT is the measured.txt of the WAMR version measured
+ * Usage: calibration_test WASM_DIR AOT_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]
+ * WASM_DIR holds <module>.wasm, AOT_DIR <module>.<arch>.aot as that version's
+ * wamrc made them (both decompressed at build time); MEASURED_TXT is the
+ * measured.txt of the WAMR version measured
  * (tests/data/calibration, and versions/<tag>/ beside it), which the runs are
  * estimated for with the linux-x86_64 and linux-x86 profiles; REF_TYPES
  * (yes/no) is the reference-types option of the measured build when it was
@@ -60,6 +61,8 @@ static void note(int kind, int field, double r, const run *x)
 static const char *wamr_version; /* the version measured */
 static int ref_types = -1;        /* its build's reference types, -1 the default */
 
+static const char *aot_dir;      /* the version's .aot files */
+
 static int check_run(const run *x, const char *dir, const char *pdir, int bounded_aot)
 {
     char path[1024], err[256];
@@ -93,7 +96,7 @@ static int check_run(const run *x, const char *dir, const char *pdir, int bounde
     memset(&mf, 0, sizeof mf);
     mf.wasm = &wf;
     if (aot && !bounded_aot) {
-        snprintf(path, sizeof path, "%s/%s.%s.aot", dir, x->module, x->arch);
+        snprintf(path, sizeof path, "%s/%s.%s.aot", aot_dir, x->module, x->arch);
         abuf = wb_test_load(path, &alen);
         if (!abuf) {
             fprintf(stderr, "missing %s\n", path);
@@ -207,19 +210,22 @@ int main(int argc, char **argv)
     int failed = 0, runs = 0, k, i;
     static const char *const kn[3] = {"AOT with .aot", "fast interpreter", "AOT, code bounded"};
 
-    if (argc != 5 && argc != 6) {
-        fprintf(stderr, "usage: %s DATA_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]\n",
+    if (argc != 6 && argc != 7) {
+        fprintf(stderr,
+                "usage: %s WASM_DIR AOT_DIR MEASURED_TXT PROFILE_DIR WAMR_VERSION [REF_TYPES]\n",
                 argv[0]);
         return 2;
     }
-    wamr_version = argv[4];
-    if (argc == 6)
-        ref_types = strcmp(argv[5], "yes") == 0;
+    const char *wasm_dir = argv[1], *measured = argv[3], *profile_dir = argv[4];
+    aot_dir = argv[2];
+    wamr_version = argv[5];
+    if (argc == 7)
+        ref_types = strcmp(argv[6], "yes") == 0;
     printf("WAMR %s%s\n", wamr_version,
            ref_types < 0 ? "" : ref_types ? ", reference types on" : ", reference types off");
-    f = fopen(argv[2], "r");
+    f = fopen(measured, "r");
     if (!f) {
-        fprintf(stderr, "cannot open %s\n", argv[2]);
+        fprintf(stderr, "cannot open %s\n", measured);
         return 77;
     }
     while (fgets(line, sizeof line, f)) {
@@ -236,7 +242,7 @@ int main(int argc, char **argv)
             fclose(f);
             return 1;
         }
-        rc = check_run(&x, argv[1], argv[3], 0);
+        rc = check_run(&x, wasm_dir, profile_dir, 0);
         if (rc == -77) {
             fclose(f);
             return 77;
@@ -244,7 +250,7 @@ int main(int argc, char **argv)
         failed += rc;
         runs++;
         if (strcmp(x.engine, "aot") == 0) {
-            rc = check_run(&x, argv[1], argv[3], 1);
+            rc = check_run(&x, wasm_dir, profile_dir, 1);
             failed += rc > 0 ? rc : 0;
         }
     }

@@ -155,6 +155,59 @@ static void check_mode(const wb_check *c, wb_verdict *v)
     }
 }
 
+/* The versions whose wamrc writes `format` ("2.4.5, 2.4.4"), for the fix. */
+static void writers_of(unsigned format, char *buf, size_t cap)
+{
+    size_t n, used = 0;
+    const wb_wamr_version *all = wb_wamr_versions(&n);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (all[i].aot_format != format)
+            continue;
+        int w = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", all[i].name);
+        if (w < 0 || (size_t)w >= cap - used)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* An .aot the selected WAMR refuses ("unknown binary version"), or one whose
+ * element segments its loader would read in another layout (format 4 was
+ * written in two layouts: 2.3.x's and 2.4.0's). */
+static void check_aot_format(const wb_check *c, wb_verdict *v)
+{
+    const wb_aot_facts *a = c->aot_facts;
+    const wb_wamr_version *ver = wb_wamr_version_find(c->profile->wamr_version);
+    char writers[160];
+    wb_diag *d;
+
+    if (!ver)
+        return;
+    writers_of(a->version, writers, sizeof writers);
+    if (a->version >= 32 || !(ver->aot_formats_loaded & (1u << a->version))) {
+        d = add(v, WB_SEV_ERROR, "aot-version-mismatch",
+                "WAMR %s loads AOT format %u; this file is format %u: WAMR %s refuses it "
+                "(\"unknown binary version\")",
+                ver->name, ver->aot_format, a->version, ver->name);
+    } else if (a->elem_offsets != WB_AOT_ELEM_OFFSETS_NONE &&
+               (a->elem_offsets == WB_AOT_ELEM_OFFSETS_EXPR) != ver->aot_elem_offset_expr) {
+        d = add(v, WB_SEV_ERROR, "aot-version-mismatch",
+                "WAMR %s takes format %u but reads element segment offsets as %s, and this file "
+                "writes them as %s: its tables would be initialised wrongly",
+                ver->name, a->version,
+                ver->aot_elem_offset_expr ? "initializer expressions" : "a type and a value",
+                a->elem_offsets == WB_AOT_ELEM_OFFSETS_EXPR ? "initializer expressions"
+                                                            : "a type and a value");
+    } else {
+        return;
+    }
+    fix(d, "compile it with the wamrc of WAMR %s%s%s%s", ver->name,
+        writers[0] ? ", or check it against the WAMR version it was made for (--wamr / "
+                     "WAMR_VERSION: "
+                   : "",
+        writers, writers[0] ? ")" : "");
+}
+
 static void check_aot(const wb_check *c, wb_verdict *v)
 {
     const wb_aot_facts *a = c->aot_facts;
@@ -162,31 +215,7 @@ static void check_aot(const wb_check *c, wb_verdict *v)
 
     if (!a)
         return;
-    const wb_wamr_version *ver = wb_wamr_version_find(p->wamr_version);
-    if (ver && a->version != ver->aot_format) {
-        /* the versions that do load this file's format */
-        char loaders[160] = "";
-        size_t n, used = 0;
-        const wb_wamr_version *all = wb_wamr_versions(&n);
-        for (size_t i = 0; i < n; i++) {
-            if (all[i].aot_format != a->version)
-                continue;
-            int w = snprintf(loaders + used, sizeof loaders - used, "%s%s", used ? ", " : "",
-                             all[i].name);
-            if (w < 0 || (size_t)w >= sizeof loaders - used)
-                break;
-            used += (size_t)w;
-        }
-        wb_diag *d = add(v, WB_SEV_ERROR, "aot-version-mismatch",
-                         "WAMR %s loads AOT format %u; this file is format %u: WAMR %s refuses it "
-                         "(\"unknown binary version\")",
-                         ver->name, ver->aot_format, a->version, ver->name);
-        fix(d, "compile it with the wamrc of WAMR %s%s%s%s", ver->name,
-            loaders[0] ? ", or check it against the WAMR version it was made for (--wamr / "
-                         "WAMR_VERSION: "
-                       : "",
-            loaders, loaders[0] ? ")" : "");
-    }
+    check_aot_format(c, v);
     if (p->aot_target[0] && strncmp(a->arch, p->aot_target, strlen(p->aot_target)) != 0 &&
         strncmp(p->aot_target, a->arch, strlen(a->arch)) != 0) {
         wb_diag *d = add(v, WB_SEV_ERROR, "aot-target-mismatch",

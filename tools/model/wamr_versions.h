@@ -84,7 +84,10 @@ typedef struct wb_wamr_tables {
 typedef struct wb_wamr_version {
     const char *name;             /* "2.4.5", or "main-646b5a9bc" */
     const char *source;           /* the git tag or commit, and its date */
-    unsigned aot_format;          /* the AOT file format it loads (core/config.h AOT_CURRENT_VERSION) */
+    unsigned aot_format;          /* the AOT file format its wamrc writes (AOT_CURRENT_VERSION) */
+    unsigned aot_formats_loaded;  /* bit n: its loader takes format n (aot_compatible_version) */
+    int aot_elem_offset_expr;     /* its loader reads element segment offsets as initializer
+                                     expressions, not as a type and a u64 value */
     int measured;                 /* 1: measured (calibration runs); 0: mapped */
     const char *same_as;          /* mapped: the measured version whose tables it uses */
     const char *why;              /* mapped: why its structs and allocation paths are the same */
