@@ -42,7 +42,8 @@ set(WAMR_BUDGET_STACK_MARGIN "256" CACHE STRING
   "Bytes STACK_SIZE AUTO adds to the static aux-stack bound before rounding up to 16")
 # The WAMR versions the checker models (`wamr-budget --version` lists the
 # same; a test keeps the two lists equal).
-set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.3.1 2.1.0 main-646b5a9bc CACHE INTERNAL
+set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.4.4 2.4.3 2.4.2 2.4.1 2.4.0 2.3.1 2.3.0 2.1.0 main-646b5a9bc
+  CACHE INTERNAL
   "WAMR versions wamr-budget models")
 
 # _wamr_module_keywords(): the keywords of wamr_add_module(), in the caller's scope.

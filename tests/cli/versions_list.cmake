@@ -5,7 +5,7 @@ execute_process(COMMAND "${TOOL}" --version OUTPUT_VARIABLE out RESULT_VARIABLE 
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "wamr-budget --version exited ${rc}")
 endif()
-string(REGEX MATCHALL "\n  [^ \n]+ +AOT format [0-9]+" rows "${out}")
+string(REGEX MATCHALL "\n  [^ \n]+ +AOT format [0-9]+ \\(loads [0-9, ]+\\)" rows "${out}")
 set(listed "")
 foreach(row IN LISTS rows)
   string(REGEX REPLACE "^\n  ([^ ]+) .*" "\\1" name "${row}")

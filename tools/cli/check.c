@@ -122,6 +122,9 @@ static int parse_check_args(int argc, char **argv, check_args *a)
             if (!wb_wamr_version_find(val)) {
                 char list[256];
                 wb_wamr_version_list(list, sizeof list);
+                if (wb_wamr_version_unmodelled(val))
+                    return cli_usage_error("--wamr %s: WAMR %s is not modelled: %s (supported: %s)",
+                                           val, val, wb_wamr_version_unmodelled(val), list);
                 return cli_usage_error("unknown WAMR version '%s' for --wamr (supported: %s)", val,
                                        list);
             }

@@ -35,10 +35,21 @@ int main(int argc, char **argv)
         const wb_wamr_version *v = wb_wamr_versions(&n);
         printf("wamr-budget %s\nWAMR versions modelled (--wamr, profile key wamr_version; "
                "default %s):\n", WB_VERSION, WB_WAMR_DEFAULT_VERSION);
-        for (size_t i = 0; i < n; i++)
-            printf("  %-15s AOT format %u, %s%s%s\n", v[i].name, v[i].aot_format,
-                   v[i].measured ? "measured" : "same tables as ", v[i].measured ? "" : v[i].same_as,
+        for (size_t i = 0; i < n; i++) {
+            char loads[32] = "";
+            size_t used = 0;
+            for (unsigned f = 0; f < 32; f++) {
+                if (!(v[i].aot_formats_loaded & (1u << f)))
+                    continue;
+                int w = snprintf(loads + used, sizeof loads - used, "%s%u", used ? ", " : "", f);
+                if (w < 0 || (size_t)w >= sizeof loads - used)
+                    break;
+                used += (size_t)w;
+            }
+            printf("  %-15s AOT format %u (loads %s), %s%s%s\n", v[i].name, v[i].aot_format, loads,
+                   v[i].measured ? "measured" : "tables of ", v[i].measured ? "" : v[i].same_as,
                    strcmp(v[i].name, WB_WAMR_DEFAULT_VERSION) == 0 ? " (default)" : "");
+        }
         return 0;
     }
     if (strcmp(cmd, "check") == 0)

@@ -214,7 +214,10 @@ static const wb_wamr_tables release_2_1_0 = {
     },
 };
 
-/* The versions a user may select, newest first. */
+/* The versions a user may select, newest first.  A release that was not
+ * measured is listed where its source shows the structs and allocation
+ * paths of a measured one (README: WAMR versions); 2.1.1, 2.1.2 and 2.2.0
+ * match none and are not listed. */
 static const wb_wamr_version versions[] = {
     {
         .name = "2.4.5",
@@ -226,6 +229,38 @@ static const wb_wamr_version versions[] = {
         .differs = "the newest release: the default",
         .t = &release_2_4_5,
     },
+#define RELEASE_2_4_X(n, tag)                                                                    \
+    {                                                                                            \
+        .name = n,                                                                               \
+        .source = tag,                                                                           \
+        .aot_format = 5,                                                                         \
+        .aot_formats_loaded = 1u << 5,                                                           \
+        .aot_elem_offset_expr = 1,                                                               \
+        .same_as = "2.4.5",                                                                      \
+        .why = "2.4.1 to 2.4.5 are one release branch: from 2.4.1 on it changes loader "         \
+               "validation and libc-wasi checks, no struct and no allocation on the modelled "   \
+               "paths",                                                                          \
+        .differs = "as 2.4.5",                                                                   \
+        .t = &release_2_4_5,                                                                     \
+    }
+    RELEASE_2_4_X("2.4.4", "tag WAMR-2.4.4"),
+    RELEASE_2_4_X("2.4.3", "tag WAMR-2.4.3"),
+    RELEASE_2_4_X("2.4.2", "tag WAMR-2.4.2"),
+    RELEASE_2_4_X("2.4.1", "tag WAMR-2.4.1"),
+#undef RELEASE_2_4_X
+    {
+        .name = "2.4.0",
+        .source = "tag WAMR-2.4.0",
+        .aot_format = 4,
+        .aot_formats_loaded = 1u << 3 | 1u << 4,
+        .aot_elem_offset_expr = 1,
+        .same_as = "2.4.5",
+        .why = "2.4.1 only renumbered the AOT format (4 to 5) and made the check strict: the "
+               "structs and allocations are 2.4.5's",
+        .differs = "AOT format 4 in 2.4.0's own layout (element offsets as expressions); "
+                   "loads formats 3 and 4",
+        .t = &release_2_4_5,
+    },
     {
         .name = "2.3.1",
         .source = "tag WAMR-2.3.1 (2a303861c, 2025-06-02)",
@@ -233,12 +268,24 @@ static const wb_wamr_version versions[] = {
         .aot_formats_loaded = 1u << 3 | 1u << 4,
         .aot_elem_offset_expr = 0,
         .measured = 1,
-        .differs = "AOT format 4; AOT instance 16 [16] B smaller",
+        .differs = "AOT format 4 (loads 3 and 4); AOT instance 16 [16] B smaller",
+        .t = &release_2_3_1,
+    },
+    {
+        .name = "2.3.0",
+        .source = "tag WAMR-2.3.0",
+        .aot_format = 4,
+        .aot_formats_loaded = 1u << 3 | 1u << 4,
+        .aot_elem_offset_expr = 0,
+        .same_as = "2.3.1",
+        .why = "2.3.1 changed validation, UVWASI defaults and an instruction-metering field "
+               "that is off by default: no struct and no allocation on the modelled paths",
+        .differs = "as 2.3.1",
         .t = &release_2_3_1,
     },
     {
         .name = "2.1.0",
-        .source = "tag WAMR-2.1.0 (2024-06-06)",
+        .source = "tag WAMR-2.1.0 (8f86b3761, 2024-06-06)",
         .aot_format = 3,
         .aot_formats_loaded = 1u << 3,
         .aot_elem_offset_expr = 0,
@@ -275,6 +322,28 @@ const wb_wamr_version *wb_wamr_version_find(const char *name)
     for (size_t i = 0; name && i < VERSION_COUNT; i++)
         if (strcmp(versions[i].name, name) == 0)
             return &versions[i];
+    return NULL;
+}
+
+/* Releases that exist but are not modelled, and why (their own structs). */
+static const struct {
+    const char *name;
+    const char *why;
+} unmodelled[] = {
+    {"2.2.0", "its structs and allocation paths match no measured release: AOT data segments "
+              "copied as in 2.1.0 but text and data merged as in 2.3.1, and an AOT instance "
+              "between the two"},
+    {"2.1.2", "its structs match no measured release: WASMModule, AOTModule and the AOT "
+              "instance are larger than 2.1.0's"},
+    {"2.1.1", "its structs match no measured release: WASMModule, AOTModule and the AOT "
+              "instance are larger than 2.1.0's"},
+};
+
+const char *wb_wamr_version_unmodelled(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof unmodelled / sizeof unmodelled[0]; i++)
+        if (strcmp(unmodelled[i].name, name) == 0)
+            return unmodelled[i].why;
     return NULL;
 }
 

@@ -105,6 +105,9 @@ const wb_wamr_version *wb_wamr_version_find(const char *name);
  * *count gets how many. */
 const wb_wamr_version *wb_wamr_versions(size_t *count);
 
+/* For a WAMR release that exists but is not modelled, why; else NULL. */
+const char *wb_wamr_version_unmodelled(const char *name);
+
 /* "2.4.5, 2.4.4, ..., main-646b5a9bc" into buf (always NUL-terminated). */
 void wb_wamr_version_list(char *buf, size_t cap);
 

@@ -404,6 +404,9 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
             return 0;
         }
         wb_wamr_version_list(list, sizeof list);
+        if (wb_wamr_version_unmodelled(v))
+            return perr(st, st->line, "WAMR %s is not modelled: %s (supported: %s)", v,
+                        wb_wamr_version_unmodelled(v), list);
         return perr(st, st->line, "unknown WAMR version '%s' for 'wamr_version' (supported: %s)",
                     v, list);
     }
