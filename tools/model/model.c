@@ -52,6 +52,8 @@ static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
         L.runtime_init = L.runtime_init - L.mutex + lk.mutex; /* the wait map's lock */
     else
         L.runtime_init -= L.wasi_threads_runtime_init;
+    if (!p->libc_wasi)
+        L.runtime_init -= L.libc_wasi_runtime_init;
     if (!p->hw_bound_check)
         L.exec_env -= L.exec_env_hw_bound_check;
     if (thread_manager(p))

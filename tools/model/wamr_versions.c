@@ -20,7 +20,7 @@
  * CLUSTER_MAX_THREAD_NUM), shared memory's wait map (a bh_hash_map of 32
  * buckets with its korp_mutex: 344 [176]) and the externref map (the same
  * map without a lock: 304 [152]): 792 [424] on Linux, 96 [60] in NuttX's
- * simulator without them.  The exec env is 144 [76] B without the thread
+ * simulator without the last three; libc-wasi's two modules are 64 [40].  The exec env is 144 [76] B without the thread
  * manager and hardware bound check (measured in NuttX's simulator), + 16 B
  * for hardware bound check on x86-64, + the thread manager's 128 [96] B with
  * glibc locks (112 B with NuttX's, measured).  The ARM layout's parts are
@@ -51,8 +51,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
-            .wasi_threads_runtime_init = 392, .exec_env_thread_mgr = 128,
-            .exec_env_hw_bound_check = 16, .mutex = 40, .cond = 48, .inst_extra_locks = 1,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 1,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 260, .functype_hdr = 16, .import = 32, .function = 56,
@@ -65,8 +66,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 212, .exec_env_thread_mgr = 96,
-            .exec_env_hw_bound_check = 0, .mutex = 24, .cond = 48, .inst_extra_locks = 1,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 1,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 272, .functype_hdr = 16, .import = 40, .function = 56,
@@ -79,8 +81,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .exec_env_thread_mgr = 72,
-            .exec_env_hw_bound_check = 0, .mutex = 20, .cond = 24, .inst_extra_locks = 1,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 1,
         },
     },
 };
@@ -107,8 +110,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
-            .wasi_threads_runtime_init = 392, .exec_env_thread_mgr = 128,
-            .exec_env_hw_bound_check = 16, .mutex = 40, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -121,8 +125,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 212, .exec_env_thread_mgr = 96,
-            .exec_env_hw_bound_check = 0, .mutex = 24, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -135,8 +140,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .exec_env_thread_mgr = 72,
-            .exec_env_hw_bound_check = 0, .mutex = 20, .cond = 24, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };
@@ -162,8 +168,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
-            .wasi_threads_runtime_init = 392, .exec_env_thread_mgr = 128,
-            .exec_env_hw_bound_check = 16, .mutex = 40, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -176,8 +183,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 212, .exec_env_thread_mgr = 96,
-            .exec_env_hw_bound_check = 0, .mutex = 24, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -190,8 +198,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .exec_env_thread_mgr = 72,
-            .exec_env_hw_bound_check = 0, .mutex = 20, .cond = 24, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };
@@ -221,8 +230,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
-            .wasi_threads_runtime_init = 392, .exec_env_thread_mgr = 128,
-            .exec_env_hw_bound_check = 16, .mutex = 40, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 252, .functype_hdr = 16, .import = 32, .function = 56,
@@ -235,8 +245,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 212, .exec_env_thread_mgr = 96,
-            .exec_env_hw_bound_check = 0, .mutex = 24, .cond = 48, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -249,8 +260,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .exec_env_thread_mgr = 72,
-            .exec_env_hw_bound_check = 0, .mutex = 20, .cond = 24, .inst_extra_locks = 0,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };

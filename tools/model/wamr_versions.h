@@ -9,11 +9,11 @@
  * Struct sizes and runtime constants of one WAMR version on one struct
  * layout (pointer width and 64-bit alignment), as the model charges them.
  * Every field is a byte count, for the build the table was measured or
- * read for: reference types on, wasi-threads (with the thread manager and
- * shared memory) on, hardware bound check as the layout's build had it, and
+ * read for: reference types on, libc-wasi on, wasi-threads (with the thread
+ * manager and shared memory) on, hardware bound check as the layout's build had it, and
  * that build's lock types (`mutex`, `cond`: glibc on x86, Zephyr's on the
  * ARM/RISC-V/Xtensa layout).  The ref_types_*, wasi_threads_* and exec_env_*
- * fields say what a build without those options leaves out, and the model
+ * and libc_wasi_* fields say what a build without those options leaves out, and the model
  * adjusts the structs that hold locks for the profile's lock types.
  */
 typedef struct wb_wamr_sizes {
@@ -67,6 +67,8 @@ typedef struct wb_wamr_sizes {
     /* what wasi-threads adds at runtime init: its natives, the thread id
      * allocator and shared memory's wait map with its lock */
     unsigned wasi_threads_runtime_init;
+    /* what libc-wasi adds at runtime init: its two natives modules */
+    unsigned libc_wasi_runtime_init;
     /* parts of exec_env: the thread manager's fields (with a korp_mutex and
      * a korp_cond) and hardware bound check's jump buffer and guard page */
     unsigned exec_env_thread_mgr;
