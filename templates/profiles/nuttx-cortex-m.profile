@@ -19,8 +19,9 @@ default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/con
 page_size = 1                     # flat build: no CONFIG_MM_PGSIZE, getpagesize() is 1 (as
                                   # measured on the simulator); a kernel build with an MMU has
                                   # CONFIG_MM_PGSIZE: set it then
-mmap_overhead = 72                # measured on the 32-bit simulator's heap (NuttX's mm, the same
-                                  # allocator on ARM); not measured on a device
+mmap_overhead = 372               # as measured on the 32-bit simulator (NuttX's mm, the same
+                                  # allocator on ARM: 72 B for linear memory, 372 B for AOT text
+                                  # in the text heap); not measured on a device
 main_native_stack = 8K            # CONFIG_INTERPRETERS_WAMR_STACKSIZE default (NuttX's Kconfig)
 aot_plt_bytes = 3760              # thumb PLT of this build (bulk memory and the AOT intrinsics, no
                                   # reference types or shared memory): 20 B x 188 symbols in 2.4.5,

@@ -41,8 +41,11 @@ aot_plt_bytes = 1104              # x86-64 PLT, 12 B per common symbol of this b
                                   # and the AOT intrinsics, no reference types or shared memory):
                                   # 92 in 2.4.5, 88 in 2.1.0 (aot_reloc_x86_64.c, aot_reloc.h)
 signal_stack_bytes = 0            # no signal stack without HW bound check
-mmap_overhead = 72                # measured: one posix_memalign(32, n) costs n + 72 B of the
-                                  # NuttX heap (heap peak - task - linear memory, 64- and 32-bit)
+mmap_overhead = 372               # measured, the costliest os_mmap of the runs: AOT text took
+                                  # its size + 372 B of the text heap (32-bit simulator, every
+                                  # module); linear memory, a posix_memalign(32, n) on the NuttX
+                                  # heap, n + 72 B (64- and 32-bit); the 64-bit text heap's cost
+                                  # was not measured (those runs' .aot files were not kept)
 main_native_stack = 32K           # CONFIG_INTERPRETERS_WAMR_STACKSIZE: iwasm's task stack
 
 # embedder defaults: NuttX's iwasm command

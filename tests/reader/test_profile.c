@@ -69,7 +69,7 @@ static void test_shipped(const char *dir)
             CHECK_U(shipped[i], p.hw_bound_check, 0);
             CHECK_U(shipped[i], p.wasi_threads, 0);
             CHECK_U(shipped[i], p.ref_types, 0);
-            CHECK_U(shipped[i], p.mmap_overhead, 72);
+            CHECK_U(shipped[i], p.mmap_overhead, 372);
             CHECK_U(shipped[i], p.aot_bounds_checks, 1);
         } else if (p.platform != WB_PLATFORM_LINUX) {
             CHECK_U(shipped[i], p.hw_bound_check, 0);
