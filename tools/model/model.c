@@ -9,10 +9,12 @@
 /*
  * Sources: WAMR measured on Linux x86-64 (LP64) and x86-32 (ILP32), main at
  * 646b5a9bc and the releases 2.4.5, 2.3.1 and 2.1.0 (the calibration runs in
- * tests/data/calibration; README: How the estimate is computed), and for the
- * MCU ports WAMR's core/shared/platform/<port> code.  What differs between
- * versions and layouts is in the tables of model/wamr_versions.c; this file
- * applies them the same way to every version.
+ * tests/data/calibration; README: How the estimate is computed), WAMR 2.1.0
+ * and 2.4.5 measured in NuttX's simulator (tests/data/nuttx-sim), and for
+ * the MCU ports WAMR's core/shared/platform/<port> code.  What differs
+ * between versions and layouts is in the tables of model/wamr_versions.c,
+ * what differs between ports in model/platforms.c; this file applies them
+ * the same way to every version and port.
  */
 
 #define KIB 1024u
