@@ -1,7 +1,8 @@
 # esp32: Espressif ESP32 (dual-core Xtensa LX6, 240 MHz) running WAMR 2.4.5 on
 # ESP-IDF.  Sources: ESP32 datasheet (520 KB SRAM); WAMR 2.4.5's ESP-IDF port
-# (core/shared/platform/esp-idf), its product-mini/platforms/esp-idf sample and
-# its core/config.h defaults.  Nothing in this file was measured on a device.
+# (core/shared/platform/esp-idf), its ESP-IDF component (build-scripts/esp-idf/wamr:
+# Kconfig and CMakeLists.txt), its product-mini/platforms/esp-idf sample and its
+# core/config.h defaults.  Nothing in this file was measured on a device.
 
 name = esp32
 description = "ESP32 (Xtensa LX6), ESP-IDF, WAMR 2.4.5: AOT + fast interp, libc-wasi"
@@ -16,14 +17,16 @@ platform = esp-idf                # linear memory and AOT code come from the IDF
 abi = ilp32-align8                # 32-bit; Xtensa is believed to align uint64 to 8 like
                                   # thumb/riscv32 (not established: no Xtensa compiler to check)
 locks = newlib                    # ESP-IDF's newlib pthread types are 4-byte handles
-modes = aot fast-interp           # one interpreter per build; AOT for speed and smaller RAM
+modes = aot fast-interp           # the component's Kconfig defaults: WAMR_ENABLE_AOT and the fast
+                                  # interpreter (WAMR_INTERP_FAST)
 mode = aot                        # default: the faster engine, and no interpreter code in the
                                   # heap; --mode fast-interp checks the other
 hw_bound_check = no               # OS_ENABLE_HW_BOUND_CHECK: no MCU port defines it
-libc_wasi = yes                   # wasi-sdk programs import WASI; the ESP-IDF component's
-                                  # default for it is not established
+libc_wasi = yes                   # Kconfig WAMR_ENABLE_LIBC_WASI, default y (espidf_file.c)
 wasi_threads = yes                # no Kconfig entry: needs WAMR_BUILD_LIB_WASI_THREADS=1 in your
-                                  # own CMake; set no if your build lacks it
+                                  # own CMake; set no if your build lacks it.  The component
+                                  # builds WAMR's lib-pthread by default (WAMR_ENABLE_LIB_PTHREAD),
+                                  # whose thread manager this also charges
 
 # runtime constants
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
@@ -33,14 +36,15 @@ max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 4K                    # hard-coded 4096 in the ESP-IDF port
 aot_plt_bytes = 0                 # no PLT on xtensa (get_plt_table_size, aot_reloc_xtensa.c)
 signal_stack_bytes = 0            # no signal stack without HW bound check
-mmap_overhead = 8                 # os_mmap asks heap_caps_malloc for size + 8 on 32-bit
+mmap_overhead = 8                 # os_mmap asks heap_caps_malloc for size + 4 + a pointer
                                   # (espidf_memmap.c); the IDF heap's own block header is extra
                                   # and not established
 main_native_stack = 5K            # product-mini esp-idf sample runs wasm in a pthread with a
-                                  # 5,120 B stack (its main/main.c)
+                                  # 5,120 B stack (IWASM_MAIN_STACK_SIZE, main/main.c)
 
 # embedder defaults
-wasm_stack_size = 32K             # product-mini esp-idf sample: stack_size 32 KiB
+wasm_stack_size = 32K             # product-mini esp-idf sample: stack_size 32 KiB (main/main.c;
+                                  # its global heap is the IDF heap: no pool)
 heap_size = 0                     # the sample passes 32 KiB, but wasi-libc programs have their
                                   # own heap (README: App heap): 0 unless the module needs WAMR's
 ram = 320K                        # usable DRAM of the 520 KB SRAM (the rest is IRAM, cache and

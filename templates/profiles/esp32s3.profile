@@ -11,6 +11,7 @@ description = "ESP32-S3 (Xtensa LX7), ESP-IDF, WAMR 2.4.5: AOT + fast interp, li
 
 ram = 512K                        # on-chip SRAM (datasheet); ESP-IDF takes part of it for IRAM
                                   # code and caches, so the free heap is less (not established).
-                                  # With PSRAM and CONFIG_ESP32S3_SPIRAM_SUPPORT, WAMR puts AOT
+                                  # With PSRAM and CONFIG_ESP32S3_SPIRAM_SUPPORT, the port builds
+                                  # WASM_MEM_DUAL_BUS_MIRROR (shared_platform.cmake) and puts AOT
                                   # code and linear memory in PSRAM (espidf_memmap.c)
 aot_cpu = esp32s3                 # wamrc --cpu=esp32s3

@@ -14,5 +14,5 @@ mode = fast-interp                # wamrc output for thumbv6m (ARMv6-M) has not 
                                   # interpreter is the default here
 aot_target = thumbv6m             # wamrc --target=thumbv6m
 aot_cpu = cortex-m0plus           # wamrc --cpu=cortex-m0plus
-aot_plt_bytes = 3980              # thumb PLT counted for thumbv7em (aot_reloc_thumb.c); for
+aot_plt_bytes = 3860              # thumb PLT as for thumbv7em (zephyr-generic32.profile); for
                                   # thumbv6m not established

@@ -1,7 +1,7 @@
 # stm32f4: STM32F4 (Cortex-M4F, e.g. STM32F407/F417, 168 MHz) running WAMR 2.4.5
-# on the Zephyr port (assumed: WAMR has no STM32Cube/FreeRTOS platform, and
+# on the Zephyr port (assumed: WAMR 2.4.5 has no STM32Cube/FreeRTOS platform, and
 # its FreeRTOS helpers in core/shared/platform/common/freertos are not a
-# complete port: no os_mmap).  Everything the Zephyr port decides comes from
+# complete port: no os_mmap).  On NuttX, see nuttx-cortex-m.profile.  Everything the Zephyr port decides comes from
 # zephyr-generic32.profile.  Sources: STM32F407 datasheet (192 KB SRAM incl.
 # 64 KB CCM).  Not measured on a device.
 
@@ -14,4 +14,4 @@ ram = 192K                        # 112 + 16 KB SRAM and 64 KB CCM (datasheet); 
                                   # (not executable, no DMA): AOT code needs the 128 KB main SRAM
 aot_target = thumbv7em            # wamrc --target=thumbv7em (as the calibration's thumbv7em files)
 aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4
-aot_plt_bytes = 3980              # thumb PLT: 20 B x 199 symbols (aot_reloc_thumb.c)
+aot_plt_bytes = 3860              # thumb PLT: 20 B x 193 symbols (zephyr-generic32.profile)

@@ -1,7 +1,8 @@
 # A module of several MiB, generated at test time: the checker reads it the way it reads
 # large files (one read into huge pages where the system has them) and walks its bodies
 # in parts on threads.  The counts must be the generator's, and a check in both
-# modes must succeed.
+# modes must succeed: the interpreter keeps the .wasm as the module buffer, AOT
+# without an .aot bounds the .aot it would keep (more than the .wasm).
 #   -DGEN=<wb_gen_module> -DTOOL=<wamr-budget> -DOUT=<dir>
 cmake_minimum_required(VERSION 3.25)
 
@@ -37,8 +38,21 @@ foreach(mode aot fast-interp)
   file(READ "${OUT}/large-${mode}.json" json)
   string(JSON buffer GET "${json}" estimate module_buffer)
   string(JSON analysed GET "${json}" stack analysed)
-  if(NOT buffer EQUAL bytes OR NOT analysed)
-    message(FATAL_ERROR "check --mode ${mode}: module buffer ${buffer} (expected ${bytes}), "
+  if(mode STREQUAL "aot")
+    set(buffer_ok FALSE)
+    if(buffer GREATER bytes)
+      set(buffer_ok TRUE)
+    endif()
+    set(expected "more than ${bytes}")
+  else()
+    set(buffer_ok FALSE)
+    if(buffer EQUAL bytes)
+      set(buffer_ok TRUE)
+    endif()
+    set(expected "${bytes}")
+  endif()
+  if(NOT buffer_ok OR NOT analysed)
+    message(FATAL_ERROR "check --mode ${mode}: module buffer ${buffer} (expected ${expected}), "
       "stack analysed ${analysed}")
   endif()
 endforeach()

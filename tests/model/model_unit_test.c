@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "read/aot_reader.h"
 #include "model/model_fast_interp.h"
 #include "read/wasm_reader.h"
 
@@ -212,6 +213,180 @@ static void test_shared_no_mmu_and_threads(void)
     }
 }
 
+/* A NuttX build as measured in its simulator: no wasi-threads, no
+ * reference types, no hardware bound check, NuttX locks, page size 1, an
+ * os_mmap costing 72 B, the module read into WAMR's pool. */
+static void nuttx_profile(wb_profile *p, wb_abi abi)
+{
+    wb_profile_defaults(p);
+    p->platform = WB_PLATFORM_NUTTX;
+    p->abi = abi;
+    p->locks = WB_LOCKS_NUTTX;
+    p->hw_bound_check = 0;
+    p->signal_stack_bytes = 0;
+    p->wasi_threads = 0;
+    p->ref_types = 0;
+    p->page_size = 1;
+    p->mmap_overhead = 72;
+    p->aot_bounds_checks = 1;
+    p->module_buffer_in_pool = 1;
+}
+
+/*
+ * Runtime init and exec env without the options the NuttX build lacks, as
+ * measured there (tests/data/nuttx-sim): runtime init 3 NativeSymbolsNodes
+ * (96 [60] B), the exec env 144 [76] B without the thread manager; with
+ * wasi-threads on, the thread manager's part holds NuttX's locks (112 B,
+ * measured with lib-pthread).  Linear memory: exact size + 72 B at
+ * instantiation, old + new on memory.grow, outside the pool.
+ */
+static void test_nuttx_build(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e, t;
+    base_facts(&w);
+    nuttx_profile(&p, WB_ABI_LP64);
+    snprintf(p.wamr_version, sizeof p.wamr_version, "2.4.5");
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("runtime init, 64-bit", e.runtime_init, 96);
+    EXPECT_EQ("exec env, 64-bit", e.exec_env, 144 + 16384 + 256);
+    EXPECT_EQ("linear memory initial", e.linear_memory_initial, 2 * 65536 + 72);
+    EXPECT_EQ("linear memory: old + new", e.linear_memory_max, 4 * 65536 + 3 * 65536 + 2 * 72);
+    EXPECT_EQ("linear memory outside the pool", e.pool_totals[WB_POOL_LINEAR_MEMORY],
+              e.linear_memory_max);
+    p.wasi_threads = 1;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &t))
+        return;
+    EXPECT_EQ("exec env with the thread manager, NuttX locks", t.exec_env,
+              256 + 16384 + 256 + 72);
+    EXPECT_EQ("runtime init with wasi-threads, NuttX's mutex in the wait map", t.runtime_init,
+              96 + 392);
+    nuttx_profile(&p, WB_ABI_ILP32);
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("runtime init, 32-bit", e.runtime_init, 60);
+    EXPECT_EQ("exec env, 32-bit", e.exec_env, 76 + 16384 + 256);
+}
+
+/* The module read into WAMR's pool (iwasm) counts in the global heap from
+ * before load to after unload, and the recommended pool covers it; the
+ * total counts it once. */
+static void test_module_buffer_in_pool(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate in, out;
+    base_facts(&w);
+    w.file_bytes = 50000;
+    nuttx_profile(&p, WB_ABI_LP64);
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &in))
+        return;
+    p.module_buffer_in_pool = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &out))
+        return;
+    EXPECT_EQ("buffer bytes", in.module_buffer, 50000);
+    EXPECT_EQ("peak holds the buffer", in.global_heap_peak, out.global_heap_peak + 50000);
+    EXPECT_EQ("not a pool of its own", in.pool_totals[WB_POOL_MODULE_BUFFER], 0);
+    EXPECT_EQ("outside: a pool of its own", out.pool_totals[WB_POOL_MODULE_BUFFER], 50000);
+    EXPECT_EQ("total counts it once", in.total, out.total);
+    if (in.recommended_pool < out.recommended_pool + 50000) {
+        printf("FAIL %s: recommended pool %llu does not cover the buffer\n", __func__,
+               (unsigned long long)in.recommended_pool);
+        failures++;
+    }
+}
+
+/* AOT on NuttX: the text in one block (the text heap), the data sections in
+ * another (2.4.5: one block of page-rounded sections; 2.1.0: one exact block
+ * per section), each with the port's os_mmap cost; never merged; page 1.  An
+ * .aot not given bounds the module buffer above the .wasm. */
+static void test_nuttx_aot(void)
+{
+    wb_wasm_facts w;
+    wb_aot_facts a;
+    wb_profile p;
+    wb_estimate e, b;
+    wb_module_facts m;
+    wb_settings s;
+    const char *why = NULL;
+    base_facts(&w);
+    memset(&a, 0, sizeof a);
+    a.file_bytes = 9000;
+    a.text_section_bytes = 1001;
+    a.data_section_count = 3;
+    a.data_section_bytes[0] = 10;
+    a.data_section_bytes[1] = 20;
+    a.data_section_bytes[2] = 30;
+    a.data_section_bytes_total = 60;
+    a.func_count = 3;
+    a.memory_count = 1;
+    a.memory_init_pages = 2;
+    a.memory_max_pages = 4;
+    nuttx_profile(&p, WB_ABI_ILP32);
+    p.aot_plt_bytes = 0;
+    m.wasm = &w;
+    m.aot = &a;
+    memset(&s, 0, sizeof s);
+    s.mode = WB_MODE_AOT;
+    s.mode_given = 1;
+    snprintf(p.wamr_version, sizeof p.wamr_version, "2.4.5");
+    if (wb_model_estimate(&m, &p, &s, &e, &why) != 0) {
+        printf("FAIL %s: %s\n", __func__, why);
+        failures++;
+        return;
+    }
+    EXPECT_EQ("2.4.5: text block + one data block", e.exec_memory, 1004 + 72 + 60 + 72);
+    EXPECT_EQ("text part", e.exec_text, 1004 + 72);
+    EXPECT_EQ("no merge: peak is what stays", e.exec_memory_peak, e.exec_memory);
+    EXPECT_EQ("the .aot is the buffer", e.module_buffer, 9000);
+    snprintf(p.wamr_version, sizeof p.wamr_version, "2.1.0");
+    if (wb_model_estimate(&m, &p, &s, &e, &why) != 0) {
+        printf("FAIL %s: %s\n", __func__, why);
+        failures++;
+        return;
+    }
+    EXPECT_EQ("2.1.0: a block per data section", e.exec_memory, 1004 + 72 + 60 + 3 * 72);
+    m.aot = NULL;
+    if (wb_model_estimate(&m, &p, &s, &b, &why) != 0) {
+        printf("FAIL %s: %s\n", __func__, why);
+        failures++;
+        return;
+    }
+    if (b.module_buffer <= w.file_bytes + 2 * 300) {
+        printf("FAIL %s: bounded .aot buffer %llu not above the .wasm and twice its code\n",
+               __func__, (unsigned long long)b.module_buffer);
+        failures++;
+    }
+}
+
+/* Lock types: the structs that hold a lock take the profile's; ESP-IDF's
+ * 4-byte handles shrink the cluster, the app heap struct and the exec env's
+ * thread manager part against the Zephyr sizes of the ARM tables. */
+static void test_lock_types(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate z, n;
+    base_facts(&w);
+    wb_profile_defaults(&p);
+    p.platform = WB_PLATFORM_ZEPHYR;
+    p.abi = WB_ABI_ILP32_ALIGN8;
+    p.locks = WB_LOCKS_ZEPHYR;
+    p.hw_bound_check = 0;
+    p.signal_stack_bytes = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 4096, 0, &z))
+        return;
+    p.platform = WB_PLATFORM_ESP_IDF;
+    p.locks = WB_LOCKS_NEWLIB;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 4096, 0, &n))
+        return;
+    EXPECT_EQ("exec env: cluster and thread manager with 4-byte locks", z.exec_env - n.exec_env,
+              (20 - 4) + (20 - 4) + (24 - 4));
+    EXPECT_EQ("runtime init: the wait map's lock", z.runtime_init - n.runtime_init, 16);
+}
+
 static void test_refusals(void)
 {
     wb_profile p;
@@ -287,6 +462,10 @@ int main(void)
     test_unbounded();
     test_grow_by_copy_32bit();
     test_shared_no_mmu_and_threads();
+    test_nuttx_build();
+    test_module_buffer_in_pool();
+    test_nuttx_aot();
+    test_lock_types();
     test_refusals();
     test_simd_replay();
     if (failures) {

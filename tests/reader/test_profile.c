@@ -11,8 +11,10 @@
 #define CHECK_S(what, got, want)                                                                  \
     CHECK(strcmp(got, want) == 0, "%s: %s = '%s', expected '%s'", what, #got, got, want)
 
-static const char *const shipped[] = {"linux-x86_64", "linux-x86", "esp32",   "esp32s3",
-                                      "stm32f4",      "nrf52840",  "rp2040", "zephyr-generic32"};
+static const char *const shipped[] = {"linux-x86_64", "linux-x86",    "esp32",
+                                      "esp32s3",      "stm32f4",      "nrf52840",
+                                      "rp2040",       "zephyr-generic32", "nuttx-sim64",
+                                      "nuttx-sim32",  "nuttx-cortex-m"};
 
 static int parse(const char *text, wb_profile *p, char *err, size_t cap)
 {
@@ -57,9 +59,19 @@ static void test_shipped(const char *dir)
         CHECK(wb_profile_check(&p, err, sizeof err) == 0, "%s: %s", shipped[i], err);
         CHECK(p.modes & wb_mode_bit(p.mode), "%s: mode not in modes", shipped[i]);
         CHECK_U(shipped[i], p.max_threads, 4);
-        CHECK_U(shipped[i], p.page_size, 4096);
+        /* NuttX flat builds: getpagesize() is 1 without CONFIG_MM_PGSIZE */
+        CHECK_U(shipped[i], p.page_size, p.platform == WB_PLATFORM_NUTTX ? 1 : 4096);
         CHECK_U(shipped[i], p.heap_size, 0);
-        if (p.platform != WB_PLATFORM_LINUX) {
+        CHECK_U(shipped[i], p.module_buffer_in_pool, p.platform == WB_PLATFORM_NUTTX);
+        if (p.platform == WB_PLATFORM_NUTTX) {
+            /* the measured NuttX build (README: NuttX) */
+            CHECK_U(shipped[i], p.locks, WB_LOCKS_NUTTX);
+            CHECK_U(shipped[i], p.hw_bound_check, 0);
+            CHECK_U(shipped[i], p.wasi_threads, 0);
+            CHECK_U(shipped[i], p.ref_types, 0);
+            CHECK_U(shipped[i], p.mmap_overhead, 372);
+            CHECK_U(shipped[i], p.aot_bounds_checks, 1);
+        } else if (p.platform != WB_PLATFORM_LINUX) {
             CHECK_U(shipped[i], p.hw_bound_check, 0);
             CHECK_U(shipped[i], p.signal_stack_bytes, 0);
             CHECK_U(shipped[i], p.abi, WB_ABI_ILP32_ALIGN8);
@@ -109,7 +121,8 @@ static void test_shipped(const char *dir)
         CHECK_U("stm32f4", p.locks, WB_LOCKS_ZEPHYR);
         CHECK_U("stm32f4", p.ram, 192 * 1024);
         CHECK_S("stm32f4", p.aot_target, "thumbv7em");
-        CHECK_U("stm32f4", p.aot_plt_bytes, 3980);
+        CHECK_U("stm32f4", p.aot_plt_bytes, 3860);
+        CHECK_U("stm32f4", p.libc_wasi, 0); /* no WASI in WAMR 2.4.5's Zephyr port */
     }
     if (wb_profile_load("rp2040", dirs, &p, err, sizeof err) == 0) {
         CHECK_U("rp2040", p.mode, WB_MODE_FAST_INTERP);
@@ -119,6 +132,26 @@ static void test_shipped(const char *dir)
         CHECK_U("nrf52840", p.ram, 256 * 1024);
     if (wb_profile_load("esp32", dirs, &p, err, sizeof err) == 0)
         CHECK_U("esp32", p.ram, 320 * 1024);
+    /* the NuttX profiles: two measured simulator builds and a board derived from them */
+    if (wb_profile_load("nuttx-sim64", dirs, &p, err, sizeof err) == 0) {
+        CHECK_U("nuttx-sim64", p.abi, WB_ABI_LP64);
+        CHECK_U("nuttx-sim64", p.default_wasm_stack, 16384);
+        CHECK_S("nuttx-sim64", p.wamr_version, "2.1.0");
+        CHECK_S("nuttx-sim64", p.aot_target, "x86_64");
+    }
+    if (wb_profile_load("nuttx-sim32", dirs, &p, err, sizeof err) == 0) {
+        CHECK_U("nuttx-sim32", p.abi, WB_ABI_ILP32);
+        CHECK_U("nuttx-sim32", p.default_wasm_stack, 12288);
+        CHECK_S("nuttx-sim32", p.wamr_version, "2.4.5");
+        CHECK_S("nuttx-sim32", p.aot_target, "i386");
+        CHECK_U("nuttx-sim32", p.aot_plt_bytes, 0);
+    }
+    if (wb_profile_load("nuttx-cortex-m", dirs, &p, err, sizeof err) == 0) {
+        CHECK_U("nuttx-cortex-m", p.abi, WB_ABI_ILP32_ALIGN8);
+        CHECK_S("nuttx-cortex-m", p.aot_target, "thumbv7em");
+        CHECK_U("nuttx-cortex-m", p.aot_plt_bytes, 3760);
+        CHECK_S("nuttx-cortex-m", p.wamr_version, "2.1.0");
+    }
 }
 
 /* Every *.profile in the directory loads, shipped list or not. */
@@ -178,6 +211,7 @@ static void test_every_key(void)
         "aot_cpu = cortex-m4\n"
         "aot_target_abi = gnu\n"
         "aot_bounds_checks = true\n"
+        "module_buffer_in_pool = yes\n"
         "\taot_xip = yes";
     wb_profile p;
     char err[512];
@@ -212,6 +246,7 @@ static void test_every_key(void)
     CHECK_S("every key", p.aot_target_abi, "gnu");
     CHECK_U("every key", p.aot_bounds_checks, 1);
     CHECK_U("every key", p.aot_xip, 1);
+    CHECK_U("every key", p.module_buffer_in_pool, 1);
     CHECK_S("every key", p.path, "");
 
     /* absent keys keep the defaults; an empty text is the default profile */
@@ -293,6 +328,12 @@ static void test_errors(void)
                  "aot_bounds_checks = no needs hw_bound_check");
     expect_error("locks = zephyr\n", 1, "does not match platform = linux");
     expect_error("page_size = 3000\n", 1, "page_size 3000 must be a power of two");
+    expect_error("page_size = 128K\n", 1, "from 1 to 64K");
+    expect_error("platform = nuttx\nabi = ilp32\nhw_bound_check = no\nsignal_stack_bytes = 0\n"
+                 "aot_bounds_checks = yes\n",
+                 0, "does not match platform = nuttx");
+    expect_error("locks = nuttx\n", 1, "locks = nuttx does not match platform = linux");
+    expect_error("module_buffer_in_pool = maybe\n", 1, "bad boolean 'maybe'");
     expect_error("ram = 256K\nbudget = 300K\n", 2, "budget (307200 bytes) is larger than ram");
     expect_error("max_threads = 0\n", 1, "wasi_threads = yes needs max_threads");
     expect_error("heap_size = 2G\n", 1, "APP_HEAP_SIZE_MAX");
@@ -382,6 +423,7 @@ static void test_names(void)
     CHECK_S("names", wb_platform_name(WB_PLATFORM_RT_THREAD), "rt-thread");
     CHECK_S("names", wb_abi_name(WB_ABI_ILP32_ALIGN8), "ilp32-align8");
     CHECK_S("names", wb_locks_name(WB_LOCKS_NEWLIB), "newlib");
+    CHECK_S("names", wb_locks_name(WB_LOCKS_NUTTX), "nuttx");
     CHECK_U("names", wb_mode_bit(WB_MODE_FAST_INTERP), WB_MODE_BIT_FAST_INTERP);
 }
 

@@ -122,6 +122,17 @@ static void check_features(const wb_check *c, wb_verdict *v)
         {WB_FEAT_EXCEPTIONS, "exception handling"},
     };
 
+    /* without libc-wasi the imports stay unlinked: WAMR loads the module and
+     * traps on the first WASI call ("failed to call unlinked import function") */
+    if ((w ? w->imports_wasi : c->aot_facts && c->aot_facts->imports_wasi) &&
+        !c->profile->libc_wasi) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "wasi-not-in-runtime",
+                         "the module imports WASI (wasi_snapshot_preview1 or wasi_unstable), but the "
+                         "runtime of profile '%s' has no libc-wasi: its first WASI call traps",
+                         c->profile->name);
+        fix(d, "build WAMR with WAMR_BUILD_LIBC_WASI=1 and set libc_wasi = yes (WAMR 2.4.5 and "
+               "older have no WASI on Zephyr), or build the module without WASI (FREESTANDING)");
+    }
     if (!w)
         return;
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++) {

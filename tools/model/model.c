@@ -3,15 +3,18 @@
 
 #include "model/model.h"
 #include "model/model_fast_interp.h"
+#include "model/platforms.h"
 #include "model/wamr_versions.h"
 
 /*
  * Sources: WAMR measured on Linux x86-64 (LP64) and x86-32 (ILP32), main at
  * 646b5a9bc and the releases 2.4.5, 2.3.1 and 2.1.0 (the calibration runs in
- * tests/data/calibration; README: How the estimate is computed), and for the
- * MCU ports WAMR's core/shared/platform/<port> code.  What differs between
- * versions and layouts is in the tables of model/wamr_versions.c; this file
- * applies them the same way to every version.
+ * tests/data/calibration; README: How the estimate is computed), WAMR 2.1.0
+ * and 2.4.5 measured in NuttX's simulator (tests/data/nuttx-sim), and for
+ * the MCU ports WAMR's core/shared/platform/<port> code.  What differs
+ * between versions and layouts is in the tables of model/wamr_versions.c,
+ * what differs between ports in model/platforms.c; this file applies them
+ * the same way to every version and port.
  */
 
 #define KIB 1024u
@@ -24,27 +27,48 @@ static uint64_t mn(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 typedef wb_wamr_sizes layout;
 
+/* The thread manager is built in with wasi-threads. */
+static int thread_manager(const wb_profile *p) { return p->wasi_threads; }
+
+static int layout_index(const wb_profile *p)
+{
+    return p->abi == WB_ABI_LP64 ? WB_LAYOUT_LP64
+           : p->abi == WB_ABI_ILP32 ? WB_LAYOUT_ILP32 : WB_LAYOUT_ILP32_ALIGN8;
+}
+
 /* The struct sizes of the profile's runtime build: its WAMR version's table
- * for its layout, adjusted for its lock types and build options. */
+ * for its layout, less the parts of build options it lacks, with its own
+ * lock types in the structs that hold a lock. */
 static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
 {
-    int k = p->abi == WB_ABI_LP64 ? WB_LAYOUT_LP64
-            : p->abi == WB_ABI_ILP32 ? WB_LAYOUT_ILP32 : WB_LAYOUT_ILP32_ALIGN8;
+    int k = layout_index(p);
     layout L = v->t->sizes[k];
-    /* lock types (sizeof probe): korp_mutex sits in the instance extra,
-     * exec env, cluster and gc_heap_t */
-    if (p->locks == WB_LOCKS_ZEPHYR && p->abi != WB_ABI_LP64) {
-        L.heap_struct = 200;
-        L.cluster = 40;
-    } else if (p->locks == WB_LOCKS_NEWLIB && p->abi != WB_ABI_LP64) {
-        L.heap_struct = 184;
-        L.cluster = L.cluster < 40 ? L.cluster : 40;
-    }
+    wb_lock_sizes lk = wb_lock_sizes_of(p->locks, k);
+
     if (!wb_profile_ref_types(p)) {
         L.runtime_init -= L.ref_types_runtime_init;
         L.inst_extra -= L.ref_types_inst_extra;
         L.aot_inst_extra -= L.ref_types_inst_extra;
     }
+    if (p->wasi_threads)
+        L.runtime_init = L.runtime_init - L.mutex + lk.mutex; /* the wait map's lock */
+    else
+        L.runtime_init -= L.wasi_threads_runtime_init;
+    if (!p->libc_wasi)
+        L.runtime_init -= L.libc_wasi_runtime_init;
+    if (!p->hw_bound_check)
+        L.exec_env -= L.exec_env_hw_bound_check;
+    if (thread_manager(p))
+        L.exec_env = L.exec_env - L.mutex - L.cond + lk.mutex + lk.cond;
+    else
+        L.exec_env -= L.exec_env_thread_mgr;
+    L.heap_struct = L.heap_struct - L.mutex + lk.mutex;
+    L.cluster = L.cluster - L.mutex + lk.mutex;
+    L.inst_extra = L.inst_extra - L.inst_extra_locks * L.mutex + L.inst_extra_locks * lk.mutex;
+    L.aot_inst_extra =
+        L.aot_inst_extra - L.inst_extra_locks * L.mutex + L.inst_extra_locks * lk.mutex;
+    L.mutex = lk.mutex;
+    L.cond = lk.cond;
     return L;
 }
 
@@ -360,18 +384,19 @@ static void linear_layout(const wb_module_facts *m, const wb_estimate *e, int sh
     }
 }
 
-/* RAM of the memory: Linux commits touched pages (page-rounded, in place
- * with hardware bound check); MCU ports allocate the exact size at once,
- * shared memories at their max; growing without in-place remap keeps old
- * and new block (core/iwasm/common/wasm_memory.c, each port's os_mmap). */
+/* RAM of the memory: with virtual memory (Linux) touched pages are
+ * committed (page-rounded, in place with hardware bound check); other ports
+ * allocate the exact size at once, shared memories at their max, and grow a
+ * memory by allocating the new size, copying and freeing the old block
+ * (os_mremap_slow), so old and new are held at once
+ * (core/iwasm/common/wasm_memory.c, each port's os_mmap). */
 static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
 {
     uint64_t page = p->page_size ? p->page_size : 4096;
     uint64_t init = lm->bpp * lm->init_pages, max = lm->bpp * lm->max_pages;
-    int mcu = p->platform != WB_PLATFORM_LINUX;
     if (!lm->has_memory)
         return;
-    if (!mcu) {
+    if (wb_platform_rules_of(p->platform)->virtual_memory) {
         lm->initial = al(init, page);
         if (lm->shared || p->hw_bound_check || max == init)
             lm->worst = al(max, page);
@@ -396,34 +421,42 @@ static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
 /* -------------------------------------------------- executable memory */
 
 typedef struct execmem {
+    uint64_t code;      /* the text section as in the file (XIP or not, no PLT) */
     uint64_t text, data, kept, peak;
+    uint64_t text_kept; /* the part of kept that holds the text */
     int bounded;
 } execmem;
 
 /*
- * AOT text and data (aot_loader.c; README: AOT code).  Linux: page(text + PLT) +
- * Σ page(data_i), mapped twice while text and data are merged.  MCUs:
- * align4(text + PLT) + Σ page(data_i); Zephyr/RIOT/RT-Thread then merge into
- * page(align4(text+PLT)) + Σ page(data_i) (peak: both blocks + the merged
- * one); XIP keeps the text in the module buffer.  Without an .aot the text
- * is bounded from the wasm code: wamrc's x86-64 code (no bounds checks) was
- * at most 2.9x the wasm bodies and 32-bit code with bounds checks at most
- * 3.2x in the calibration set; 3.25x / 3.5x + 4 KiB is charged, plus
- * 64 B per function and 256 B per exported function, so that modules of
- * many tiny functions stay covered (each function has a frame prologue and
- * epilogue: 118-124 B of text for 70 B bodies in t02/t03, 162 B for 105 B
- * in c03; 400 exports added about 230 B each in c08), and the
- * data sections (jump tables, float constants, stack sizes) at 8 B per
- * br_table target and 64-bit constant, 4 B per function, + 2 pages.
+ * AOT text and data (aot_loader.c; README: AOT code).  With virtual memory
+ * (Linux): page(text + PLT) + Σ page(data_i), mapped twice while text and
+ * data are merged.  Other ports: align4(text + PLT) in one block, and the
+ * data sections in one block of Σ page(data_i) (2.1.0: one block of its
+ * exact size per section), each block with the port's mmap_overhead; the
+ * ports that merge text and data (Zephyr, RIOT, RT-Thread; from 2.2.0) then
+ * copy both into one page(align4(text + PLT)) + Σ page(data_i) block (peak:
+ * all three); XIP keeps the text in the module buffer.  Without an .aot the
+ * text is bounded from the wasm code: wamrc's x86-64 code (no bounds
+ * checks) was at most 2.9x the wasm bodies and 32-bit code with bounds
+ * checks at most 3.2x in the calibration set; 3.25x / 3.5x + 4 KiB is
+ * charged, plus 64 B per function and 256 B per exported function, so that
+ * modules of many tiny functions stay covered (each function has a frame
+ * prologue and epilogue: 118-124 B of text for 70 B bodies in t02/t03, 162 B
+ * for 105 B in c03; 400 exports added about 230 B each in c08), and the data
+ * sections (jump tables, float constants, stack sizes) at 8 B per br_table
+ * target and 64-bit constant, 4 B per function, + two 4 KiB pages (or two
+ * of the port's pages, when larger), in four sections.
  */
 static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_wamr_version *v,
                         const layout *L, execmem *x)
 {
-    uint64_t page = p->page_size ? p->page_size : 4096, datapages = 0, text;
+    uint64_t page = p->page_size ? p->page_size : 4096, datapages = 0, text, sections;
     const wb_aot_facts *a = m->aot;
-    int mcu = p->platform != WB_PLATFORM_LINUX;
-    int merge = p->platform == WB_PLATFORM_ZEPHYR || p->platform == WB_PLATFORM_RIOT ||
-                p->platform == WB_PLATFORM_RT_THREAD;
+    const wb_platform_rules *r = wb_platform_rules_of(p->platform);
+    int merge = r->merge_text_data && v->t->aot_text_mapped_twice;
+    /* the granule of the data sections: pages when merged into one block
+     * or mapped by a kernel, their own size when each is allocated alone */
+    uint64_t dpage = (r->virtual_memory || v->t->aot_data_sections_merged) ? page : 1;
     int xip;
     uint32_t i;
 
@@ -433,13 +466,14 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_
         x->data = a->data_section_bytes_total;
         uint64_t listed = 0;
         for (i = 0; i < a->data_section_count && i < WB_AOT_MAX_DATA_SECTIONS; i++) {
-            datapages += al(a->data_section_bytes[i], page);
+            datapages += al(a->data_section_bytes[i], dpage);
             listed += a->data_section_bytes[i];
         }
         /* sections past the listed ones: each may start a page of its own */
         if (a->data_section_count > WB_AOT_MAX_DATA_SECTIONS)
-            datapages += al(a->data_section_bytes_total - listed, page) +
-                         (uint64_t)(a->data_section_count - WB_AOT_MAX_DATA_SECTIONS) * page;
+            datapages += al(a->data_section_bytes_total - listed, dpage) +
+                         (uint64_t)(a->data_section_count - WB_AOT_MAX_DATA_SECTIONS) * dpage;
+        sections = a->data_section_count;
         xip = a->xip;
     } else if (m->wasm) {
         const wb_wasm_facts *w = m->wasm;
@@ -449,25 +483,32 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_
                256 * (uint64_t)w->export_func_count + 4 * KIB;
         x->data = 8 * (w->ops.br_table_targets + w->ops.op[0x0e] + w->ops.op[0x42] +
                        w->ops.op[0x44]) + 4 * (uint64_t)w->func_count;
-        datapages = al(x->data, page) + 2 * page;
+        datapages = al(x->data, dpage) + 2 * mx(page, 4 * KIB);
+        sections = 4;
         x->bounded = 1;
         xip = p->aot_xip;
     } else {
         return;
     }
+    x->code = text;
     x->text = xip ? 0 : text + p->aot_plt_bytes;
-    if (!mcu) {
+    if (r->virtual_memory) {
+        x->text_kept = al(x->text, page);
         x->kept = al(x->text, page) + datapages;
         /* text and data mapped twice while they are merged, where the
          * version does that */
-        x->peak = v->t->aot_text_mapped_twice ? 2 * x->kept : x->kept;
+        x->peak = merge ? 2 * x->kept : x->kept;
     } else {
         uint64_t tb = al(x->text, 4), ov = p->mmap_overhead;
+        uint64_t blocks = (x->text ? 1 : 0) +
+                          (v->t->aot_data_sections_merged ? (sections ? 1 : 0) : sections);
         if (merge && !xip) {
-            x->kept = al(tb, page) + datapages;
-            x->peak = tb + datapages + x->kept + 3 * ov;
+            x->text_kept = al(tb, page) + ov;
+            x->kept = al(tb, page) + datapages + ov;
+            x->peak = tb + datapages + blocks * ov + x->kept;
         } else {
-            x->kept = tb + datapages + 2 * ov;
+            x->text_kept = x->text ? tb + ov : 0;
+            x->kept = tb + datapages + blocks * ov;
             x->peak = x->kept;
         }
     }
@@ -497,7 +538,8 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     const wb_aot_facts *a = m ? m->aot : NULL;
     uint64_t wasi = 0, load_kept = 0, load_trans = 0, inst = 0, app_meta = 0, ee = 0;
     uint64_t thread_heap = 0, thread_native = 0, init = 0, allocs = 0, n;
-    int heap_linear, heap_exec, heap_stacks;
+    int heap_linear, heap_exec, heap_stacks, buffer_in_heap;
+    const wb_platform_rules *rules;
     static const char *none = "";
 
     if (why)
@@ -548,9 +590,10 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         e->app_heap_disabled_by_exports = 1;
     }
     e->threads = s->threads;
-    heap_linear = p->platform == WB_PLATFORM_ZEPHYR || p->platform == WB_PLATFORM_RIOT;
-    heap_exec = heap_linear;
-    heap_stacks = p->platform == WB_PLATFORM_RIOT;
+    rules = wb_platform_rules_of(p->platform);
+    heap_linear = rules->linear_in_heap;
+    heap_exec = rules->exec_in_heap;
+    heap_stacks = rules->stacks_in_heap;
 
     /* runtime init (measured) */
     init = L.runtime_init;
@@ -642,6 +685,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
             load_trans = 21 * xm.text / 10 + 8 * sh.E + 1024;
         e->exec_memory = xm.kept;
         e->exec_memory_peak = xm.peak;
+        e->exec_text = xm.text_kept;
         add_item(e, "exec.aot_text_data", heap_exec ? "AOT text + data (in the global heap)"
                                                     : "AOT text + PLT + data mappings",
                  heap_exec ? WB_POOL_GLOBAL_HEAP : WB_POOL_EXEC_MEMORY, "load", xm.kept, xm.bounded);
@@ -724,12 +768,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     /* per wasi-thread (README: Threads) */
     thread_heap = inst + (L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0)) +
                   L.thread_args;
-    if (p->platform == WB_PLATFORM_ZEPHYR)
-        thread_heap += 256 + 44;  /* k_thread (size assumed) + os_thread_data, zephyr_thread.c */
-    else if (p->platform == WB_PLATFORM_ESP_IDF)
-        thread_heap += 8;
-    else if (p->platform == WB_PLATFORM_RT_THREAD || p->platform == WB_PLATFORM_RIOT)
-        thread_heap += 64;
+    thread_heap += rules->thread_object;
     thread_native = p->app_thread_stack + (p->hw_bound_check ? p->signal_stack_bytes : 0);
     if (heap_stacks)
         thread_heap += thread_native;
@@ -745,23 +784,37 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     e->native_stacks = n * e->per_thread_native;
     allocs += n * (24 + 6);
 
-    /* module buffer: the embedder keeps the file bytes alive (README: Module) */
+    /* module buffer: the embedder keeps the file bytes alive (README:
+     * Module).  An .aot not given is bounded by what it holds: the module's
+     * own sections (at most the .wasm), the text and data sections, and
+     * their relocation records (at most the bounded text again). */
     if (e->mode == WB_MODE_AOT && a)
         e->module_buffer = a->file_bytes;
+    else if (e->mode == WB_MODE_AOT && w)
+        e->module_buffer = w->file_bytes + 2 * xm.code + xm.data;
     else if (w)
         e->module_buffer = w->file_bytes;
     else if (a)
         e->module_buffer = a->file_bytes;
-    add_item(e, "buffer.module", "module file buffer (kept alive by WAMR)", WB_POOL_MODULE_BUFFER,
-             "load", e->module_buffer, 0);
+    buffer_in_heap = p->module_buffer_in_pool;
+    add_item(e, "buffer.module",
+             buffer_in_heap ? "module file buffer (kept in the global heap by the embedder)"
+                            : "module file buffer (kept alive by WAMR)",
+             buffer_in_heap ? WB_POOL_GLOBAL_HEAP : WB_POOL_MODULE_BUFFER, "load", e->module_buffer,
+             e->mode == WB_MODE_AOT && !a);
+    if (buffer_in_heap)
+        allocs += 1;
 
     /* the global heap over time: load peak, or everything live while the
-     * threads run (+ instantiate scratch 88 B [76]) */
+     * threads run (+ instantiate scratch 88 B [76]); the module buffer
+     * throughout when the embedder keeps it there */
     {
         uint64_t exec_in_heap = heap_exec ? e->exec_memory : 0;
         uint64_t exec_peak_in_heap = heap_exec ? e->exec_memory_peak : 0;
-        uint64_t at_load = init + e->module_load_peak + exec_peak_in_heap;
-        uint64_t running = init + load_kept + exec_in_heap + e->instance + 128 + ee + n * thread_heap;
+        uint64_t buffer = buffer_in_heap ? e->module_buffer : 0;
+        uint64_t at_load = init + buffer + e->module_load_peak + exec_peak_in_heap;
+        uint64_t running =
+            init + buffer + load_kept + exec_in_heap + e->instance + 128 + ee + n * thread_heap;
         if (heap_linear) /* memory.grow keeps old + new inside the pool */
             running += lm.worst - lm.initial;
         e->global_heap_peak = mx(at_load, running);
@@ -789,7 +842,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     e->pool_totals[WB_POOL_EXEC_MEMORY] = heap_exec ? 0 : mx(e->exec_memory, e->exec_memory_peak);
     e->pool_totals[WB_POOL_LINEAR_MEMORY] = heap_linear ? 0 : e->linear_memory_max;
     e->pool_totals[WB_POOL_NATIVE_STACK] = e->native_stacks;
-    e->pool_totals[WB_POOL_MODULE_BUFFER] = e->module_buffer;
+    e->pool_totals[WB_POOL_MODULE_BUFFER] = buffer_in_heap ? 0 : e->module_buffer;
     e->total = 0;
     {
         int i;

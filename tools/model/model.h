@@ -51,6 +51,8 @@ typedef struct wb_estimate {
     uint64_t module_load_peak;
     uint64_t exec_memory;
     uint64_t exec_memory_peak;
+    uint64_t exec_text;           /* the part of exec_memory that holds code (text + PLT, its
+                                     block); the rest is data sections */
     uint64_t instance;
     uint64_t exec_env;
     uint64_t per_thread;          /* global heap per spawned wasi-thread */

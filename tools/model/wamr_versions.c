@@ -13,6 +13,19 @@
  * each release lacks, as on x86-32 (those fields are pointers, 32-bit
  * counters and one lock, whose sizes and alignment are the same there).
  *
+ * The option parts were read from the source and add up to the
+ * measurements: runtime init is a NativeSymbolsNode (32 [20] B) per natives
+ * module registered (env, wasi_unstable, wasi_snapshot_preview1, and wasi
+ * with wasi-threads), wasi-threads' thread id array (4 x
+ * CLUSTER_MAX_THREAD_NUM), shared memory's wait map (a bh_hash_map of 32
+ * buckets with its korp_mutex: 344 [176]) and the externref map (the same
+ * map without a lock: 304 [152]): 792 [424] on Linux, 96 [60] in NuttX's
+ * simulator without the last three; libc-wasi's two modules are 64 [40].  The exec env is 144 [76] B without the thread
+ * manager and hardware bound check (measured in NuttX's simulator), + 16 B
+ * for hardware bound check on x86-64, + the thread manager's 128 [96] B with
+ * glibc locks (112 B with NuttX's, measured).  The ARM layout's parts are
+ * its sizes less the same fields with Zephyr's locks.
+ *
  * Every field is named: a version differs from another only where its
  * table says so, and adding a version adds tables, not branches.
  */
@@ -24,6 +37,7 @@ static const wb_wamr_tables main_646b5a9bc = {
     .fast_interp_simd = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
+    .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .sizes = {
         [WB_LAYOUT_LP64] = {
@@ -37,6 +51,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 1,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 260, .functype_hdr = 16, .import = 32, .function = 56,
@@ -49,6 +66,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 1,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 272, .functype_hdr = 16, .import = 40, .function = 56,
@@ -61,6 +81,9 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 1,
         },
     },
 };
@@ -73,6 +96,7 @@ static const wb_wamr_tables release_2_4_5 = {
     .fast_interp_simd = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
+    .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .sizes = {
         [WB_LAYOUT_LP64] = {
@@ -86,6 +110,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -98,6 +125,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -110,6 +140,9 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };
@@ -121,6 +154,7 @@ static const wb_wamr_tables release_2_3_1 = {
     .fast_interp_simd = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
+    .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .sizes = {
         [WB_LAYOUT_LP64] = {
@@ -134,6 +168,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -146,6 +183,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -158,6 +198,9 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };
@@ -173,6 +216,7 @@ static const wb_wamr_tables release_2_1_0 = {
     .fast_interp_simd = 0,
     .aot_data_copied = 1,
     .aot_text_mapped_twice = 0,
+    .aot_data_sections_merged = 0,
     .app_heap_size_max = 512u * 1024u * 1024u,
     .sizes = {
         [WB_LAYOUT_LP64] = {
@@ -186,6 +230,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
+            .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 252, .functype_hdr = 16, .import = 32, .function = 56,
@@ -198,6 +245,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -210,6 +260,9 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
+            .cond = 24, .inst_extra_locks = 0,
         },
     },
 };

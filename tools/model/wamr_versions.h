@@ -8,10 +8,13 @@
 /*
  * Struct sizes and runtime constants of one WAMR version on one struct
  * layout (pointer width and 64-bit alignment), as the model charges them.
- * Every field is a byte count, for a build with reference types on and the
- * lock types of the layout's measured build (glibc on x86); the ref_types_*
- * fields say what a build without reference types saves, and the model
- * adjusts the lock-sized structs for other lock types.
+ * Every field is a byte count, for the build the table was measured or
+ * read for: reference types on, libc-wasi on, wasi-threads (with the thread
+ * manager and shared memory) on, hardware bound check as the layout's build had it, and
+ * that build's lock types (`mutex`, `cond`: glibc on x86, Zephyr's on the
+ * ARM/RISC-V/Xtensa layout).  The ref_types_*, wasi_threads_* and exec_env_*
+ * and libc_wasi_* fields say what a build without those options leaves out, and the model
+ * adjusts the structs that hold locks for the profile's lock types.
  */
 typedef struct wb_wamr_sizes {
     unsigned ptr;                 /* pointer */
@@ -59,8 +62,24 @@ typedef struct wb_wamr_sizes {
     unsigned byte;                /* an emitted byte (2 without unaligned access) */
     /* what reference types add (WASM_ENABLE_REF_TYPES); without them the
      * instance also has no bitmap of dropped element segments */
-    unsigned ref_types_runtime_init; /* the externref map and its lock at runtime init */
+    unsigned ref_types_runtime_init; /* the externref map at runtime init */
     unsigned ref_types_inst_extra;   /* in both instance extras */
+    /* what wasi-threads adds at runtime init: its natives, the thread id
+     * allocator and shared memory's wait map with its lock */
+    unsigned wasi_threads_runtime_init;
+    /* what libc-wasi adds at runtime init: its two natives modules */
+    unsigned libc_wasi_runtime_init;
+    /* parts of exec_env: the thread manager's fields (with a korp_mutex and
+     * a korp_cond) and hardware bound check's jump buffer and guard page */
+    unsigned exec_env_thread_mgr;
+    unsigned exec_env_hw_bound_check;
+    /* the lock types of the build these sizes are for; korp_mutex sits once
+     * in gc_heap_t (heap_struct), WASMCluster, the wait map and the thread
+     * manager's part of the exec env (with a korp_cond), and
+     * inst_extra_locks times in each instance extra */
+    unsigned mutex;
+    unsigned cond;
+    unsigned inst_extra_locks;
 } wb_wamr_sizes;
 
 /* The struct layouts a runtime build can have (the profile's abi). */
@@ -75,7 +94,10 @@ typedef struct wb_wamr_tables {
     int fast_interp_simd;         /* the fast interpreter runs SIMD (SIMDe) */
     /* behaviours */
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
-    int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them */
+    int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them
+                                     (on the ports that merge them) */
+    int aot_data_sections_merged; /* AOT data sections in one block, each page-rounded; else
+                                     one os_mmap of its exact size per section */
     uint64_t app_heap_size_max;   /* APP_HEAP_SIZE_MAX */
     wb_wamr_sizes sizes[WB_LAYOUT_COUNT];
 } wb_wamr_tables;

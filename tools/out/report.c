@@ -166,7 +166,11 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
     row(out, "linear memory", e->linear_memory_max, detail);
     snprintf(detail, sizeof detail, "%s", e->threads ? "per wasi-thread native stacks" : "no spawned threads");
     row(out, "native stacks", e->native_stacks, detail);
-    row(out, "module buffer", e->module_buffer, "the module bytes, kept by WAMR");
+    /* an embedder that reads the module into WAMR's pool (iwasm) keeps it there */
+    row(out, "module buffer", e->module_buffer,
+        e->module_buffer > 0 && e->pool_totals[WB_POOL_MODULE_BUFFER] == 0
+            ? "the module bytes, kept by WAMR, inside the global heap above"
+            : "the module bytes, kept by WAMR");
     fprintf(out, "  %s\n", "-------------------------------------------");
     row(out, "total", e->total, "worst case on the device");
     fprintf(out, "  recommended global heap pool %s B\n", grouped(e->recommended_pool, b1, sizeof b1));

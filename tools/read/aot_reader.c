@@ -354,6 +354,9 @@ static void read_import_funcs(wb_cursor *c, wb_aot_facts *f)
         rd_string(c, &name, &name_len);
         if (c->ok && str_is(mod, mod_len, "wasi") && str_is(name, name_len, "thread-spawn"))
             f->imports_thread_spawn = 1;
+        if (c->ok && (str_is(mod, mod_len, "wasi_snapshot_preview1") ||
+                      str_is(mod, mod_len, "wasi_unstable")))
+            f->imports_wasi = 1;
     }
 }
 

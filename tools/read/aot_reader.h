@@ -66,6 +66,7 @@ typedef struct wb_aot_facts {
     int exports_malloc_free;
     int exports_wasi_thread_start;
     int imports_thread_spawn;
+    int imports_wasi;                   /* any wasi_snapshot_preview1 / wasi_unstable func */
     uint32_t aux_data_end_global;
     uint64_t aux_data_end, aux_heap_base, aux_stack_bottom, aux_stack_size;
     /* object data sections (.rodata, .data, ...) from the init data section */

@@ -31,7 +31,7 @@ static const char *const mode_names[] = {"aot", "fast-interp", "classic-interp"}
 static const char *const platform_names[] = {"linux", "zephyr",    "esp-idf",
                                              "nuttx", "rt-thread", "riot"};
 static const char *const abi_names[] = {"lp64", "ilp32", "ilp32-align8"};
-static const char *const locks_names[] = {"glibc", "zephyr", "newlib"};
+static const char *const locks_names[] = {"glibc", "zephyr", "newlib", "nuttx"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -178,6 +178,7 @@ static const key_def keys[] = {
     FIELD("heap_size", K_SIZE, heap_size),
     FIELD("ram", K_SIZE, ram),
     FIELD("budget", K_SIZE, budget),
+    FIELD("module_buffer_in_pool", K_BOOL, module_buffer_in_pool),
     FIELD("aot_target", K_STR, aot_target),
     FIELD("aot_cpu", K_STR, aot_cpu),
     FIELD("aot_target_abi", K_STR, aot_target_abi),
@@ -674,12 +675,20 @@ static int check_profile(pstate *st, const wb_profile *p)
         return perr(st, line_of(st, "locks"), "locks = %s does not match platform = esp-idf "
                                               "(use newlib)",
                     wb_locks_name(p->locks));
+    if (p->platform == WB_PLATFORM_NUTTX && p->locks != WB_LOCKS_NUTTX)
+        return perr(st, line_of(st, "locks"), "locks = %s does not match platform = nuttx "
+                                              "(use nuttx)",
+                    wb_locks_name(p->locks));
+    if (p->platform != WB_PLATFORM_NUTTX && p->locks == WB_LOCKS_NUTTX)
+        return perr(st, line_of(st, "locks"), "locks = nuttx does not match platform = %s",
+                    wb_platform_name(p->platform));
     if (p->abi == WB_ABI_LP64 && p->locks == WB_LOCKS_NEWLIB)
         return perr(st, line_of(st, "locks"), "locks = newlib describes a 32-bit ESP-IDF build, "
                                               "not abi = lp64");
-    if (!is_pow2(p->page_size) || p->page_size < 1024 || p->page_size > 65536)
+    /* 1: getpagesize() of a NuttX build without CONFIG_MM_PGSIZE */
+    if (!is_pow2(p->page_size) || p->page_size > 65536)
         return perr(st, line_of(st, "page_size"),
-                    "page_size %llu must be a power of two from 1K to 64K",
+                    "page_size %llu must be a power of two from 1 to 64K",
                     (unsigned long long)p->page_size);
     if (p->default_wasm_stack == 0)
         return perr(st, line_of(st, "default_wasm_stack"), "default_wasm_stack must not be 0");

@@ -33,8 +33,9 @@ typedef enum wb_platform {
 /* Lock types, which size several runtime structs. */
 typedef enum wb_locks {
     WB_LOCKS_GLIBC = 0,   /* pthread, glibc (size by ABI) */
-    WB_LOCKS_ZEPHYR,      /* k_mutex 20 B, k_sem 16 B */
-    WB_LOCKS_NEWLIB       /* ESP-IDF: 4-byte handles */
+    WB_LOCKS_ZEPHYR,      /* k_mutex 20 B, korp_cond 24 B */
+    WB_LOCKS_NEWLIB,      /* ESP-IDF: 4-byte handles */
+    WB_LOCKS_NUTTX        /* NuttX pthread types (model/platforms.c) */
 } wb_locks;
 
 enum { WB_MODE_BIT_AOT = 1, WB_MODE_BIT_FAST_INTERP = 2, WB_MODE_BIT_CLASSIC_INTERP = 4 };
@@ -76,6 +77,8 @@ typedef struct wb_profile {
     uint64_t heap_size;           /* heap_size argument */
     uint64_t ram;                 /* RAM of the device, for the report; 0 unknown */
     uint64_t budget;              /* default budget when --budget is absent; 0 none */
+    int module_buffer_in_pool;    /* the embedder reads the module into WAMR's global heap
+                                     (wasm_runtime_malloc, as iwasm does) and keeps it there */
 
     /* wamrc */
     char aot_target[32];
