@@ -213,3 +213,7 @@ foreach(case IN LISTS _cmp_vg_cases)
       -P ${CMAKE_CURRENT_SOURCE_DIR}/run_check.cmake)
 endforeach()
 
+# README's sample diff and reconciliation are what the checker prints
+add_test(NAME cli.readme-samples
+  COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:wamr-budget> -DREADME=${PROJECT_SOURCE_DIR}/README.md
+    -DDATA=${WB_TEST_DATA} -DWORK=${_cmp_out}/readme -P ${CMAKE_CURRENT_SOURCE_DIR}/readme_samples.cmake)
