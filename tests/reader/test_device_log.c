@@ -256,6 +256,7 @@ static void test_prefixes(void)
     CHECK(buf != NULL, "cannot read %s", path);
     if (!buf)
         return;
+    buf[size] = '\0'; /* wb_test_load leaves room for it: strstr below */
     const char *end_text = "Total app heap used: 0\n";
     const char *endp = strstr((const char *)buf, end_text);
     size_t complete_at = endp ? (size_t)(endp - (const char *)buf) + strlen(end_text) : size;
