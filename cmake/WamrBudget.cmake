@@ -134,6 +134,23 @@ endmacro()
     Host projects only: a C source with the module bytes, ``unsigned char
     <name>_module[]`` and ``<name>_module_len``, compiled into whatever links
     ``<name>``.  The AOT file is embedded when there is one.
+  ``BASELINE``
+    An earlier ``<name>.budget.json`` to compare with: after each check the
+    build prints ``wamr-budget diff`` of it and the new estimate.  Relative
+    paths are under the current source directory (a baseline is usually
+    committed).  Without it, ``WAMR_BUDGET_BASELINE_DIR/<name>.budget.json``
+    when that variable is set.  A missing baseline file is not an error: the
+    build says how to write one.  The target ``<name>-baseline`` saves the
+    estimate of the module's last check as the baseline; it does not build
+    ``<name>``, so after a build that failed ``MAX_GROWTH`` it accepts the
+    growth.
+  ``MAX_GROWTH``
+    Fail the build, as an over-budget check does, when the estimate's total
+    grew by more than this over the baseline: a percentage (``5%``, ``2.5%``)
+    or a size (``16K``).  Needs a baseline.
+  ``SAVE_BASELINE``
+    After each check that passes (and keeps within ``MAX_GROWTH``), write its
+    JSON as the new baseline, so that the next build shows what it changed.
 
   In a project configured with a WASI toolchain, ``<name>`` is an executable
   producing ``<name>.wasm``.  In any other (host) project, the module is built

@@ -1,4 +1,4 @@
-/* The command line's shared pieces: exit codes, files in and out, argument helpers. */
+/* The command line's shared pieces: exit codes, files in and out, the check as a step, argument helpers. */
 #ifndef WB_CLI_H
 #define WB_CLI_H
 
