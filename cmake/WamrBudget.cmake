@@ -13,6 +13,8 @@
 #   WAMR_BUDGET_DEFAULT_PROFILE   profile of modules that give no PROFILE (linux-x86_64)
 #   WAMR_BUDGET_WASM_BUILD_TYPE   build type of the wasm sub-builds of host projects
 #   WAMR_BUDGET_STACK_MARGIN      bytes STACK_SIZE AUTO adds to the static bound
+#   WAMR_BUDGET_BASELINE_DIR      where modules without BASELINE keep <name>.budget.json
+#                                 baselines (empty: no baseline unless BASELINE is given)
 
 include_guard(GLOBAL)
 
@@ -40,6 +42,8 @@ set(WAMR_BUDGET_WASM_BUILD_TYPE "MinSizeRel" CACHE STRING
   "CMAKE_BUILD_TYPE of the wasm sub-builds made for host projects")
 set(WAMR_BUDGET_STACK_MARGIN "256" CACHE STRING
   "Bytes STACK_SIZE AUTO adds to the static aux-stack bound before rounding up to 16")
+set(WAMR_BUDGET_BASELINE_DIR "" CACHE PATH
+  "Directory of the baselines (<name>.budget.json) of modules that give no BASELINE; empty: none")
 # The WAMR versions the checker models (`wamr-budget --version` lists the
 # same; a test keeps the two lists equal).
 set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.4.4 2.4.3 2.4.2 2.4.1 2.4.0 2.3.1 2.3.0 2.1.0 main-646b5a9bc
@@ -48,9 +52,9 @@ set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.4.4 2.4.3 2.4.2 2.4.1 2.4.0 2.3.1 2.3.0 2.
 
 # _wamr_module_keywords(): the keywords of wamr_add_module(), in the caller's scope.
 macro(_wamr_module_keywords)
-  set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING DEBUG_INFO)
+  set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING DEBUG_INFO SAVE_BASELINE)
   set(_WAMR_MODULE_ONE_VALUE MEMORY_BUDGET PROFILE MODE WAMR_VERSION STACK_SIZE INITIAL_MEMORY
-    MAX_MEMORY THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX)
+    MAX_MEMORY THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX BASELINE MAX_GROWTH)
   set(_WAMR_MODULE_MULTI_VALUE SOURCES AOT EXPORTS INCLUDE_DIRECTORIES COMPILE_DEFINITIONS
     COMPILE_OPTIONS LINK_LIBRARIES LINK_OPTIONS)
   get_property(_WAMR_BUDGET_CMAKE_DIR GLOBAL PROPERTY _WAMR_BUDGET_CMAKE_DIR)
@@ -79,7 +83,8 @@ endmacro()
       [COMPILE_OPTIONS <opt>...] [LINK_LIBRARIES <lib>...] [LINK_OPTIONS <opt>...]
       [FREESTANDING] [DEBUG_INFO]
       [HEADER <file> [HEADER_PREFIX <prefix>]]
-      [EMBED])
+      [EMBED]
+      [BASELINE <file>] [MAX_GROWTH <percent>%|<size>] [SAVE_BASELINE])
 
   A ``<size>`` is a number of bytes or a number with a ``K``, ``M`` or ``G``
   suffix (powers of 1024).  Each setting becomes the explicit flag:
@@ -139,6 +144,23 @@ endmacro()
     Host projects only: a C source with the module bytes, ``unsigned char
     <name>_module[]`` and ``<name>_module_len``, compiled into whatever links
     ``<name>``.  The AOT file is embedded when there is one.
+  ``BASELINE``
+    An earlier ``<name>.budget.json`` to compare with: after each check the
+    build prints ``wamr-budget diff`` of it and the new estimate.  Relative
+    paths are under the current source directory (a baseline is usually
+    committed).  Without it, ``WAMR_BUDGET_BASELINE_DIR/<name>.budget.json``
+    when that variable is set.  A missing baseline file is not an error: the
+    build says how to write one.  The target ``<name>-baseline`` saves the
+    estimate of the module's last check as the baseline; it does not build
+    ``<name>``, so after a build that failed ``MAX_GROWTH`` it accepts the
+    growth.
+  ``MAX_GROWTH``
+    Fail the build, as an over-budget check does, when the estimate's total
+    grew by more than this over the baseline: a percentage (``5%``, ``2.5%``)
+    or a size (``16K``).  Needs a baseline.
+  ``SAVE_BASELINE``
+    After each check that passes (and keeps within ``MAX_GROWTH``), write its
+    JSON as the new baseline, so that the next build shows what it changed.
 
   In a project configured with a WASI toolchain, ``<name>`` is an executable
   producing ``<name>.wasm``.  In any other (host) project, the module is built
@@ -149,7 +171,8 @@ endmacro()
   failure removes the module so the next build checks it again.
 
   Target properties set on ``<name>``: ``WAMR_BUDGET_MODULE_FILE``,
-  ``WAMR_BUDGET_JSON``, ``WAMR_BUDGET_HEADER``, ``WAMR_BUDGET_EMBED_SOURCE``.
+  ``WAMR_BUDGET_JSON``, ``WAMR_BUDGET_HEADER``, ``WAMR_BUDGET_EMBED_SOURCE``,
+  ``WAMR_BUDGET_BASELINE``.
 #]=======================================================================]
 function(wamr_add_module name)
   list(APPEND CMAKE_MESSAGE_CONTEXT "wamr_add_module(${name})")
@@ -590,6 +613,56 @@ macro(_wamr_validate_module)
     _wamr_c_identifier(_wamr_prefix "${name}")
     string(TOUPPER "${_wamr_prefix}" _wamr_prefix)
   endif()
+
+  # The baseline: BASELINE, else WAMR_BUDGET_BASELINE_DIR/<name>.budget.json.
+  set(_wamr_baseline "")
+  if(DEFINED arg_BASELINE)
+    get_filename_component(_wamr_baseline "${arg_BASELINE}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    if(IS_DIRECTORY "${_wamr_baseline}")
+      _wamr_error("BASELINE '${arg_BASELINE}' is a directory: name the file, e.g. "
+        "BASELINE ${arg_BASELINE}/${name}.budget.json, or set WAMR_BUDGET_BASELINE_DIR to the directory.")
+    endif()
+  elseif(NOT WAMR_BUDGET_BASELINE_DIR STREQUAL "")
+    get_filename_component(_wamr_baseline "${WAMR_BUDGET_BASELINE_DIR}/${name}.budget.json" ABSOLUTE
+      BASE_DIR "${CMAKE_SOURCE_DIR}")
+  endif()
+  set(_wamr_max_growth "")
+  if(DEFINED arg_MAX_GROWTH)
+    if(arg_MAX_GROWTH MATCHES "^[0-9]+(\\.[0-9][0-9]?[0-9]?)?%$")
+      set(_wamr_max_growth "${arg_MAX_GROWTH}")
+    elseif(arg_MAX_GROWTH MATCHES "^[0-9]+[KkMmGg]?$")
+      _wamr_parse_size(_wamr_max_growth MAX_GROWTH "${arg_MAX_GROWTH}" ZERO_OK)
+    else()
+      _wamr_error("MAX_GROWTH '${arg_MAX_GROWTH}' is not a limit: give a percentage of the "
+        "baseline's total (5%, 2.5%: at most three decimals) or a size (16K).")
+    endif()
+  endif()
+  if(_wamr_baseline STREQUAL "" AND (DEFINED arg_MAX_GROWTH OR arg_SAVE_BASELINE))
+    if(DEFINED arg_MAX_GROWTH)
+      set(_wamr_kw MAX_GROWTH)
+    else()
+      set(_wamr_kw SAVE_BASELINE)
+    endif()
+    _wamr_error("${_wamr_kw} needs a baseline to compare with: add BASELINE <file> (e.g. "
+      "BASELINE ${name}.budget.json) or set WAMR_BUDGET_BASELINE_DIR.")
+  endif()
+  if(NOT _wamr_baseline STREQUAL "" AND TARGET "${name}-baseline")
+    _wamr_error("a target named '${name}-baseline' already exists: it is the target that saves "
+      "this module's baseline; rename that target or the module.")
+  endif()
+endmacro()
+
+# _wamr_add_baseline_target(<json>): <name>-baseline saves the module's last estimate
+# as its baseline (nothing when the module has none).  It does not build <name>: after
+# a build that failed MAX_GROWTH it is how the growth is accepted.
+macro(_wamr_add_baseline_target json)
+  if(NOT _wamr_baseline STREQUAL "")
+    add_custom_target(${name}-baseline
+      COMMAND "${CMAKE_COMMAND}" "-DWAMR_JSON=${json}" "-DWAMR_BASELINE=${_wamr_baseline}"
+        "-DWAMR_NAME=${name}" -P "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetBaseline.cmake"
+      COMMENT "wamr-budget: saving the last estimate of ${name} as its baseline"
+      VERBATIM)
+  endif()
 endmacro()
 
 # ---------------------------------------------------------------------------
@@ -838,7 +911,8 @@ macro(_wamr_add_wasm_module)
       "JSON;${_wamr_json}" "HEADER;${_wamr_header}" "PREFIX;${_wamr_prefix}"
       "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "WAMRC;${_wamr_wamrc}"
       "AOT_FILE;${_wamr_aot_file}" "STACK_USAGE;${_wamr_su_file}"
-      "EMBED_OUTPUT;${_wamr_embed}" "EMBED_SYMBOL;${_wamr_symbol}")
+      "EMBED_OUTPUT;${_wamr_embed}" "EMBED_SYMBOL;${_wamr_symbol}"
+      "BASELINE;${_wamr_baseline}" "MAX_GROWTH;${_wamr_max_growth}" "SAVE_BASELINE;${arg_SAVE_BASELINE}")
     list(GET _wamr_pair 0 _wamr_k)
     list(SUBLIST _wamr_pair 1 1 _wamr_v)
     string(APPEND _wamr_text "set(WAMR_${_wamr_k} [==[${_wamr_v}]==])\n")
@@ -900,7 +974,11 @@ macro(_wamr_add_wasm_module)
     WAMR_BUDGET_JSON "${_wamr_json}"
     WAMR_BUDGET_HEADER "${_wamr_header}"
     WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
-    WAMR_BUDGET_AOT_FILE "${_wamr_aot_file}")
+    WAMR_BUDGET_AOT_FILE "${_wamr_aot_file}"
+    WAMR_BUDGET_BASELINE "${_wamr_baseline}")
+  if(NOT _WAMR_BUDGET_SUBBUILD)
+    _wamr_add_baseline_target("${_wamr_json}")
+  endif()
 endmacro()
 
 # ---------------------------------------------------------------------------
@@ -971,11 +1049,17 @@ macro(_wamr_add_host_module)
   if(_wamr_abs_dirs)
     list(APPEND _wamr_fwd INCLUDE_DIRECTORIES ${_wamr_abs_dirs})
   endif()
-  foreach(_wamr_kw IN ITEMS FREESTANDING DEBUG_INFO)
+  foreach(_wamr_kw IN ITEMS FREESTANDING DEBUG_INFO SAVE_BASELINE)
     if(arg_${_wamr_kw})
       list(APPEND _wamr_fwd ${_wamr_kw})
     endif()
   endforeach()
+  if(NOT _wamr_baseline STREQUAL "")
+    list(APPEND _wamr_fwd BASELINE "${_wamr_baseline}")
+  endif()
+  if(NOT _wamr_max_growth STREQUAL "")
+    list(APPEND _wamr_fwd MAX_GROWTH "${_wamr_max_growth}")
+  endif()
   if(NOT _wamr_header STREQUAL "")
     list(APPEND _wamr_fwd HEADER "${_wamr_header}")
   endif()
@@ -1046,5 +1130,7 @@ macro(_wamr_add_host_module)
     WAMR_BUDGET_MODULE_FILE "${_wamr_build}/${name}.wasm"
     WAMR_BUDGET_JSON "${_wamr_build}/${name}.budget.json"
     WAMR_BUDGET_HEADER "${_wamr_header}"
-    WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}")
+    WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
+    WAMR_BUDGET_BASELINE "${_wamr_baseline}")
+  _wamr_add_baseline_target("${_wamr_build}/${name}.budget.json")
 endmacro()

@@ -28,6 +28,7 @@ install(FILES
   "${CMAKE_CURRENT_LIST_DIR}/WamrBudgetWasi.cmake"
   "${CMAKE_CURRENT_LIST_DIR}/WamrBudgetPostLink.cmake"
   "${CMAKE_CURRENT_LIST_DIR}/WamrBudgetStackAuto.cmake"
+  "${CMAKE_CURRENT_LIST_DIR}/WamrBudgetBaseline.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/WamrBudgetConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/WamrBudgetConfigVersion.cmake"
   DESTINATION "${WAMR_BUDGET_INSTALL_CMAKEDIR}")

@@ -1,7 +1,8 @@
 # Runs the checker once and asserts its exit code, output and JSON fields.
 #   -DTOOL=<wamr-budget> -DARGS=<args separated by |> -DEXPECT_RC=<n> (or -DEXPECT_RC_NOT=<n>:
 #   any of the checker's own codes 0-2 but not <n>, for a wrapper such as valgrind)
-#   [-DSTDOUT_REGEX=<re>] [-DSTDERR_REGEX=<re>] [-DSTDERR_REGEX2=<re>]
+#   [-DSTDOUT_REGEX=<re>] [-DSTDERR_REGEX=<re>] [-DSTDERR_REGEX2=<re>] [-DREJECT_REGEX=<re>
+#   that neither output may match]
 #   [-DJSON_FILE=<path> -DJSON_EXPECT=<key.path=value|key.path>value|...>]
 #   [-DHEADER_FILE=<path> -DEXPECT_HEADER=ON|OFF] [-DPRECREATE_HEADER=ON]
 cmake_minimum_required(VERSION 3.25)
@@ -32,6 +33,10 @@ foreach(pair IN ITEMS "STDOUT_REGEX;out" "STDERR_REGEX;err" "STDERR_REGEX2;err")
     message(FATAL_ERROR "${stream} does not match ${var}: ${${var}}")
   endif()
 endforeach()
+
+if(DEFINED REJECT_REGEX AND "${out}${err}" MATCHES "${REJECT_REGEX}")
+  message(FATAL_ERROR "the output matches what it must not: ${REJECT_REGEX}")
+endif()
 
 if(HEADER_FILE)
   if(EXPECT_HEADER AND NOT EXISTS "${HEADER_FILE}")

@@ -34,20 +34,86 @@ static void header_writer(FILE *f, const void *ctx)
 }
 
 
+/* ---- the estimate options, shared with reconcile ---- */
+
+int cli_check_option(int argc, char **argv, int *i, cli_check_args *a)
+{
+    const char *arg = argv[*i];
+    const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+    int rc = 0;
+#define OPT(name) (strcmp(arg, name) == 0)
+#define NEEDS_VALUE()                                                                  \
+    do {                                                                               \
+        if (!val)                                                                      \
+            return cli_usage_error("%s needs a value", arg);                           \
+        (*i)++;                                                                        \
+    } while (0)
+    if (OPT("--aot")) {
+        NEEDS_VALUE();
+        a->aot = val;
+    } else if (OPT("--profile")) {
+        NEEDS_VALUE();
+        a->profile = val;
+    } else if (OPT("--profile-dir")) {
+        NEEDS_VALUE();
+        a->profile_dir = val;
+    } else if (OPT("--mode")) {
+        NEEDS_VALUE();
+        if (wb_mode_parse(val, &a->settings.mode) != 0)
+            return cli_usage_error("unknown mode '%s' (aot, fast-interp or classic-interp)", val);
+        a->settings.mode_given = 1;
+    } else if (OPT("--budget")) {
+        NEEDS_VALUE();
+        rc = cli_take_size(arg, val, &a->settings.budget);
+        if (!rc && a->settings.budget == 0)
+            return cli_usage_error("--budget must be more than 0");
+        a->settings.budget_given = 1;
+    } else if (OPT("--stack-size")) {
+        NEEDS_VALUE();
+        rc = cli_take_size(arg, val, &a->settings.wasm_stack_size);
+        /* the stack_size argument of wasm_runtime_instantiate is a uint32 */
+        if (!rc && a->settings.wasm_stack_size > UINT32_MAX)
+            return cli_usage_error("--stack-size %s is more than WAMR takes (under 4G)", val);
+        a->settings.wasm_stack_given = 1;
+    } else if (OPT("--heap-size")) {
+        NEEDS_VALUE();
+        rc = cli_take_size(arg, val, &a->settings.heap_size);
+        /* the WAMR version's APP_HEAP_SIZE_MAX is checked once it is known */
+        a->settings.heap_size_given = 1;
+    } else if (OPT("--threads")) {
+        NEEDS_VALUE();
+        rc = cli_take_count(arg, val, &a->settings.threads);
+    } else if (OPT("--stack-usage")) {
+        NEEDS_VALUE();
+        a->stack_usage = val;
+    } else if (OPT("--wamr")) {
+        NEEDS_VALUE();
+        if (!wb_wamr_version_find(val)) {
+            char list[256];
+            wb_wamr_version_list(list, sizeof list);
+            if (wb_wamr_version_unmodelled(val))
+                return cli_usage_error("--wamr %s: WAMR %s is not modelled: %s (supported: %s)",
+                                       val, val, wb_wamr_version_unmodelled(val), list);
+            return cli_usage_error("unknown WAMR version '%s' for --wamr (supported: %s)", val,
+                                   list);
+        }
+        a->wamr = val;
+    } else {
+        return 1;
+    }
+#undef OPT
+#undef NEEDS_VALUE
+    return rc;
+}
+
 /* ---- check ---- */
 
 typedef struct check_args {
-    const char *module;
-    const char *aot;
-    const char *profile;
-    const char *profile_dir;
+    cli_check_args est;
     const char *json;
     const char *header;
     const char *prefix;
-    const char *stack_usage;
-    const char *wamr;
     int quiet;
-    wb_settings settings;
 } check_args;
 
 static int parse_check_args(int argc, char **argv, check_args *a)
@@ -56,95 +122,39 @@ static int parse_check_args(int argc, char **argv, check_args *a)
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        int rc = 0;
 
         if (arg[0] != '-' || arg[1] == '\0') {
-            if (a->module)
+            if (a->est.module)
                 return cli_usage_error("unexpected argument '%s' (one MODULE only)", arg);
-            a->module = arg;
+            a->est.module = arg;
             continue;
         }
-#define OPT(name) (strcmp(arg, name) == 0)
-#define NEEDS_VALUE()                                                                  \
-    do {                                                                               \
-        if (!val)                                                                      \
-            return cli_usage_error("%s needs a value", arg);                               \
-        i++;                                                                           \
-    } while (0)
-        if (OPT("--aot")) {
-            NEEDS_VALUE();
-            a->aot = val;
-        } else if (OPT("--profile")) {
-            NEEDS_VALUE();
-            a->profile = val;
-        } else if (OPT("--profile-dir")) {
-            NEEDS_VALUE();
-            a->profile_dir = val;
-        } else if (OPT("--mode")) {
-            NEEDS_VALUE();
-            if (wb_mode_parse(val, &a->settings.mode) != 0)
-                return cli_usage_error("unknown mode '%s' (aot, fast-interp or classic-interp)", val);
-            a->settings.mode_given = 1;
-        } else if (OPT("--budget")) {
-            NEEDS_VALUE();
-            rc = cli_take_size(arg, val, &a->settings.budget);
-            if (!rc && a->settings.budget == 0)
-                return cli_usage_error("--budget must be more than 0");
-            a->settings.budget_given = 1;
-        } else if (OPT("--stack-size")) {
-            NEEDS_VALUE();
-            rc = cli_take_size(arg, val, &a->settings.wasm_stack_size);
-            /* the stack_size argument of wasm_runtime_instantiate is a uint32 */
-            if (!rc && a->settings.wasm_stack_size > UINT32_MAX)
-                return cli_usage_error("--stack-size %s is more than WAMR takes (under 4G)", val);
-            a->settings.wasm_stack_given = 1;
-        } else if (OPT("--heap-size")) {
-            NEEDS_VALUE();
-            rc = cli_take_size(arg, val, &a->settings.heap_size);
-            /* the WAMR version's APP_HEAP_SIZE_MAX is checked once it is known */
-            a->settings.heap_size_given = 1;
-        } else if (OPT("--threads")) {
-            NEEDS_VALUE();
-            rc = cli_take_count(arg, val, &a->settings.threads);
-        } else if (OPT("--json")) {
-            NEEDS_VALUE();
-            a->json = val;
-        } else if (OPT("--header")) {
-            NEEDS_VALUE();
-            a->header = val;
-        } else if (OPT("--prefix")) {
-            NEEDS_VALUE();
-            if (!cli_valid_identifier(val))
+        int rc = cli_check_option(argc, argv, &i, &a->est);
+        if (rc == 0)
+            continue;
+        if (rc != 1)
+            return rc;
+        if (strcmp(arg, "--json") == 0 || strcmp(arg, "--header") == 0 || strcmp(arg, "--prefix") == 0) {
+            if (!val)
+                return cli_usage_error("%s needs a value", arg);
+            i++;
+            if (arg[2] == 'j')
+                a->json = val;
+            else if (arg[2] == 'h')
+                a->header = val;
+            else if (!cli_valid_identifier(val))
                 return cli_usage_error("--prefix '%s' is not a C identifier", val);
-            a->prefix = val;
-        } else if (OPT("--wamr")) {
-            NEEDS_VALUE();
-            if (!wb_wamr_version_find(val)) {
-                char list[256];
-                wb_wamr_version_list(list, sizeof list);
-                if (wb_wamr_version_unmodelled(val))
-                    return cli_usage_error("--wamr %s: WAMR %s is not modelled: %s (supported: %s)",
-                                           val, val, wb_wamr_version_unmodelled(val), list);
-                return cli_usage_error("unknown WAMR version '%s' for --wamr (supported: %s)", val,
-                                       list);
-            }
-            a->wamr = val;
-        } else if (OPT("--stack-usage")) {
-            NEEDS_VALUE();
-            a->stack_usage = val;
-        } else if (OPT("--quiet") || OPT("-q")) {
+            else
+                a->prefix = val;
+        } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
             a->quiet = 1;
         } else {
             return cli_usage_error("unknown option '%s'", arg);
         }
-#undef OPT
-#undef NEEDS_VALUE
-        if (rc)
-            return rc;
     }
-    if (!a->module)
+    if (!a->est.module)
         return cli_usage_error("check needs a MODULE (.wasm or .aot)");
-    if (!a->profile)
+    if (!a->est.profile)
         return cli_usage_error("check needs --profile NAME|PATH (e.g. --profile esp32s3)");
     return 0;
 }
@@ -181,168 +191,168 @@ static void check_job(void *ctx, unsigned index)
         j->stack_rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->stack, &j->stack_err);
 }
 
+int cli_check_run(cli_check_args *a, cli_check_state *st)
+{
+    wb_error err;
+    int have_wasm = 0, have_aot = 0, have_stack = 0;
+
+    memset(st, 0, sizeof *st);
+    if (cli_map_file(a->module, &st->mod) != 0)
+        return CLI_EXIT_USAGE;
+    if (wb_aot_is_aot(st->mod.data, st->mod.size)) {
+        if (a->aot)
+            return cli_usage_error("MODULE '%s' is an .aot file already; --aot is for a .wasm MODULE", a->module);
+        if (a->settings.mode_given && a->settings.mode != WB_MODE_AOT)
+            return cli_usage_error("'%s' is an .aot file: only --mode aot applies", a->module);
+        if (wb_aot_read(st->mod.data, st->mod.size, &st->aot_facts, &err) != 0) {
+            cli_read_error(a->module, &err);
+            return CLI_EXIT_USAGE;
+        }
+        have_aot = 1;
+        a->settings.mode = WB_MODE_AOT;
+        a->settings.mode_given = 1;
+    } else {
+        if (wb_wasm_read(st->mod.data, st->mod.size, &st->wasm_facts, &err) != 0) {
+            cli_read_error(a->module, &err);
+            return CLI_EXIT_USAGE;
+        }
+        have_wasm = 1;
+    }
+    if (a->aot) {
+        if (a->settings.mode_given && a->settings.mode != WB_MODE_AOT)
+            return cli_usage_error("--aot given with --mode %s: the .aot file is only used in aot mode",
+                                   wb_mode_name(a->settings.mode));
+        if (cli_map_file(a->aot, &st->aotm) != 0)
+            return CLI_EXIT_USAGE;
+        if (wb_aot_read(st->aotm.data, st->aotm.size, &st->aot_facts, &err) != 0) {
+            cli_read_error(a->aot, &err);
+            return CLI_EXIT_USAGE;
+        }
+        have_aot = 1;
+        a->settings.mode = WB_MODE_AOT;
+        a->settings.mode_given = 1;
+    }
+    wb_profile *profile = &st->profile;
+    if (cli_load_profile(a->profile, a->profile_dir, profile) != 0)
+        return CLI_EXIT_USAGE;
+    /* --wamr names the runtime's version in place of the profile's */
+    if (a->wamr) {
+        char err2[512];
+        snprintf(profile->wamr_version, sizeof profile->wamr_version, "%s", a->wamr);
+        if (wb_profile_check(profile, err2, sizeof err2) != 0)
+            return cli_usage_error("--wamr %s does not fit profile '%s': %s", a->wamr,
+                                   profile->name, err2);
+    }
+    const wb_wamr_version *version = wb_wamr_version_find(profile->wamr_version);
+    if (a->settings.heap_size_given && a->settings.heap_size > version->t->app_heap_size_max)
+        return cli_usage_error("--heap-size %llu is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)",
+                               (unsigned long long)a->settings.heap_size, version->name,
+                               (unsigned long long)(version->t->app_heap_size_max >> 20));
+    if (!a->settings.mode_given)
+        a->settings.mode = profile->mode;
+    /* the budget: --budget, else the profile's, else all of the device's RAM */
+    int budget_is_ram = 0;
+    if (!a->settings.budget_given && (profile->budget || profile->ram)) {
+        a->settings.budget = profile->budget ? profile->budget : profile->ram;
+        a->settings.budget_given = 1;
+        budget_is_ram = !profile->budget;
+    } else if (!a->settings.budget_given) {
+        return cli_usage_error("no budget: give --budget SIZE (the RAM the module may use on the device), "
+                               "or budget or ram in profile '%s'", profile->name);
+    } else if (profile->ram && a->settings.budget > profile->ram) {
+        return cli_usage_error("--budget %llu B is more than the device has: profile '%s' gives ram = %llu B",
+                               (unsigned long long)a->settings.budget, profile->name,
+                               (unsigned long long)profile->ram);
+    }
+    if (a->stack_usage) {
+        if (cli_map_file(a->stack_usage, &st->sum) != 0)
+            return CLI_EXIT_USAGE;
+        if (wb_stack_usage_parse((const char *)st->sum.data, st->sum.size, &st->su, &err) != 0) {
+            fprintf(stderr, "%s:%zu: error: %s\n", a->stack_usage, err.offset, err.message);
+            return CLI_EXIT_USAGE;
+        }
+        st->have_su = 1;
+        /* .su frames leave out the return address a call pushes on x86; ARM,
+         * RISC-V and Xtensa keep it inside the frame. */
+        const char *arch = have_aot ? st->aot_facts.arch : profile->aot_target;
+        st->su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
+    }
+    wb_module_facts mf = {have_wasm ? &st->wasm_facts : NULL, have_aot ? &st->aot_facts : NULL};
+    check_jobs jobs = {st->mod.data, st->mod.size, have_wasm ? &st->wasm_facts : NULL, st->have_su ? &st->su : NULL,
+                       &st->stack, {0, NULL, ""}, 0, &mf, profile, &a->settings, &st->est, NULL, 0};
+    wb_par_run(have_wasm ? 2 : 1, check_job, &jobs);
+    if (have_wasm) {
+        if (jobs.stack_rc != 0) {
+            cli_read_error(a->module, &jobs.stack_err);
+            return CLI_EXIT_USAGE;
+        }
+        have_stack = 1;
+    }
+    if (jobs.model_rc != 0) {
+        fprintf(stderr, "%s: %s: cannot estimate: %s\n", cli_prog, a->module,
+                jobs.why ? jobs.why : "unknown reason");
+        return CLI_EXIT_USAGE;
+    }
+
+    wb_check *check = &st->check;
+    check->module_path = a->module;
+    check->aot_path = a->aot;
+    check->wasm = have_wasm ? st->mod.data : NULL;
+    check->wasm_size = have_wasm ? st->mod.size : 0;
+    check->wasm_facts = have_wasm ? &st->wasm_facts : NULL;
+    check->aot_facts = have_aot ? &st->aot_facts : NULL;
+    check->profile = profile;
+    check->settings = &a->settings;
+    check->estimate = &st->est;
+    check->stack = have_stack ? &st->stack : NULL;
+    check->main_stack_size = st->est.aux_stack_bytes;
+    check->budget = a->settings.budget_given ? a->settings.budget : 0;
+    check->budget_is_ram = budget_is_ram;
+    wb_verdict_make(check, &st->verdict);
+    return wb_verdict_exit_code(&st->verdict);
+}
+
+void cli_check_done(cli_check_state *st)
+{
+    if (st->have_su)
+        wb_stack_usage_free(&st->su);
+    cli_unmap_file(&st->sum);
+    cli_unmap_file(&st->aotm);
+    cli_unmap_file(&st->mod);
+    memset(st, 0, sizeof *st);
+}
+
 int cli_check(int argc, char **argv)
 {
     check_args a;
-    mapped mod, aotm, sum;
-    wb_wasm_facts wasm_facts;
-    wb_aot_facts aot_facts;
-    wb_profile profile;
-    wb_estimate est;
-    wb_stack_usage su;
-    wb_stack_result stack;
-    wb_error err;
-    wb_check check;
-    wb_verdict verdict;
+    static cli_check_state st; /* large: the facts and the estimate */
     char prefix[96];
-    int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0;
     int rc;
 
     cli_clear_outputs(argc, argv);
     rc = parse_check_args(argc, argv, &a);
     if (rc)
         return rc;
-    memset(&aotm, 0, sizeof aotm);
-    memset(&sum, 0, sizeof sum);
-    memset(&su, 0, sizeof su);
-
-    if (cli_map_file(a.module, &mod) != 0)
-        return CLI_EXIT_USAGE;
-    rc = CLI_EXIT_USAGE;
-    if (wb_aot_is_aot(mod.data, mod.size)) {
-        if (a.aot)
-            return cli_usage_error("MODULE '%s' is an .aot file already; --aot is for a .wasm MODULE", a.module);
-        if (a.settings.mode_given && a.settings.mode != WB_MODE_AOT)
-            return cli_usage_error("'%s' is an .aot file: only --mode aot applies", a.module);
-        if (wb_aot_read(mod.data, mod.size, &aot_facts, &err) != 0) {
-            cli_read_error(a.module, &err);
-            goto out;
-        }
-        have_aot = 1;
-        a.settings.mode = WB_MODE_AOT;
-        a.settings.mode_given = 1;
-    } else {
-        if (wb_wasm_read(mod.data, mod.size, &wasm_facts, &err) != 0) {
-            cli_read_error(a.module, &err);
-            goto out;
-        }
-        have_wasm = 1;
-    }
-    if (a.aot) {
-        if (a.settings.mode_given && a.settings.mode != WB_MODE_AOT) {
-            cli_usage_error("--aot given with --mode %s: the .aot file is only used in aot mode",
-                        wb_mode_name(a.settings.mode));
-            goto out;
-        }
-        if (cli_map_file(a.aot, &aotm) != 0)
-            goto out;
-        if (wb_aot_read(aotm.data, aotm.size, &aot_facts, &err) != 0) {
-            cli_read_error(a.aot, &err);
-            goto out;
-        }
-        have_aot = 1;
-        a.settings.mode = WB_MODE_AOT;
-        a.settings.mode_given = 1;
-    }
-    if (cli_load_profile(a.profile, a.profile_dir, &profile) != 0)
+    rc = cli_check_run(&a.est, &st);
+    if (rc == CLI_EXIT_USAGE)
         goto out;
-    /* --wamr names the runtime's version in place of the profile's */
-    if (a.wamr) {
-        char err2[512];
-        snprintf(profile.wamr_version, sizeof profile.wamr_version, "%s", a.wamr);
-        if (wb_profile_check(&profile, err2, sizeof err2) != 0) {
-            cli_usage_error("--wamr %s does not fit profile '%s': %s", a.wamr, profile.name, err2);
-            goto out;
-        }
-    }
-    const wb_wamr_version *version = wb_wamr_version_find(profile.wamr_version);
-    if (a.settings.heap_size_given && a.settings.heap_size > version->t->app_heap_size_max) {
-        cli_usage_error("--heap-size %llu is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)",
-                        (unsigned long long)a.settings.heap_size, version->name,
-                        (unsigned long long)(version->t->app_heap_size_max >> 20));
-        goto out;
-    }
-    if (!a.settings.mode_given)
-        a.settings.mode = profile.mode;
-    /* the budget: --budget, else the profile's, else all of the device's RAM */
-    int budget_is_ram = 0;
-    if (!a.settings.budget_given && (profile.budget || profile.ram)) {
-        a.settings.budget = profile.budget ? profile.budget : profile.ram;
-        a.settings.budget_given = 1;
-        budget_is_ram = !profile.budget;
-    } else if (!a.settings.budget_given) {
-        cli_usage_error("no budget: give --budget SIZE (the RAM the module may use on the device), "
-                    "or budget or ram in profile '%s'", profile.name);
-        goto out;
-    } else if (profile.ram && a.settings.budget > profile.ram) {
-        cli_usage_error("--budget %llu B is more than the device has: profile '%s' gives ram = %llu B",
-                    (unsigned long long)a.settings.budget, profile.name,
-                    (unsigned long long)profile.ram);
-        goto out;
-    }
-    if (a.stack_usage) {
-        if (cli_map_file(a.stack_usage, &sum) != 0)
-            goto out;
-        if (wb_stack_usage_parse((const char *)sum.data, sum.size, &su, &err) != 0) {
-            fprintf(stderr, "%s:%zu: error: %s\n", a.stack_usage, err.offset, err.message);
-            goto out;
-        }
-        have_su = 1;
-        /* .su frames leave out the return address a call pushes on x86; ARM,
-         * RISC-V and Xtensa keep it inside the frame. */
-        const char *arch = have_aot ? aot_facts.arch : profile.aot_target;
-        su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
-    }
-    wb_module_facts mf = {have_wasm ? &wasm_facts : NULL, have_aot ? &aot_facts : NULL};
-    check_jobs jobs = {mod.data, mod.size, have_wasm ? &wasm_facts : NULL, have_su ? &su : NULL,
-                       &stack, {0, NULL, ""}, 0, &mf, &profile, &a.settings, &est, NULL, 0};
-    wb_par_run(have_wasm ? 2 : 1, check_job, &jobs);
-    if (have_wasm) {
-        if (jobs.stack_rc != 0) {
-            cli_read_error(a.module, &jobs.stack_err);
-            goto out;
-        }
-        have_stack = 1;
-    }
-    if (jobs.model_rc != 0) {
-        fprintf(stderr, "%s: %s: cannot estimate: %s\n", cli_prog, a.module,
-                jobs.why ? jobs.why : "unknown reason");
-        goto out;
-    }
-
-    memset(&check, 0, sizeof check);
-    check.module_path = a.module;
-    check.aot_path = a.aot;
-    check.wasm = have_wasm ? mod.data : NULL;
-    check.wasm_size = have_wasm ? mod.size : 0;
-    check.wasm_facts = have_wasm ? &wasm_facts : NULL;
-    check.aot_facts = have_aot ? &aot_facts : NULL;
-    check.profile = &profile;
-    check.settings = &a.settings;
-    check.estimate = &est;
-    check.stack = have_stack ? &stack : NULL;
-    check.main_stack_size = est.aux_stack_bytes;
-    check.budget = a.settings.budget_given ? a.settings.budget : 0;
-    check.budget_is_ram = budget_is_ram;
-    wb_verdict_make(&check, &verdict);
-    rc = wb_verdict_exit_code(&verdict);
 
     if (a.prefix)
         snprintf(prefix, sizeof prefix, "%s", a.prefix);
     else
-        cli_prefix_from_path(a.module, prefix, sizeof prefix);
-    check_out o = {&check, &verdict, prefix};
+        cli_prefix_from_path(a.est.module, prefix, sizeof prefix);
+    check_out o = {&st.check, &st.verdict, prefix};
 
     int json_stdout = a.json && strcmp(a.json, "-") == 0;
     if (!a.quiet)
-        wb_report_write(json_stdout ? stderr : stdout, &check, &verdict);
+        wb_report_write(json_stdout ? stderr : stdout, &st.check, &st.verdict);
     if (!json_stdout && (fflush(stdout) != 0 || ferror(stdout))) {
         fprintf(stderr, "%s: cannot write the report to standard output\n", cli_prog);
         rc = CLI_EXIT_USAGE;
     }
-    wb_diags_write(stderr, &check, &verdict);
+    wb_diags_write(stderr, &st.check, &st.verdict);
     if (json_stdout) {
-        wb_json_write(stdout, &check, &verdict);
+        wb_json_write(stdout, &st.check, &st.verdict);
         if (fflush(stdout) != 0)
             rc = CLI_EXIT_USAGE;
     } else if (a.json && cli_write_file(a.json, json_writer, &o) != 0) {
@@ -352,10 +362,6 @@ int cli_check(int argc, char **argv)
         rc = CLI_EXIT_USAGE;
 
 out:
-    if (have_su)
-        wb_stack_usage_free(&su);
-    cli_unmap_file(&sum);
-    cli_unmap_file(&aotm);
-    cli_unmap_file(&mod);
+    cli_check_done(&st);
     return rc;
 }

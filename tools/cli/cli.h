@@ -1,4 +1,4 @@
-/* The command line's shared pieces: exit codes, files in and out, argument helpers. */
+/* The command line's shared pieces: exit codes, files in and out, the check as a step, argument helpers. */
 #ifndef WB_CLI_H
 #define WB_CLI_H
 
@@ -6,8 +6,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check/verdict.h"
+#include "model/model.h"
+#include "out/format.h"
+#include "read/aot_reader.h"
+#include "read/estimate_file.h"
 #include "read/profile.h"
+#include "read/stack_usage.h"
 #include "read/wasm_reader.h"
+#include "stack/stack_bound.h"
 
 #define CLI_EXIT_FITS 0
 #define CLI_EXIT_FAIL 1
@@ -27,6 +34,8 @@ int cli_check(int argc, char **argv);
 int cli_inspect(int argc, char **argv);
 int cli_embed(int argc, char **argv);
 int cli_stack_bound(int argc, char **argv);
+int cli_diff(int argc, char **argv);
+int cli_reconcile(int argc, char **argv);
 
 /* ---- input files: mapped, or read once; borrowed read-only, never copied ---- */
 
@@ -55,6 +64,60 @@ int cli_write_file(const char *path, cli_writer_fn fn, const void *ctx);
 /* Remove the files named by the output options (--json, --header) before
  * anything can fail, so a failed run leaves no stale output. */
 void cli_clear_outputs(int argc, char **argv);
+
+/* ---- the check as a step: what `check` runs, and `reconcile` too ---- */
+
+/* What the estimate depends on: the module and check's options that shape it. */
+typedef struct cli_check_args {
+    const char *module;
+    const char *aot;
+    const char *profile;
+    const char *profile_dir;
+    const char *stack_usage;
+    const char *wamr;             /* --wamr: the WAMR version in place of the profile's */
+    wb_settings settings;
+} cli_check_args;
+
+/* One of check's estimate options at argv[*i] (--aot, --profile, --mode,
+ * --budget, ...): taken into a, *i moved past its value.  0 when taken, 1
+ * when argv[*i] is not one of them, CLI_EXIT_USAGE (message printed) for a
+ * bad value. */
+int cli_check_option(int argc, char **argv, int *i, cli_check_args *a);
+
+/* Everything one check reads and computes; check points into the rest. */
+typedef struct cli_check_state {
+    mapped mod, aotm, sum;
+    wb_wasm_facts wasm_facts;
+    wb_aot_facts aot_facts;
+    wb_profile profile;
+    wb_estimate est;
+    wb_stack_usage su;
+    wb_stack_result stack;
+    int have_su;
+    wb_check check;
+    wb_verdict verdict;
+} cli_check_state;
+
+/* Read the module (and .aot, profile, stack usage), bound the stacks,
+ * estimate and judge.  CLI_EXIT_FITS or CLI_EXIT_FAIL (the verdict's), or
+ * CLI_EXIT_USAGE with the reason on stderr.  a->settings is completed
+ * (mode, budget).  cli_check_done frees st whatever this returned; st must
+ * not move in between. */
+int cli_check_run(cli_check_args *a, cli_check_state *st);
+void cli_check_done(cli_check_state *st);
+
+/* ---- the comparisons: diff and reconcile ---- */
+
+/* The JSON of `check --json` from a file: 0, or -1 with the file, line,
+ * column and reason on stderr. */
+int cli_read_estimate(const char *path, wb_estimate_file *f);
+
+/* --color auto|always|never (NULL: auto) for the stream the report goes to:
+ * auto is a terminal other than TERM=dumb, and NO_COLOR unset. */
+int cli_colour_of(const char *when, FILE *out, wb_colour *c);
+
+/* Whether two paths name the same existing file. */
+int cli_same_file(const char *a, const char *b);
 
 /* ---- arguments ---- */
 

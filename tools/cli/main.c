@@ -1,4 +1,4 @@
-/* wamr-budget: the command line — check, inspect, embed, stack-bound. */
+/* wamr-budget: the command line — check, diff, reconcile, inspect, embed, stack-bound. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,12 +12,18 @@ static const char usage_text[] =
     "                         [--json FILE|-] [--header FILE] [--prefix NAME]\n"
     "                         [--stack-usage FILE] [--wamr VERSION] [--profile-dir DIR]\n"
     "                         [--quiet]\n"
+    "       wamr-budget diff OLD.json NEW.json [--fail-on-growth PERCENT%|SIZE [--pool NAME]]\n"
+    "                        [--json FILE|-] [--color auto|always|never] [--quiet]\n"
+    "       wamr-budget reconcile DEVICE_LOG --estimate FILE.json | MODULE --profile NAME|PATH [check's\n"
+    "                             options] [--run N] [--buffer-in-pool] [--json FILE|-] [--color WHEN]\n"
     "       wamr-budget inspect MODULE\n"
     "       wamr-budget embed MODULE --output FILE.c [--symbol NAME]\n"
     "       wamr-budget stack-bound MODULE\n"
     "       wamr-budget --version | --help\n"
     "SIZE is bytes or a number with K, M or G (powers of 1024), e.g. 256K.\n"
-    "Exit status: 0 fits, 1 does not fit or is misconfigured, 2 bad input or usage.\n";
+    "Exit status: 0 fits, 1 does not fit or is misconfigured, 2 bad input or usage.\n"
+    "diff: 1 when the growth is over --fail-on-growth.  reconcile: 1 when a device figure is\n"
+    "above its estimate, 2 also for a log with no WAMR dump or pool statistics.\n";
 
 int main(int argc, char **argv)
 {
@@ -54,12 +60,16 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "check") == 0)
         return cli_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "diff") == 0)
+        return cli_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "reconcile") == 0)
+        return cli_reconcile(argc - 2, argv + 2);
     if (strcmp(cmd, "inspect") == 0)
         return cli_inspect(argc - 2, argv + 2);
     if (strcmp(cmd, "embed") == 0)
         return cli_embed(argc - 2, argv + 2);
     if (strcmp(cmd, "stack-bound") == 0)
         return cli_stack_bound(argc - 2, argv + 2);
-    return cli_usage_error("unknown command '%s' (check, inspect, embed, stack-bound)", cmd);
+    return cli_usage_error("unknown command '%s' (check, diff, reconcile, inspect, embed, stack-bound)", cmd);
 }
 

@@ -755,7 +755,9 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
          (p->wasi_threads ? L.cluster : 0);
     if (e->mode == WB_MODE_CLASSIC_INTERP)
-        ee += 64 * 2 * (uint64_t)L.ptr; /* block address cache, BLOCK_ADDR_CACHE_SIZE x 2 */
+        /* block address cache inside the exec env: BLOCK_ADDR_CACHE_SIZE (64) x
+         * BLOCK_ADDR_CONFLICT_SIZE (2) BlockAddr of three pointers (interpreter/wasm.h) */
+        ee += 64 * 2 * 3 * (uint64_t)L.ptr;
     e->exec_env = ee;
     add_item(e, "exec_env.struct", "exec env struct, argument buffer, cluster", WB_POOL_GLOBAL_HEAP,
              "exec_env", ee - e->wasm_stack_size, 0);
