@@ -48,7 +48,7 @@ static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
     if (!wb_profile_ref_types(p)) {
         L.runtime_init -= L.ref_types_runtime_init;
         L.inst_extra -= L.ref_types_inst_extra;
-        L.aot_inst_extra -= L.ref_types_inst_extra;
+        L.aot_inst_extra -= L.ref_types_aot_inst_extra;
     }
     if (p->wasi_threads)
         L.runtime_init = L.runtime_init - L.mutex + lk.mutex; /* the wait map's lock */
@@ -64,12 +64,24 @@ static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
         L.exec_env -= L.exec_env_thread_mgr;
     L.heap_struct = L.heap_struct - L.mutex + lk.mutex;
     L.cluster = L.cluster - L.mutex + lk.mutex;
-    L.inst_extra = L.inst_extra - L.inst_extra_locks * L.mutex + L.inst_extra_locks * lk.mutex;
-    L.aot_inst_extra =
-        L.aot_inst_extra - L.inst_extra_locks * L.mutex + L.inst_extra_locks * lk.mutex;
+    /* a larger lock grows the instance extras; a smaller one may leave them
+     * as they are (padding), so they never shrink below the table's */
+    if (lk.mutex > L.mutex) {
+        L.inst_extra += L.inst_extra_locks * (lk.mutex - L.mutex);
+        L.aot_inst_extra += L.inst_extra_locks * (lk.mutex - L.mutex);
+    }
     L.mutex = lk.mutex;
     L.cond = lk.cond;
     return L;
+}
+
+int wb_model_struct_sizes(const wb_profile *p, wb_wamr_sizes *out)
+{
+    const wb_wamr_version *v = wb_wamr_version_find(p->wamr_version);
+    if (!v)
+        return -1;
+    *out = layout_of(p, v);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ items */

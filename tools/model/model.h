@@ -118,4 +118,10 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
 
 const char *wb_pool_name(wb_pool pool);
 
+/* The struct sizes the model charges for the profile's runtime build (its
+ * WAMR version, layout, lock types and build options), as the estimate
+ * uses them.  0, or -1 for a version the model does not know. */
+struct wb_wamr_sizes;
+int wb_model_struct_sizes(const wb_profile *p, struct wb_wamr_sizes *out);
+
 #endif

@@ -56,11 +56,12 @@ const wb_platform_rules *wb_platform_rules_of(wb_platform platform)
  *    original priority: 20 [32 on 64-bit]); korp_cond is a k_mutex and a
  *    list pointer (zephyr platform_internal.h).
  *  newlib (ESP-IDF): pthread_mutex_t and pthread_cond_t are 4-byte handles.
- *  nuttx: pthread_mutex_t is a list link, a sem_t, the holder and flags;
- *    pthread_cond_t a sem_t and a clockid_t (NuttX include/pthread.h).  The
- *    64-bit sum, 72 B, is measured (exec env with and without the thread
- *    manager in the simulator); the 32-bit sizes follow the same layout and
- *    were not measured.
+ *  nuttx: pthread_mutex_t is a list link, flags and a mutex_t (a sem_t and
+ *    its holder); pthread_cond_t a sem_t, a clockid_t and a wait count (NuttX
+ *    include/pthread.h, include/nuttx/mutex.h, include/semaphore.h): 40 and
+ *    32 B on 64-bit, 24 and 24 B on 32-bit.  The 64-bit sum, 72 B, is
+ *    measured (exec env with and without the thread manager in the
+ *    simulator); the 32-bit sizes follow the same headers, not measured.
  */
 wb_lock_sizes wb_lock_sizes_of(wb_locks locks, int layout)
 {
@@ -77,7 +78,7 @@ wb_lock_sizes wb_lock_sizes_of(wb_locks locks, int layout)
         break;
     case WB_LOCKS_NUTTX:
         s.mutex = wide ? 40 : 24;
-        s.cond = wide ? 32 : 16;
+        s.cond = wide ? 32 : 24;
         break;
     case WB_LOCKS_GLIBC:
     default:

@@ -8,10 +8,14 @@
  * Sources.  LP64 and ILP32 (x86-64 and x86-32 builds): the compile-time
  * sizeof probe of each version's headers and the calibration runs of each
  * measured version (tests/data/calibration, README: WAMR versions).
- * ILP32_ALIGN8 (Arm, Thumb, RISC-V 32, Xtensa): a sizeof probe of main's
- * headers for thumb; for the releases, main's sizes changed by the fields
- * each release lacks, as on x86-32 (those fields are pointers, 32-bit
- * counters and one lock, whose sizes and alignment are the same there).
+ * ILP32_ALIGN8 (Arm, Thumb, RISC-V 32, Xtensa): a sizeof probe of each
+ * version's headers for thumbv7em and riscv32 (they agree) with each port's
+ * lock types; not measured on a device.  Its tables use glibc's armhf locks
+ * (korp_mutex 24, korp_cond 48 aligned to 8), the largest, so that the
+ * model's lock adjustment only takes bytes away where a port's locks are
+ * smaller; the instance extras hold the largest size of any lock type (on
+ * main, which has a lock in them, the padding after a smaller lock is not
+ * the lock's difference).
  *
  * The option parts were read from the source and add up to the
  * measurements: runtime init is a NativeSymbolsNode (32 [20] B) per natives
@@ -23,8 +27,10 @@
  * simulator without the last three; libc-wasi's two modules are 64 [40].  The exec env is 144 [76] B without the thread
  * manager and hardware bound check (measured in NuttX's simulator), + 16 B
  * for hardware bound check on x86-64, + the thread manager's 128 [96] B with
- * glibc locks (112 B with NuttX's, measured).  The ARM layout's parts are
- * its sizes less the same fields with Zephyr's locks.
+ * glibc locks (112 B with NuttX's, measured).  On the ARM layout the exec
+ * env is 80 [72 in 2.1.0] B without the thread manager, whose part is 96 B
+ * with glibc's armhf locks; runtime init with shared memory's wait map and
+ * Zephyr's 20-byte lock is 420 B, with NuttX's or glibc's 424 B.
  *
  * Every field is named: a version differs from another only where its
  * table says so, and adding a version adds tables, not branches.
@@ -50,7 +56,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .aot_global = 40, .aot_import_func = 64, .aot_data_section = 24, .exec_env = 288,
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
-            .ref_types_inst_extra = 8,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 8,
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 1,
@@ -65,7 +71,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .aot_global = 32, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 172,
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
+            .ref_types_aot_inst_extra = 4, .ref_types_inst_extra = 4,
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 1,
@@ -73,17 +79,17 @@ static const wb_wamr_tables main_646b5a9bc = {
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 272, .functype_hdr = 16, .import = 40, .function = 56,
             .table = 12, .memory = 16, .global = 32, .export_ = 12, .table_seg = 48,
-            .init_expr = 24, .data_seg = 48, .inst_extra = 96, .aot_inst_extra = 112,
+            .init_expr = 24, .data_seg = 48, .inst_extra = 100, .aot_inst_extra = 120,
             .table_slot = 4, .func_inst = 32, .export_func_inst = 8, .aot_func_inst = 8,
             .aot_export = 20, .aot_module = 312, .aot_mem_init = 40, .aot_import_mem = 24,
             .aot_import_table = 20, .aot_table_init_hdr = 48, .aot_import_global = 48,
-            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 144,
-            .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
+            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 176,
+            .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
-            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
-            .cond = 24, .inst_extra_locks = 1,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 1,
         },
     },
 };
@@ -109,7 +115,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .aot_global = 40, .aot_import_func = 64, .aot_data_section = 24, .exec_env = 288,
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
-            .ref_types_inst_extra = 8,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 8,
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
@@ -124,25 +130,25 @@ static const wb_wamr_tables release_2_4_5 = {
             .aot_global = 32, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 172,
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
+            .ref_types_aot_inst_extra = 4, .ref_types_inst_extra = 4,
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
-            .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
+            .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
             .table = 12, .memory = 16, .global = 32, .export_ = 12, .table_seg = 48,
-            .init_expr = 24, .data_seg = 48, .inst_extra = 72, .aot_inst_extra = 88,
+            .init_expr = 24, .data_seg = 48, .inst_extra = 76, .aot_inst_extra = 96,
             .table_slot = 4, .func_inst = 32, .export_func_inst = 8, .aot_func_inst = 8,
-            .aot_export = 20, .aot_module = 308, .aot_mem_init = 40, .aot_import_mem = 24,
+            .aot_export = 20, .aot_module = 304, .aot_mem_init = 40, .aot_import_mem = 24,
             .aot_import_table = 20, .aot_table_init_hdr = 48, .aot_import_global = 48,
-            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 144,
-            .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
+            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 176,
+            .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
-            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
-            .cond = 24, .inst_extra_locks = 0,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
     },
 };
@@ -167,7 +173,7 @@ static const wb_wamr_tables release_2_3_1 = {
             .aot_global = 40, .aot_import_func = 64, .aot_data_section = 24, .exec_env = 288,
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
-            .ref_types_inst_extra = 8,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 8,
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
@@ -182,25 +188,25 @@ static const wb_wamr_tables release_2_3_1 = {
             .aot_global = 32, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 172,
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
+            .ref_types_aot_inst_extra = 4, .ref_types_inst_extra = 4,
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
-            .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
+            .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
             .table = 12, .memory = 16, .global = 32, .export_ = 12, .table_seg = 48,
-            .init_expr = 24, .data_seg = 48, .inst_extra = 72, .aot_inst_extra = 72,
+            .init_expr = 24, .data_seg = 48, .inst_extra = 76, .aot_inst_extra = 80,
             .table_slot = 4, .func_inst = 32, .export_func_inst = 8, .aot_func_inst = 8,
-            .aot_export = 20, .aot_module = 308, .aot_mem_init = 40, .aot_import_mem = 24,
+            .aot_export = 20, .aot_module = 304, .aot_mem_init = 40, .aot_import_mem = 24,
             .aot_import_table = 20, .aot_table_init_hdr = 48, .aot_import_global = 48,
-            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 144,
-            .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
+            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 176,
+            .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
-            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
-            .cond = 24, .inst_extra_locks = 0,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
     },
 };
@@ -229,7 +235,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .aot_global = 40, .aot_import_func = 64, .aot_data_section = 24, .exec_env = 280,
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
-            .ref_types_inst_extra = 8,
+            .ref_types_aot_inst_extra = 8, .ref_types_inst_extra = 8,
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
@@ -244,7 +250,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .aot_global = 32, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 168,
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
+            .ref_types_aot_inst_extra = 4, .ref_types_inst_extra = 4,
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
@@ -252,17 +258,17 @@ static const wb_wamr_tables release_2_1_0 = {
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
             .table = 12, .memory = 16, .global = 32, .export_ = 12, .table_seg = 48,
-            .init_expr = 24, .data_seg = 48, .inst_extra = 72, .aot_inst_extra = 44,
+            .init_expr = 24, .data_seg = 48, .inst_extra = 76, .aot_inst_extra = 48,
             .table_slot = 4, .func_inst = 32, .export_func_inst = 8, .aot_func_inst = 8,
             .aot_export = 20, .aot_module = 288, .aot_mem_init = 36, .aot_import_mem = 24,
             .aot_import_table = 20, .aot_table_init_hdr = 48, .aot_import_global = 48,
-            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 140,
-            .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
+            .aot_global = 40, .aot_import_func = 32, .aot_data_section = 12, .exec_env = 168,
+            .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
-            .ref_types_inst_extra = 4,
-            .wasi_threads_runtime_init = 208, .libc_wasi_runtime_init = 40,
-            .exec_env_thread_mgr = 72, .exec_env_hw_bound_check = 0, .mutex = 20,
-            .cond = 24, .inst_extra_locks = 0,
+            .ref_types_aot_inst_extra = 4, .ref_types_inst_extra = 4,
+            .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
+            .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
+            .cond = 48, .inst_extra_locks = 0,
         },
     },
 };

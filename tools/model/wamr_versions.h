@@ -11,8 +11,10 @@
  * Every field is a byte count, for the build the table was measured or
  * read for: reference types on, libc-wasi on, wasi-threads (with the thread
  * manager and shared memory) on, hardware bound check as the layout's build had it, and
- * that build's lock types (`mutex`, `cond`: glibc on x86, Zephyr's on the
- * ARM/RISC-V/Xtensa layout).  The ref_types_*, wasi_threads_* and exec_env_*
+ * that build's lock types (`mutex`, `cond`: glibc on x86 and, on the
+ * ARM/RISC-V/Xtensa layout, glibc's armhf sizes, the largest of the ports':
+ * the instance extras there are the largest any lock type gives, since
+ * their padding takes up a smaller lock only in part).  The ref_types_*, wasi_threads_* and exec_env_*
  * and libc_wasi_* fields say what a build without those options leaves out, and the model
  * adjusts the structs that hold locks for the profile's lock types.
  */
@@ -63,7 +65,8 @@ typedef struct wb_wamr_sizes {
     /* what reference types add (WASM_ENABLE_REF_TYPES); without them the
      * instance also has no bitmap of dropped element segments */
     unsigned ref_types_runtime_init; /* the externref map at runtime init */
-    unsigned ref_types_inst_extra;   /* in both instance extras */
+    unsigned ref_types_inst_extra;   /* in WASMModuleInstanceExtra */
+    unsigned ref_types_aot_inst_extra; /* in AOTModuleInstanceExtra (its padding differs) */
     /* what wasi-threads adds at runtime init: its natives, the thread id
      * allocator and shared memory's wait map with its lock */
     unsigned wasi_threads_runtime_init;
