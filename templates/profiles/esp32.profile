@@ -10,6 +10,9 @@ description = "ESP32 (Xtensa LX6), ESP-IDF, WAMR 2.4.5: AOT + fast interp, libc-
 # the WAMR version (README: WAMR versions)
 wamr_version = 2.4.5              # assumed: the newest release; Espressif's WAMR component
                                   # follows WAMR's releases: set the one your project pins
+ref_types = no                    # the component's Kconfig WAMR_ENABLE_REF_TYPES defaults to n
+                                  # (build-scripts/esp-idf/wamr/Kconfig); modules from LLVM 19 or
+                                  # later use reference types: set yes if you enable it
 
 # runtime build
 platform = esp-idf                # linear memory and AOT code come from the IDF heap, outside

@@ -29,6 +29,8 @@ wasi_threads = no                 # CONFIG_INTERPRETERS_WAMR_LIB_WASI_THREADS is
                                   # builds WAMR's lib-pthread and thread manager instead
                                   # (CONFIG_INTERPRETERS_WAMR_LIB_PTHREAD, _THREAD_MGR), which split
                                   # the aux stack (README: NuttX)
+bulk_memory = yes                 # CONFIG_INTERPRETERS_WAMR_BULK_MEMORY=y in the measured builds
+                                  # (the Kconfig default is n: set no if yours is)
 
 # runtime constants
 default_wasm_stack = 16K          # DEFAULT_WASM_STACK_SIZE for X86_64 (core/config.h)

@@ -11,6 +11,9 @@ description = "Generic 32-bit Zephyr board (Cortex-M3 placeholder), WAMR 2.4.5: 
 # the WAMR version (README: WAMR versions)
 wamr_version = 2.4.5              # assumed: the newest release; WAMR joins a Zephyr workspace as
                                   # a module at the tag you choose: set yours
+ref_types = no                    # WAMR's build-scripts leave WAMR_BUILD_REF_TYPES off (only the
+                                  # root and Linux CMake turn it on); modules from LLVM 19 or
+                                  # later use reference types: set yes if your build has it
 
 # runtime build
 platform = zephyr                 # os_mmap is wasm_runtime_malloc: linear memory and AOT code and

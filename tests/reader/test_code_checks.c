@@ -467,6 +467,48 @@ static void run_deep(void)
     }
 }
 
+/* A call_indirect whose table index is not the single byte 0x00 needs a
+ * runtime with reference types (WAMR without them reads one byte and wants
+ * 0x00): an overlong zero, as LLVM 19 writes, marks the module as using
+ * reference types; the one-byte zero does not. */
+static void run_table_index_encodings(void)
+{
+    const struct {
+        const char *name;
+        const uint8_t *body;
+        size_t len;
+        int ref_types;
+    } cases[] = {
+        {"call_indirect table 0x00",
+         BODY(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x00, 0x00, 0x0B), 0},
+        {"call_indirect table 0x80 0x00",
+         BODY(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x00, 0x80, 0x00, 0x0B), 1},
+        {"call_indirect table 0x80 0x80 0x00",
+         BODY(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x00, 0x80, 0x80, 0x00, 0x0B), 1},
+        /* the same behind a padded type index, which the lean decoder leaves
+         * to the general one */
+        {"call_indirect type 0x80 0x00, table 0x00",
+         BODY(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x80, 0x00, 0x00, 0x0B), 0},
+        {"call_indirect type 0x80 0x80 0x00, table 0x80 0x00",
+         BODY(0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x80, 0x80, 0x00, 0x80, 0x00, 0x0B), 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        static buf m;
+        static wb_wasm_facts f;
+        wb_error err;
+        spec s = base(cases[i].body, cases[i].len);
+        s.elems = 0; /* no passive element segment: nothing else needs reference types */
+        if (build(&s, &m) != 0 || wb_wasm_read(m.b, m.n, &f, &err) != 0) {
+            CHECK(0, "%s: not read", cases[i].name);
+            continue;
+        }
+        CHECK(!!(f.features & WB_FEAT_REFERENCE_TYPES) == cases[i].ref_types,
+              "%s: reference types %s, expected %s", cases[i].name,
+              (f.features & WB_FEAT_REFERENCE_TYPES) ? "used" : "not used",
+              cases[i].ref_types ? "used" : "not used");
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "dump") == 0)
@@ -477,6 +519,7 @@ int main(int argc, char **argv)
     }
     run_all();
     run_deep();
+    run_table_index_encodings();
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);
     else

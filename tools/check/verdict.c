@@ -133,8 +133,39 @@ static void check_features(const wb_check *c, wb_verdict *v)
         fix(d, "build WAMR with WAMR_BUILD_LIBC_WASI=1 and set libc_wasi = yes (WAMR 2.4.5 and "
                "older have no WASI on Zephyr), or build the module without WASI (FREESTANDING)");
     }
+    /* proposals WAMR runs only when its build has them */
+    const struct {
+        uint32_t bit;
+        const char *what;
+        int in_runtime;
+        const char *build;   /* the WAMR build option and the profile key */
+        const char *compile; /* how to build the module without it */
+    } optional[] = {
+        {WB_FEAT_REFERENCE_TYPES,
+         "reference types (reference-typed values, table instructions, typed select, or a "
+         "call_indirect table index other than one 0x00 byte, which LLVM 19 and later write)",
+         wb_profile_ref_types(c->profile), "WAMR_BUILD_REF_TYPES=1 (profile: ref_types = yes)",
+         "-mno-reference-types"},
+        {WB_FEAT_BULK_MEMORY, "bulk memory (memory.copy, memory.fill, memory.init, data.drop)",
+         c->profile->bulk_memory, "WAMR_BUILD_BULK_MEMORY=1 (profile: bulk_memory = yes)",
+         "-mno-bulk-memory"},
+        {WB_FEAT_TAIL_CALL, "tail calls (return_call, return_call_indirect)",
+         c->profile->tail_call, "WAMR_BUILD_TAIL_CALL=1 (profile: tail_call = yes)",
+         "-mno-tail-call"},
+    };
+
     if (!w)
         return;
+    for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {
+        if (!(w->features & optional[i].bit) || optional[i].in_runtime)
+            continue;
+        wb_diag *d = add(v, WB_SEV_ERROR, "unsupported-feature",
+                         "the module uses %s, and the WAMR %s runtime of profile '%s' is built "
+                         "without it: it refuses the module at load",
+                         optional[i].what, c->profile->wamr_version, c->profile->name);
+        fix(d, "build the module with %s, or build WAMR with %s", optional[i].compile,
+            optional[i].build);
+    }
     for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++) {
         if (!(w->features & unsupported[i].bit))
             continue;

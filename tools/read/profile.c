@@ -116,6 +116,8 @@ void wb_profile_defaults(wb_profile *p)
     p->hw_bound_check = 1;
     p->libc_wasi = 1;
     p->wasi_threads = 1;
+    p->bulk_memory = 1;   /* WAMR_BUILD_BULK_MEMORY: on in WAMR's CMake */
+    p->tail_call = 0;     /* WAMR_BUILD_TAIL_CALL: off in WAMR's CMake */
     p->default_wasm_stack = 16384;       /* DEFAULT_WASM_STACK_SIZE, x86-64 */
     p->app_thread_stack = 131072;        /* APP_THREAD_STACK_SIZE_DEFAULT */
     p->max_threads = 4;                  /* CLUSTER_MAX_THREAD_NUM */
@@ -166,6 +168,8 @@ static const key_def keys[] = {
     FIELD("hw_bound_check", K_BOOL, hw_bound_check),
     FIELD("libc_wasi", K_BOOL, libc_wasi),
     FIELD("wasi_threads", K_BOOL, wasi_threads),
+    FIELD("bulk_memory", K_BOOL, bulk_memory),
+    FIELD("tail_call", K_BOOL, tail_call),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),

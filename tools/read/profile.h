@@ -61,6 +61,8 @@ typedef struct wb_profile {
     int hw_bound_check;           /* OS_ENABLE_HW_BOUND_CHECK */
     int libc_wasi;                /* WASM_ENABLE_LIBC_WASI */
     int wasi_threads;             /* WASM_ENABLE_LIB_WASI_THREADS */
+    int bulk_memory;              /* WASM_ENABLE_BULK_MEMORY: memory.init/copy/fill, data.drop */
+    int tail_call;                /* WASM_ENABLE_TAIL_CALL: return_call, return_call_indirect */
 
     /* runtime constants (config.h and platform headers) */
     uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */

@@ -288,6 +288,7 @@ static inline void decode_insn(wb_cursor *c, wb_insn *in)
     in->imm0 = 0;
     in->imm1 = 0;
     in->sval = 0;
+    in->wide_table = 0;
     op = wb_u8(c);
     in->opcode = op;
     if (!c->ok)
@@ -307,10 +308,13 @@ static inline void decode_insn(wb_cursor *c, wb_insn *in)
     case K_BLOCK:
         get_blocktype(c, in);
         return;
-    case K_U32X2:
+    case K_U32X2: {
         in->imm0 = get_u32(c);
+        const uint8_t *at = c->p;
         in->imm1 = get_u32(c);
+        in->wide_table = !(c->ok && c->p == at + 1 && *at == 0x00);
         return;
+    }
     case K_MEMARG:
         get_memarg(c, in);
         return;
@@ -440,6 +444,7 @@ static inline size_t decode_fast(const uint8_t *p, size_t left, size_t offset, w
     in->imm0 = 0;
     in->imm1 = 0;
     in->sval = 0;
+    in->wide_table = 0;
     switch (op_kind[op]) {
     case K_NONE:
     case K_ELSE:
@@ -478,6 +483,7 @@ static inline size_t decode_fast(const uint8_t *p, size_t left, size_t offset, w
         if (!k)
             return 0;
         j = small_uleb(p + 1 + k, 2, &in->imm1);
+        in->wide_table = !(j == 1 && p[1 + k] == 0x00);
         return j ? 1 + k + j : 0;
     default:
         return 0;
@@ -976,7 +982,9 @@ static int count_insn(code_ctx *x, scan_state *st, const uint8_t *after, const u
                                 (unsigned long long)in->imm0, func);
         ops->call_indirect_params += s.params;
         ops->call_indirect_results += s.results;
-        if (in->imm1 != 0)
+        /* a runtime without reference types reads the table index as one
+         * byte that must be 0x00 (WAMR's loader: "zero byte expected") */
+        if (in->imm1 != 0 || in->wide_table)
             st->feat |= WB_FEAT_REFERENCE_TYPES;
         return check_table(x, st, in, in->imm1, err);
     case 0x1C: /* typed select: one result type (more is not in the spec) */

@@ -221,6 +221,9 @@ typedef struct wb_insn {
     uint64_t imm0;
     uint64_t imm1;
     int64_t sval;
+    uint8_t wide_table;   /* call_indirect: the table index is not the MVP's single
+                             byte 0x00 (another table, or an overlong zero as
+                             LLVM writes with reference types on) */
 } wb_insn;
 
 /* A defined function's body: its index (imports counted), type index,
