@@ -37,7 +37,8 @@ app_thread_stack = 6K             # APP_THREAD_STACK_SIZE_DEFAULT for ESP-IDF: p
                                   # stack from the IDF heap (core/config.h, espidf_thread.c)
 max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 4K                    # hard-coded 4096 in the ESP-IDF port
-aot_plt_bytes = 0                 # no PLT on xtensa (get_plt_table_size, aot_reloc_xtensa.c)
+aot_plt_bytes = auto              # the version's PLT for aot_target: none on xtensa
+                                  # (get_plt_table_size, aot_reloc_xtensa.c)
 signal_stack_bytes = 0            # no signal stack without HW bound check
 mmap_overhead = 8                 # os_mmap asks heap_caps_malloc for size + 4 + a pointer
                                   # (espidf_memmap.c); the IDF heap's own block header is extra

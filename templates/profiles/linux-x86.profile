@@ -27,7 +27,7 @@ default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/con
 app_thread_stack = 128K           # APP_THREAD_STACK_SIZE_DEFAULT (core/config.h: 131072)
 max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 4K                    # os_getpagesize() on x86 Linux
-aot_plt_bytes = 0                 # measured: no PLT in the i386 runtime build
+aot_plt_bytes = auto              # the version's PLT for aot_target: none on i386 (measured)
 signal_stack_bytes = 0            # no sigaltstack without HW bound check: measured
                                   # runtime_init mmap_kept_bytes 0 on i386
 mmap_overhead = 0                 # os_mmap is mmap: page rounding only (page_size)

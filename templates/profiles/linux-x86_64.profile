@@ -28,7 +28,8 @@ default_wasm_stack = 16K          # DEFAULT_WASM_STACK_SIZE on x86-64 (core/conf
 app_thread_stack = 128K           # APP_THREAD_STACK_SIZE_DEFAULT (core/config.h: 131072)
 max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 4K                    # os_getpagesize() on x86-64 Linux
-aot_plt_bytes = 1188              # 99 runtime intrinsics x 12 B: measured (README: AOT code)
+aot_plt_bytes = auto              # the version's PLT for aot_target (README: AOT code): 99 symbols
+                                  # x 12 B from 2.3.0, 90 or 95 (reference types) in 2.1.0: measured
 signal_stack_bytes = 32K          # sigaltstack per thread running wasm: measured runtime_init
                                   # mmap_kept_bytes 32768 (HW bound check builds only)
 mmap_overhead = 0                 # os_mmap is mmap: page rounding only (page_size)

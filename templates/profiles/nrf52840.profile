@@ -14,4 +14,3 @@ aot_target = thumbv7em            # wamrc --target=thumbv7em
 aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4
 aot_target_abi = gnu              # soft-float calls; with CONFIG_FPU + CONFIG_FP_HARDABI the
                                   # right ABI is not established
-aot_plt_bytes = 3860              # thumb PLT: 20 B x 193 symbols (zephyr-generic32.profile)

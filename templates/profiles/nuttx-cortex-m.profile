@@ -23,9 +23,9 @@ mmap_overhead = 372               # as measured on the 32-bit simulator (NuttX's
                                   # allocator on ARM: 72 B for linear memory, 372 B for AOT text
                                   # in the text heap); not measured on a device
 main_native_stack = 8K            # CONFIG_INTERPRETERS_WAMR_STACKSIZE default (NuttX's Kconfig)
-aot_plt_bytes = 3760              # thumb PLT of this build (bulk memory and the AOT intrinsics, no
-                                  # reference types or shared memory): 20 B x 188 symbols in 2.4.5,
-                                  # x 169 in 2.1.0 (aot_reloc_thumb.c, aot_reloc.h): at most this
+aot_plt_bytes = auto              # the version's thumb PLT for this build (bulk memory and the AOT
+                                  # intrinsics, no reference types or shared memory): 20 B x 188
+                                  # symbols in 2.4.5, x 169 in 2.1.0 (aot_reloc_thumb.c, aot_reloc.h)
 ram = 0                           # board-specific: set it (e.g. 192K for an STM32F407)
 aot_target = thumbv7em            # wamrc --target=thumbv7em (wamr.mk: THUMBV7EM for ARMV7M)
 aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4

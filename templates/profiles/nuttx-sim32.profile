@@ -14,6 +14,7 @@ wamr_version = 2.4.5              # the version measured on this build (NuttX's 
 abi = ilp32                       # WAMR_BUILD_TARGET X86_32 (wamr.mk with CONFIG_SIM_M32):
                                   # uint64 aligned to 4, as on i386
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
-aot_plt_bytes = 0                 # no PLT for i386 (measured on the Linux i386 build)
+aot_plt_bytes = auto              # the version's PLT for aot_target: none on i386 (measured on the
+                                  # Linux i386 build)
 aot_target = i386                 # wamrc --target=i386
 aot_cpu =                         # LLVM's generic CPU

@@ -39,9 +39,9 @@ app_thread_stack = 2K             # APP_THREAD_STACK_SIZE_DEFAULT is NuttX's PTH
 max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h)
 page_size = 1                     # getpagesize() is sysconf(_SC_PAGESIZE): 1 without
                                   # CONFIG_MM_PGSIZE; measured: linear memory not page-rounded
-aot_plt_bytes = 1104              # x86-64 PLT, 12 B per common symbol of this build (bulk memory
-                                  # and the AOT intrinsics, no reference types or shared memory):
-                                  # 92 in 2.4.5, 88 in 2.1.0 (aot_reloc_x86_64.c, aot_reloc.h)
+aot_plt_bytes = auto              # the version's x86-64 PLT for this build (bulk memory and the AOT
+                                  # intrinsics, no reference types or shared memory): 12 B x 92
+                                  # symbols in 2.4.5, x 88 in 2.1.0, as the text heap measured
 signal_stack_bytes = 0            # no signal stack without HW bound check
 mmap_overhead = 372               # measured, the costliest os_mmap of the runs: AOT text took
                                   # its size + 372 B of the text heap (32-bit simulator, every

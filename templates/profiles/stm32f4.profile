@@ -14,4 +14,3 @@ ram = 192K                        # 112 + 16 KB SRAM and 64 KB CCM (datasheet); 
                                   # (not executable, no DMA): AOT code needs the 128 KB main SRAM
 aot_target = thumbv7em            # wamrc --target=thumbv7em (as the calibration's thumbv7em files)
 aot_cpu = cortex-m4               # wamrc --cpu=cortex-m4
-aot_plt_bytes = 3860              # thumb PLT: 20 B x 193 symbols (zephyr-generic32.profile)

@@ -39,9 +39,9 @@ app_thread_stack = 4K             # one of 4 static stacks of APP_THREAD_STACK_S
 max_threads = 4                   # CLUSTER_MAX_THREAD_NUM (core/config.h); only 4 static stacks
 page_size = 4K                    # os_getpagesize(): CONFIG_MMU_PAGE_SIZE, 4096 without CONFIG_MMU
                                   # (platform_internal.h)
-aot_plt_bytes = 3860              # thumb PLT: 20 B x 193 symbols (96 of aot_reloc_thumb.c, 97 common
-                                  # ones with bulk memory, reference types and the AOT intrinsics:
-                                  # aot_reloc.h); other thumb sub-arches not established
+aot_plt_bytes = auto              # the version's thumb PLT for this build: 20 B x 188 symbols in
+                                  # 2.4.5 (120 of aot_reloc_thumb.c and aot_reloc.h's common ones,
+                                  # 66 AOT intrinsics, 2 of bulk memory; + 5 with reference types)
 signal_stack_bytes = 0            # no signal stack without HW bound check
 mmap_overhead = 0                 # os_mmap adds nothing; the pool's 4 B block header and 8-byte
                                   # rounding apply as to any allocation (core/shared/mem-alloc/ems)

@@ -463,6 +463,57 @@ static void test_simd_replay(void)
     }
 }
 
+/* The PLT of AOT text per version and target: entries of the target's
+ * symbol table, the AOT intrinsics, bulk memory, shared memory and
+ * reference types, each of the target's entry size.  Measured: 99 x 12 B on
+ * x86-64 (2.4.5, 2.3.1, main), 90 and 95 on 2.1.0 without and with
+ * reference types, 92 and 88 in NuttX's simulator (no shared memory). */
+static void test_plt(void)
+{
+    static const struct {
+        const char *version, *target;
+        int ref_types, threads, bulk;
+        uint64_t want;
+    } cases[] = {
+        {"2.4.5", "x86_64", -1, 1, 1, 99 * 12},
+        {"2.3.1", "x86_64", -1, 1, 1, 99 * 12},
+        {"main-646b5a9bc", "x86_64", -1, 1, 1, 99 * 12},
+        {"2.1.0", "x86_64", -1, 1, 1, 90 * 12},
+        {"2.1.0", "x86_64", 1, 1, 1, 95 * 12},
+        {"2.4.5", "x86_64", 0, 0, 1, 92 * 12},
+        {"2.1.0", "x86_64", 0, 0, 1, 88 * 12},
+        {"2.4.5", "i386", -1, 1, 1, 0},
+        {"2.4.5", "xtensa", 0, 0, 1, 0},
+        {"2.4.5", "riscv32", 0, 0, 1, 0},
+        /* from the symbol tables (aot_reloc_thumb.c, aot_reloc.h), not measured */
+        {"2.4.5", "thumbv7em", 0, 0, 1, 188 * 20},
+        {"2.4.5", "thumbv7em", 1, 1, 1, 195 * 20},
+        {"main-646b5a9bc", "thumbv7em", 1, 1, 1, 199 * 20},
+        {"2.1.0", "thumbv7em", 0, 0, 1, 169 * 20},
+        {"2.4.5", "thumbv7em", 0, 0, 0, 186 * 20},
+        {"2.4.5", "aarch64", 0, 0, 1, 92 * 32},
+        {"2.4.5", "riscv64", 0, 0, 1, 129 * 20},
+        {"2.4.5", "armv7", 0, 0, 1, 188 * 12},
+    };
+    wb_wasm_facts w;
+    base_facts(&w);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wb_profile p;
+        wb_estimate e;
+        char what[96];
+        wb_profile_defaults(&p);
+        snprintf(p.wamr_version, sizeof p.wamr_version, "%s", cases[i].version);
+        snprintf(p.aot_target, sizeof p.aot_target, "%s", cases[i].target);
+        p.ref_types = cases[i].ref_types;
+        p.wasi_threads = cases[i].threads;
+        p.bulk_memory = cases[i].bulk;
+        if (run(&w, &p, WB_MODE_AOT, 0, 0, &e))
+            continue;
+        snprintf(what, sizeof what, "PLT of %s on WAMR %s", cases[i].target, cases[i].version);
+        EXPECT_EQ(what, e.aot_plt, cases[i].want);
+    }
+}
+
 int main(void)
 {
     test_plain_and_aux_stack();
@@ -477,6 +528,7 @@ int main(void)
     test_lock_types();
     test_refusals();
     test_simd_replay();
+    test_plt();
     if (failures) {
         printf("%d failure(s)\n", failures);
         return 1;

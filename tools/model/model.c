@@ -1,4 +1,5 @@
 /* The model of WAMR's allocations: module facts + profile + settings -> estimate. */
+#include <stddef.h>
 #include <string.h>
 
 #include "model/model.h"
@@ -434,10 +435,50 @@ static void linear_cost(const wb_profile *p, linear *lm, uint64_t threads)
 
 typedef struct execmem {
     uint64_t code;      /* the text section as in the file (XIP or not, no PLT) */
+    uint64_t plt;       /* the PLT appended to the text */
     uint64_t text, data, kept, peak;
     uint64_t text_kept; /* the part of kept that holds the text */
     int bounded;
 } execmem;
+
+/*
+ * The PLT the AOT loader appends to the text: one entry per symbol of the
+ * target's table, each of the target's entry size (get_plt_item_size in
+ * aot_reloc_<arch>.c), for the symbols of the runtime build: the target's
+ * own (compiler-rt helpers), the AOT intrinsics, and those of bulk memory,
+ * shared memory (wasi-threads) and reference types.  Measured: 99 entries
+ * of 12 B on x86-64 (main, 2.4.5, 2.3.1), 90 and 95 on 2.1.0 without and
+ * with reference types, 92 and 88 in NuttX's simulator (no shared memory).
+ */
+static const struct {
+    const char *prefix;   /* of the wamrc --target / the .aot's arch */
+    unsigned entry;       /* bytes per entry */
+    size_t base;          /* offsetof the target's own symbols in wb_wamr_plt */
+} plt_targets[] = {
+    {"x86_64", 12, offsetof(wb_wamr_plt, x86_64)},
+    {"aarch64", 32, offsetof(wb_wamr_plt, aarch64)},
+    {"thumb", 20, offsetof(wb_wamr_plt, thumb)},
+    {"arm", 12, offsetof(wb_wamr_plt, arm)},
+    {"riscv64", 20, offsetof(wb_wamr_plt, riscv64)},
+};
+
+static uint64_t plt_bytes(const wb_profile *p, const wb_wamr_version *v, const char *arch)
+{
+    const wb_wamr_plt *t = &v->t->plt;
+    if (p->aot_plt_bytes != WB_PROFILE_AUTO)
+        return p->aot_plt_bytes;
+    for (size_t i = 0; i < sizeof plt_targets / sizeof plt_targets[0]; i++) {
+        if (strncmp(arch, plt_targets[i].prefix, strlen(plt_targets[i].prefix)) != 0)
+            continue;
+        unsigned own;
+        memcpy(&own, (const char *)t + plt_targets[i].base, sizeof own);
+        uint64_t n = own + t->intrinsics + (p->bulk_memory ? t->bulk_memory : 0) +
+                     (p->wasi_threads ? t->shared_memory : 0) +
+                     (wb_profile_ref_types(p) ? t->ref_types : 0);
+        return n * plt_targets[i].entry;
+    }
+    return 0; /* i386, riscv32, xtensa: no PLT */
+}
 
 /*
  * AOT text and data (aot_loader.c; README: AOT code).  With virtual memory
@@ -503,7 +544,8 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_
         return;
     }
     x->code = text;
-    x->text = xip ? 0 : text + p->aot_plt_bytes;
+    x->plt = xip ? 0 : plt_bytes(p, v, a ? a->arch : p->aot_target);
+    x->text = xip ? 0 : text + x->plt;
     if (r->virtual_memory) {
         x->text_kept = al(x->text, page);
         x->kept = al(x->text, page) + datapages;
@@ -698,6 +740,7 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         e->exec_memory = xm.kept;
         e->exec_memory_peak = xm.peak;
         e->exec_text = xm.text_kept;
+        e->aot_plt = xm.plt;
         add_item(e, "exec.aot_text_data", heap_exec ? "AOT text + data (in the global heap)"
                                                     : "AOT text + PLT + data mappings",
                  heap_exec ? WB_POOL_GLOBAL_HEAP : WB_POOL_EXEC_MEMORY, "load", xm.kept, xm.bounded);

@@ -51,6 +51,7 @@ typedef struct wb_estimate {
     uint64_t module_load_peak;
     uint64_t exec_memory;
     uint64_t exec_memory_peak;
+    uint64_t aot_plt;             /* the PLT the AOT loader appends to the text (AOT mode) */
     uint64_t exec_text;           /* the part of exec_memory that holds code (text + PLT, its
                                      block); the rest is data sections */
     uint64_t instance;

@@ -45,6 +45,8 @@ static const wb_wamr_tables main_646b5a9bc = {
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 124, .riscv64 = 61,
+            .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 392, .functype_hdr = 24, .import = 64, .function = 96,
@@ -104,6 +106,8 @@ static const wb_wamr_tables release_2_4_5 = {
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 120, .riscv64 = 61,
+            .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -162,6 +166,8 @@ static const wb_wamr_tables release_2_3_1 = {
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 120, .riscv64 = 61,
+            .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -224,6 +230,8 @@ static const wb_wamr_tables release_2_1_0 = {
     .aot_text_mapped_twice = 0,
     .aot_data_sections_merged = 0,
     .app_heap_size_max = 512u * 1024u * 1024u,
+    .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 105, .thumb = 105, .riscv64 = 59,
+            .intrinsics = 62, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,

@@ -88,6 +88,18 @@ typedef struct wb_wamr_sizes {
 /* The struct layouts a runtime build can have (the profile's abi). */
 enum { WB_LAYOUT_LP64 = 0, WB_LAYOUT_ILP32 = 1, WB_LAYOUT_ILP32_ALIGN8 = 2, WB_LAYOUT_COUNT = 3 };
 
+/* The symbols of the PLT the AOT loader appends to the text, per target
+ * family (the target_sym_map of core/iwasm/aot/arch/aot_reloc_<arch>.c);
+ * targets that call symbols directly (i386, riscv32, xtensa) have none. */
+typedef struct wb_wamr_plt {
+    unsigned x86_64, aarch64, arm, thumb, riscv64; /* each target's table: its own symbols and
+                                                     the common ones (REG_COMMON_SYMBOLS) */
+    unsigned intrinsics;   /* the AOT intrinsics every target lists (WASM_ENABLE_AOT_INTRINSICS) */
+    unsigned bulk_memory;  /* memory.init, data.drop */
+    unsigned shared_memory; /* atomic wait and notify */
+    unsigned ref_types;    /* the table instructions */
+} wb_wamr_plt;
+
 /* What a measured version does and allocates; a release that was not
  * measured points at the tables of the measured version it matches. */
 typedef struct wb_wamr_tables {
@@ -102,6 +114,7 @@ typedef struct wb_wamr_tables {
     int aot_data_sections_merged; /* AOT data sections in one block, each page-rounded; else
                                      one os_mmap of its exact size per section */
     uint64_t app_heap_size_max;   /* APP_HEAP_SIZE_MAX */
+    wb_wamr_plt plt;
     wb_wamr_sizes sizes[WB_LAYOUT_COUNT];
 } wb_wamr_tables;
 

@@ -127,6 +127,7 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_u64(out, I, "module_load_peak", e->module_load_peak, 1);
     kv_u64(out, I, "exec_memory", e->exec_memory, 1);
     kv_u64(out, I, "exec_memory_peak", e->exec_memory_peak, 1);
+    kv_u64(out, I, "aot_plt", e->aot_plt, 1);
     kv_u64(out, I, "exec_text", e->exec_text, 1);
     kv_u64(out, I, "instance", e->instance, 1);
     kv_u64(out, I, "exec_env", e->exec_env, 1);

@@ -122,7 +122,8 @@ void wb_profile_defaults(wb_profile *p)
     p->app_thread_stack = 131072;        /* APP_THREAD_STACK_SIZE_DEFAULT */
     p->max_threads = 4;                  /* CLUSTER_MAX_THREAD_NUM */
     p->page_size = 4096;
-    p->aot_plt_bytes = 99 * 12;          /* 99 intrinsics x 12 B, measured on x86-64 */
+    p->aot_plt_bytes = WB_PROFILE_AUTO;  /* the WAMR version's PLT for the target (measured:
+                                            99 x 12 B on x86-64) */
     p->signal_stack_bytes = 32768;       /* measured runtime_init mmap_kept_bytes */
     p->mmap_overhead = 0;
     p->main_native_stack = 8u << 20;     /* ulimit -s 8192 of the measurement */
@@ -140,7 +141,7 @@ void wb_profile_defaults(wb_profile *p)
 /* ---- the key table ---- */
 
 typedef enum key_kind {
-    K_NAME, K_STR, K_SIZE, K_BOOL, K_OPTION, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
+    K_NAME, K_STR, K_SIZE, K_SIZE_AUTO, K_BOOL, K_OPTION, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
     K_VERSION, K_INCLUDE
 } key_kind;
 
@@ -174,7 +175,7 @@ static const key_def keys[] = {
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),
     FIELD("page_size", K_SIZE, page_size),
-    FIELD("aot_plt_bytes", K_SIZE, aot_plt_bytes),
+    FIELD("aot_plt_bytes", K_SIZE_AUTO, aot_plt_bytes),
     FIELD("signal_stack_bytes", K_SIZE, signal_stack_bytes),
     FIELD("mmap_overhead", K_SIZE, mmap_overhead),
     FIELD("main_native_stack", K_SIZE, main_native_stack),
@@ -379,6 +380,13 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
                         vlen, k->cap - 1);
         memcpy(field, v, vlen + 1);
         return 0;
+    case K_SIZE_AUTO: /* a size, or `auto`: the model works it out */
+        if (name_index((const char *const[]){"auto"}, 1, v) == 0) {
+            uint64_t a = WB_PROFILE_AUTO;
+            memcpy(field, &a, sizeof a);
+            return 0;
+        }
+        /* fall through */
     case K_SIZE: {
         uint64_t n;
         if (wb_size_parse(v, &n))

@@ -40,6 +40,9 @@ typedef enum wb_locks {
 
 enum { WB_MODE_BIT_AOT = 1, WB_MODE_BIT_FAST_INTERP = 2, WB_MODE_BIT_CLASSIC_INTERP = 4 };
 
+/* A size key whose value the model works out (`auto` in a profile). */
+#define WB_PROFILE_AUTO UINT64_MAX
+
 typedef struct wb_profile {
     char name[64];
     char description[160];
@@ -69,7 +72,8 @@ typedef struct wb_profile {
     uint64_t app_thread_stack;    /* APP_THREAD_STACK_SIZE_DEFAULT: native stack per wasi-thread */
     uint32_t max_threads;         /* CLUSTER_MAX_THREAD_NUM or the runtime's max_thread_num */
     uint64_t page_size;           /* os_getpagesize() */
-    uint64_t aot_plt_bytes;       /* PLT the AOT loader appends to the text */
+    uint64_t aot_plt_bytes;       /* PLT the AOT loader appends to the text;
+                                     WB_PROFILE_AUTO: the version's, for the target */
     uint64_t signal_stack_bytes;  /* per thread running wasm (POSIX with HW bound check) */
     uint64_t mmap_overhead;       /* extra bytes per os_mmap on heap-backed ports */
     uint64_t main_native_stack;   /* native stack of the host thread that runs wasm */
