@@ -99,8 +99,16 @@ static int parse_check_args(int argc, char **argv, check_args *a)
         } else if (OPT("--heap-size")) {
             NEEDS_VALUE();
             rc = cli_take_size(arg, val, &a->settings.heap_size);
-            if (!rc && a->settings.heap_size > (1ull << 30))
-                return cli_usage_error("--heap-size %s is above WAMR's APP_HEAP_SIZE_MAX (1G)", val);
+            if (!rc && a->settings.heap_size > WB_APP_HEAP_SIZE_MAX)
+                return cli_usage_error("--heap-size %s is above WAMR's APP_HEAP_SIZE_MAX (%lluM)",
+                                       val, (unsigned long long)(WB_APP_HEAP_SIZE_MAX >> 20));
+            /* WAMR rounds it up to 8, then its allocator wants APP_HEAP_SIZE_MIN */
+            if (!rc && a->settings.heap_size > 0 &&
+                (a->settings.heap_size + 7) / 8 * 8 < WB_APP_HEAP_SIZE_MIN)
+                return cli_usage_error("--heap-size %s is below WAMR's APP_HEAP_SIZE_MIN (%u B): "
+                                       "instantiation fails (\"init app heap failed\"); give 0 "
+                                       "(no app heap) or at least %u",
+                                       val, WB_APP_HEAP_SIZE_MIN, WB_APP_HEAP_SIZE_MIN);
             a->settings.heap_size_given = 1;
         } else if (OPT("--threads")) {
             NEEDS_VALUE();

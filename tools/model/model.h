@@ -9,6 +9,14 @@
 #include "read/profile.h"
 #include "read/wasm_reader.h"
 
+/* The heap_size WAMR takes (core/config.h): its app heap allocator refuses a
+ * pool under APP_HEAP_SIZE_MIN after WAMR rounds heap_size up to 8 ("init app
+ * heap failed"), and manages at most APP_HEAP_SIZE_MAX.  Per WAMR version:
+ * the maximum is 512 MiB in 2.1.x and 1 GiB from 2.2.0 on; these are the
+ * 2.4.x values. */
+#define WB_APP_HEAP_SIZE_MIN 256u
+#define WB_APP_HEAP_SIZE_MAX (1ull << 30)
+
 /* What the user asked for; zero/absent fields take the profile's defaults. */
 typedef struct wb_settings {
     wb_mode mode;

@@ -656,6 +656,11 @@ static int check_profile(pstate *st, const wb_profile *p)
     if (p->heap_size > (1ull << 30))
         return perr(st, line_of(st, "heap_size"),
                     "heap_size is above WAMR's APP_HEAP_SIZE_MAX (1G)");
+    if (p->heap_size && (p->heap_size + 7) / 8 * 8 < 256)
+        return perr(st, line_of(st, "heap_size"),
+                    "heap_size %llu is below WAMR's APP_HEAP_SIZE_MIN (256): instantiation "
+                    "fails; use 0 (no app heap) or at least 256",
+                    (unsigned long long)p->heap_size);
     if (p->budget && p->ram && p->budget > p->ram)
         return perr(st, line_of(st, "budget"), "budget (%llu bytes) is larger than ram (%llu "
                                                "bytes)",
