@@ -138,8 +138,13 @@ endmacro()
   prints its report in the build log, writes ``<name>.budget.json``, and on
   failure removes the module so the next build checks it again.
 
+  With ``OPTIMIZE`` (and without ``DEBUG_INFO``) the module for the device
+  has no name section; ``<name>.named.wasm``, optimised the same way with
+  ``wasm-opt -g``, keeps the function names for the report (``--names``).
+
   Target properties set on ``<name>``: ``WAMR_BUDGET_MODULE_FILE``,
-  ``WAMR_BUDGET_JSON``, ``WAMR_BUDGET_HEADER``, ``WAMR_BUDGET_EMBED_SOURCE``.
+  ``WAMR_BUDGET_JSON``, ``WAMR_BUDGET_HEADER``, ``WAMR_BUDGET_EMBED_SOURCE``,
+  ``WAMR_BUDGET_NAMES_FILE``.
 #]=======================================================================]
 function(wamr_add_module name)
   list(APPEND CMAKE_MESSAGE_CONTEXT "wamr_add_module(${name})")
@@ -967,6 +972,11 @@ macro(_wamr_add_wasm_module)
 
   set(_wamr_dir "${CMAKE_CURRENT_BINARY_DIR}/wamr-budget/${name}")
   set(_wamr_json "${CMAKE_CURRENT_BINARY_DIR}/${name}.budget.json")
+  # with OPTIMIZE, the twin that keeps the function names (WamrBudgetPostLink.cmake)
+  set(_wamr_names_file "")
+  if(NOT _wamr_optimize STREQUAL "" AND NOT arg_DEBUG_INFO)
+    set(_wamr_names_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.named.wasm")
+  endif()
   set(_wamr_header "")
   if(DEFINED arg_HEADER)
     get_filename_component(_wamr_header "${arg_HEADER}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
@@ -999,7 +1009,8 @@ macro(_wamr_add_wasm_module)
       "NAME;${name}" "PROFILE;${_wamr_profile}" "MODE;${_wamr_mode}" "BUDGET;${_wamr_budget}"
       "WASM_STACK_SIZE;${_wamr_wasm_stack}" "HEAP_SIZE;${_wamr_heap}" "THREADS;${_wamr_threads}"
       "JSON;${_wamr_json}" "HEADER;${_wamr_header}" "PREFIX;${_wamr_prefix}"
-      "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "WAMRC;${_wamr_wamrc}"
+      "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "NAMES_FILE;${_wamr_names_file}"
+      "WAMRC;${_wamr_wamrc}"
       "AOT_FILE;${_wamr_aot_file}" "STACK_USAGE;${_wamr_su_file}"
       "EMBED_OUTPUT;${_wamr_embed}" "EMBED_SYMBOL;${_wamr_symbol}")
     list(GET _wamr_pair 0 _wamr_k)
@@ -1045,7 +1056,8 @@ macro(_wamr_add_wasm_module)
   endif()
 
   set(_wamr_byproducts "${_wamr_json}")
-  foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}" "${_wamr_aot_file}" "${_wamr_su_file}")
+  foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}" "${_wamr_aot_file}" "${_wamr_su_file}"
+                           "${_wamr_names_file}")
     if(NOT _wamr_f STREQUAL "")
       list(APPEND _wamr_byproducts "${_wamr_f}")
     endif()
@@ -1063,7 +1075,8 @@ macro(_wamr_add_wasm_module)
     WAMR_BUDGET_JSON "${_wamr_json}"
     WAMR_BUDGET_HEADER "${_wamr_header}"
     WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
-    WAMR_BUDGET_AOT_FILE "${_wamr_aot_file}")
+    WAMR_BUDGET_AOT_FILE "${_wamr_aot_file}"
+    WAMR_BUDGET_NAMES_FILE "${_wamr_names_file}")
 endmacro()
 
 # ---------------------------------------------------------------------------
@@ -1171,6 +1184,11 @@ macro(_wamr_add_host_module)
     list(APPEND _wamr_ep_args "-DWAMR_WASM_OPT=${WAMR_WASM_OPT}")
   endif()
   set(_wamr_byproducts "${_wamr_build}/${name}.wasm" "${_wamr_build}/${name}.budget.json")
+  set(_wamr_names_file "")
+  if(NOT _wamr_optimize STREQUAL "" AND NOT arg_DEBUG_INFO)
+    set(_wamr_names_file "${_wamr_build}/${name}.named.wasm")
+    list(APPEND _wamr_byproducts "${_wamr_names_file}")
+  endif()
   foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}")
     if(NOT _wamr_f STREQUAL "")
       list(APPEND _wamr_byproducts "${_wamr_f}")
@@ -1209,5 +1227,6 @@ macro(_wamr_add_host_module)
     WAMR_BUDGET_MODULE_FILE "${_wamr_build}/${name}.wasm"
     WAMR_BUDGET_JSON "${_wamr_build}/${name}.budget.json"
     WAMR_BUDGET_HEADER "${_wamr_header}"
-    WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}")
+    WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
+    WAMR_BUDGET_NAMES_FILE "${_wamr_names_file}")
 endmacro()

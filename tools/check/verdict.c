@@ -59,6 +59,42 @@ static void fix(wb_diag *d, const char *fmt, ...)
 
 static uint64_t round_up(uint64_t x, uint64_t to) { return (x + to - 1) / to * to; }
 
+int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,
+                   const wb_wasm_facts **facts)
+{
+    if (c->names_wasm && c->names_facts) {
+        *data = c->names_wasm;
+        *size = c->names_size;
+        *facts = c->names_facts;
+        return 1;
+    }
+    if (c->wasm && c->wasm_facts) {
+        *data = c->wasm;
+        *size = c->wasm_size;
+        *facts = c->wasm_facts;
+        return 1;
+    }
+    return 0;
+}
+
+/* Once, when the stack paths and messages can only say func[N]. */
+static void check_names(const wb_check *c, wb_verdict *v)
+{
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *names;
+
+    if (!wb_check_names(c, &data, &size, &names) || c->wasm_facts->func_count == 0 ||
+        names->has_function_names)
+        return;
+    wb_diag *d = add(v, WB_SEV_NOTE, "names-missing",
+                     "%s has no function names (no name section, as after wasm-opt without -g "
+                     "or a link with --strip-all): stack paths show func[N] only",
+                     c->names_path ? c->names_path : "the module");
+    fix(d, "keep a copy with names and pass it with --names FILE (wasm-opt -g; wamr_add_module "
+           "does this for OPTIMIZE); the deployed module may stay stripped");
+}
+
 /* The largest items of the estimate, for the over-budget message. */
 static void biggest_items(const wb_estimate *e, char *buf, size_t cap)
 {
@@ -442,6 +478,7 @@ void wb_verdict_make(const wb_check *c, wb_verdict *v)
     check_stack(c, v);
     check_budget(c, v);
     suggest_savings(c, v);
+    check_names(c, v);
     for (unsigned i = 0; i < v->count; i++)
         if (v->diags[i].severity == WB_SEV_ERROR && strcmp(v->diags[i].code, "over-budget") != 0)
             v->misconfigured = 1;

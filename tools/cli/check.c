@@ -38,6 +38,7 @@ static void header_writer(FILE *f, const void *ctx)
 typedef struct check_args {
     const char *module;
     const char *aot;
+    const char *names;
     const char *profile;
     const char *profile_dir;
     const char *json;
@@ -72,6 +73,9 @@ static int parse_check_args(int argc, char **argv, check_args *a)
         if (OPT("--aot")) {
             NEEDS_VALUE();
             a->aot = val;
+        } else if (OPT("--names")) {
+            NEEDS_VALUE();
+            a->names = val;
         } else if (OPT("--profile")) {
             NEEDS_VALUE();
             a->profile = val;
@@ -179,8 +183,8 @@ static void check_job(void *ctx, unsigned index)
 int cli_check(int argc, char **argv)
 {
     check_args a;
-    mapped mod, aotm, sum;
-    wb_wasm_facts wasm_facts;
+    mapped mod, aotm, sum, namesm;
+    wb_wasm_facts wasm_facts, names_facts;
     wb_aot_facts aot_facts;
     wb_profile profile;
     wb_estimate est;
@@ -190,7 +194,7 @@ int cli_check(int argc, char **argv)
     wb_check check;
     wb_verdict verdict;
     char prefix[96];
-    int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0;
+    int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0, have_names = 0;
     int rc;
 
     cli_clear_outputs(argc, argv);
@@ -199,6 +203,7 @@ int cli_check(int argc, char **argv)
         return rc;
     memset(&aotm, 0, sizeof aotm);
     memset(&sum, 0, sizeof sum);
+    memset(&namesm, 0, sizeof namesm);
     memset(&su, 0, sizeof su);
 
     if (cli_map_file(a.module, &mod) != 0)
@@ -222,6 +227,32 @@ int cli_check(int argc, char **argv)
             goto out;
         }
         have_wasm = 1;
+    }
+    if (a.names) {
+        /* names fit only the function indexes of the same module: every
+         * standard section must be the module's own */
+        unsigned differs;
+        if (!have_wasm) {
+            cli_usage_error("--names gives the names of a .wasm MODULE; '%s' is an .aot file",
+                            a.module);
+            goto out;
+        }
+        if (cli_map_file(a.names, &namesm) != 0)
+            goto out;
+        if (wb_wasm_read(namesm.data, namesm.size, &names_facts, &err) != 0) {
+            cli_read_error(a.names, &err);
+            goto out;
+        }
+        differs = wb_wasm_same_sections(mod.data, &wasm_facts, namesm.data, &names_facts);
+        if (differs) {
+            fprintf(stderr,
+                    "%s: %s: error: not the module %s with names: section %u differs, so its "
+                    "names would not fit (give the copy that wasm-opt -g wrote in the same "
+                    "run, or the module as linked)\n",
+                    cli_prog, a.names, a.module, differs);
+            goto out;
+        }
+        have_names = 1;
     }
     if (a.aot) {
         if (a.settings.mode_given && a.settings.mode != WB_MODE_AOT) {
@@ -295,6 +326,12 @@ int cli_check(int argc, char **argv)
     check.wasm = have_wasm ? mod.data : NULL;
     check.wasm_size = have_wasm ? mod.size : 0;
     check.wasm_facts = have_wasm ? &wasm_facts : NULL;
+    if (have_names) {
+        check.names_path = a.names;
+        check.names_wasm = namesm.data;
+        check.names_size = namesm.size;
+        check.names_facts = &names_facts;
+    }
     check.aot_facts = have_aot ? &aot_facts : NULL;
     check.profile = &profile;
     check.settings = &a.settings;
@@ -334,6 +371,7 @@ out:
     if (have_su)
         wb_stack_usage_free(&su);
     cli_unmap_file(&sum);
+    cli_unmap_file(&namesm);
     cli_unmap_file(&aotm);
     cli_unmap_file(&mod);
     return rc;

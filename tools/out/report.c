@@ -84,11 +84,14 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
                              uint64_t size)
 {
     char path[512], n1[32], n2[32];
+    const uint8_t *names;
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
 
     if (!b->analysed)
         return;
-    if (c->wasm && c->wasm_facts)
-        wb_stack_format_path(c->wasm, c->wasm_size, c->wasm_facts, b, path, sizeof path);
+    if (wb_check_names(c, &names, &names_size, &names_facts))
+        wb_stack_format_path(names, names_size, names_facts, b, path, sizeof path);
     else
         path[0] = '\0';
     if (b->bounded) {
@@ -302,7 +305,10 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
         fprintf(out, "  malloc/free exported  %s\n", w->exports_malloc && w->exports_free ? "yes" : "no");
         fprintf(out, "  wasi-threads          spawn import %s, wasi_thread_start export %s\n",
                 w->imports_thread_spawn ? "yes" : "no", w->exports_wasi_thread_start ? "yes" : "no");
-        fprintf(out, "  name section          %s\n", w->has_name_section ? "yes" : "no");
+        fprintf(out, "  name section          %s\n",
+                !w->has_name_section     ? "no"
+                : w->has_function_names ? "yes, with function names"
+                                        : "yes, no function names");
     }
     if (a) {
         fprintf(out, "  aot file bytes        %llu (format version %u)\n", (unsigned long long)a->file_bytes,

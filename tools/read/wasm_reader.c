@@ -866,6 +866,23 @@ static void read_target_features(rd *r, wb_cursor c)
     r->f->declared_features |= declared;
 }
 
+/* The name section: whether it names any function (subsection 1).  Its
+ * contents are optional, so a malformed one names nothing. */
+static void read_name_subsections(rd *r, wb_cursor c)
+{
+    while (c.ok && c.p < c.end) {
+        uint8_t id = wb_u8(&c);
+        uint32_t len = u32(&c);
+        wb_cursor s = wb_cursor_sub(&c, len);
+        if (!c.ok)
+            return;
+        if (id == 1) {
+            r->f->has_function_names = u32(&s) > 0 && s.ok;
+            return;
+        }
+    }
+}
+
 static int read_custom(rd *r, wb_cursor *c)
 {
     const uint8_t *s;
@@ -877,6 +894,7 @@ static int read_custom(rd *r, wb_cursor *c)
         r->f->has_name_section = 1;
         r->f->name_section_offset = wb_cursor_offset(c);
         r->f->name_section_bytes = wb_cursor_left(c);
+        read_name_subsections(r, *c);
     } else if (name_is(s, len, "target_features")) {
         read_target_features(r, *c);
     }
@@ -1077,6 +1095,21 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
         return fail(&r, size, "data count section says %u segments but there is no data section",
                     facts->datacount);
     resolve_aux_globals(&r);
+    return 0;
+}
+
+unsigned wb_wasm_same_sections(const uint8_t *a, const wb_wasm_facts *fa, const uint8_t *b,
+                               const wb_wasm_facts *fb)
+{
+    for (unsigned id = 1; id <= 12; id++) {
+        if (fa->section_bytes[id] != fb->section_bytes[id] ||
+            (fa->section_offset[id] == 0) != (fb->section_offset[id] == 0))
+            return id;
+        if (fa->section_offset[id] &&
+            memcmp(a + fa->section_offset[id], b + fb->section_offset[id],
+                   (size_t)fa->section_bytes[id]) != 0)
+            return id;
+    }
     return 0;
 }
 

@@ -176,6 +176,7 @@ typedef struct wb_wasm_facts {
     int has_name_section;
     size_t name_section_offset;         /* payload */
     uint64_t name_section_bytes;
+    int has_function_names;             /* its function-names subsection names at least one */
     int has_target_features;
     uint32_t features;                  /* WB_FEAT_*: what the module uses (its code,
                                            types, limits, sections) */
@@ -201,6 +202,13 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
  * Writes at most cap-1 bytes plus NUL; non-printable bytes become '?'. */
 const char *wb_wasm_func_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                               uint32_t index, char *buf, size_t cap);
+
+/* 0 when two modules read by wb_wasm_read have the same bytes in every
+ * standard section (type through data count; custom sections may differ),
+ * so that one's function names fit the other's function indexes; else the id
+ * of the first section that differs. */
+unsigned wb_wasm_same_sections(const uint8_t *a, const wb_wasm_facts *fa, const uint8_t *b,
+                               const wb_wasm_facts *fb);
 
 /* ---- code walking, for analyses over function bodies (stack bounds) ---- */
 
