@@ -89,7 +89,7 @@ static void check_names(const wb_check *c, wb_verdict *v)
         return;
     wb_diag *d = add(v, WB_SEV_NOTE, "names-missing",
                      "%s has no function names (no name section, as after wasm-opt without -g "
-                     "or a link with --strip-all): stack paths show func[N] only",
+                     "or a link with --strip-all): the report and JSON name functions func[N]",
                      c->names_path ? c->names_path : "the module");
     fix(d, "keep a copy with names and pass it with --names FILE (wasm-opt -g; wamr_add_module "
            "does this for OPTIMIZE); the deployed module may stay stripped");
@@ -233,22 +233,50 @@ static int is_libc_program(const wb_wasm_facts *w)
     return w->imports_wasi || w->heap_base.present;
 }
 
+int wb_check_has_c_stack(const wb_check *c)
+{
+    if (!c->wasm_facts)
+        return 0;
+    if (c->stack)
+        return c->stack->frame_functions > 0;
+    return c->wasm_facts->stack_pointer_found; /* not analysed: assume the C convention */
+}
+
+/* WAMR's aux stack is the C shadow stack: the diagnostics about it apply
+ * only to a module that has one (README: Producers). */
 static void check_aux_stack(const wb_check *c, wb_verdict *v)
 {
     const wb_wasm_facts *w = c->wasm_facts;
 
-    if (!w || w->memory_total == 0)
+    if (!w || w->memory_total == 0 || !wb_check_has_c_stack(c))
         return;
     if (!w->heap_base.usable || !w->data_end.usable) {
         const char *missing = !w->heap_base.usable && !w->data_end.usable ? "__heap_base and __data_end"
                               : !w->heap_base.usable                      ? "__heap_base"
                                                                           : "__data_end";
-        wb_diag *d = add(v, WB_SEV_ERROR, "aux-stack-not-exported",
-                         "%s %s not exported as constant i32 globals: WAMR cannot find the aux "
-                         "stack (no overflow detection, no memory shrinking, app heap cannot go "
-                         "at __heap_base)",
-                         missing, strchr(missing, ' ') ? "are" : "is");
-        fix(d, "link with -Wl,--export=__heap_base -Wl,--export=__data_end");
+        const char *verb = strchr(missing, ' ') ? "are" : "is";
+        wb_diag *d;
+        /* With the stack below the static data (wasm-ld --stack-first, as
+         * rustc, TinyGo and Zig link) an overflow runs below address 0 and
+         * traps as an out-of-bounds access: nothing is overwritten. */
+        if (w->stack_below_data) {
+            d = add(v, WB_SEV_NOTE, "aux-stack-not-exported",
+                    "%s %s not exported as constant i32 globals: WAMR cannot find the aux stack, "
+                    "but it lies below the static data, so an overflow traps as an out-of-bounds "
+                    "access (not \"wasm auxiliary stack overflow\") and overwrites nothing; no "
+                    "memory shrinking",
+                    missing, verb);
+            fix(d, "to have WAMR check and shrink it, link with -Wl,--export=__heap_base "
+                   "-Wl,--export=__data_end (rustc: -C link-arg=--export=__heap_base ...)");
+            return;
+        }
+        d = add(v, WB_SEV_ERROR, "aux-stack-not-exported",
+                "%s %s not exported as constant i32 globals: WAMR cannot find the aux stack (no "
+                "overflow detection: an overflow overwrites the static data below it; no "
+                "memory shrinking, app heap cannot go at __heap_base)",
+                missing, verb);
+        fix(d, "link with -Wl,--export=__heap_base -Wl,--export=__data_end, or with "
+               "-Wl,--stack-first so that an overflow traps");
     }
 }
 
@@ -384,10 +412,11 @@ static void check_stack(const wb_check *c, wb_verdict *v)
 
     if (!s)
         return;
-    if (s->aux_main.analysed && !s->aux_main.bounded)
+    int aux = wb_check_has_c_stack(c); /* without an aux stack only the native one is checked */
+    if (aux && s->aux_main.analysed && !s->aux_main.bounded)
         stack_unbounded(v, &s->aux_main, "aux (C) stack", "the main thread",
                         "give STACK_SIZE explicitly with a margin");
-    if (threads && s->aux_thread.analysed && !s->aux_thread.bounded)
+    if (aux && threads && s->aux_thread.analysed && !s->aux_thread.bounded)
         stack_unbounded(v, &s->aux_thread, "aux (C) stack", "a wasi-thread",
                         "give STACK_SIZE explicitly with a margin");
     if (s->native_main.analysed && !s->native_main.bounded)
@@ -396,7 +425,7 @@ static void check_stack(const wb_check *c, wb_verdict *v)
     if (threads && s->native_thread.analysed && !s->native_thread.bounded)
         stack_unbounded(v, &s->native_thread, "native stack (AOT frames)", "a wasi-thread",
                         "check APP_THREAD_STACK_SIZE_DEFAULT with a margin");
-    if (s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
+    if (aux && s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
         s->aux_main.max_bytes > c->main_stack_size) {
         wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
                          "the main thread may use %llu B of aux stack but it has %llu B",
@@ -405,7 +434,7 @@ static void check_stack(const wb_check *c, wb_verdict *v)
         fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
             (unsigned long long)round_up(s->aux_main.max_bytes, 16));
     }
-    if (s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
+    if (aux && s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
         s->aux_thread.max_bytes > c->main_stack_size) {
         wb_diag *d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
                          "a wasi-thread may use %llu B of aux stack but gets %llu B (the main "

@@ -55,6 +55,11 @@ typedef struct wb_verdict {
 
 void wb_verdict_make(const wb_check *c, wb_verdict *v);
 
+/* The module has a C shadow stack (WAMR's aux stack): a stack-pointer global
+ * that function prologues move.  AssemblyScript modules and many hand-written
+ * ones have none; the aux-stack diagnostics and report lines are for it. */
+int wb_check_has_c_stack(const wb_check *c);
+
 /* Where function names come from (the --names twin, else the module), for
  * wb_wasm_func_name and wb_stack_format_path: 1, or 0 when there is no wasm. */
 int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,

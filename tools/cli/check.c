@@ -338,6 +338,10 @@ int cli_check(int argc, char **argv)
     check.estimate = &est;
     check.stack = have_stack ? &stack : NULL;
     check.main_stack_size = est.aux_stack_bytes;
+    /* a stack below the static data spans [0, its initial pointer), whether
+     * or not WAMR can see it */
+    if (!check.main_stack_size && have_wasm && wasm_facts.stack_below_data)
+        check.main_stack_size = wasm_facts.stack_pointer_init;
     check.budget = a.settings.budget_given ? a.settings.budget : 0;
     check.budget_is_ram = budget_is_ram;
     wb_verdict_make(&check, &verdict);

@@ -75,6 +75,7 @@ static void stack_json(FILE *out, const wb_check *c)
     const wb_stack_result *s = c->stack;
 
     fprintf(out, "  \"stack\": {\n");
+    kv_bool(out, "    ", "c_shadow_stack", wb_check_has_c_stack(c), 1);
     if (s) {
         const wb_stack_bound *m = &s->aux_main;
         kv_bool(out, "    ", "analysed", m->analysed, 1);

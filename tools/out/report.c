@@ -107,14 +107,23 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
 static void stack_lines(FILE *out, const wb_check *c)
 {
     const wb_stack_result *s = c->stack;
+    int has_aux, aux_lines;
 
-    if (!s || (!s->aux_main.analysed && !s->aux_thread.analysed))
+    if (!s)
         return;
-    fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
-    stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
-    stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+    has_aux = wb_check_has_c_stack(c);
+    aux_lines = has_aux && (s->aux_main.analysed || s->aux_thread.analysed);
+    if (aux_lines) {
+        fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
+        stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
+        stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+    } else if (!has_aux) {
+        aux_lines = 1;
+        fprintf(out, "\n  aux stack (C shadow stack): none (no function keeps a frame on a "
+                     "stack-pointer global; WAMR's aux-stack checks do not apply)\n");
+    }
     if (s->native_main.analysed || s->native_thread.analysed) {
-        fprintf(out, "  native stack (AOT frames), worst case\n");
+        fprintf(out, "%s  native stack (AOT frames), worst case\n", aux_lines ? "" : "\n");
         stack_bound_line(out, c, "main thread", &s->native_main, c->profile->main_native_stack);
         stack_bound_line(out, c, "wasi-thread", &s->native_thread, c->profile->app_thread_stack);
     }

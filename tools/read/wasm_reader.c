@@ -804,6 +804,8 @@ static int read_data(rd *r, wb_cursor *c)
                 return fail(r, sat, "data segment %u: active segment but no memory", i);
             if (read_const_expr(r, c, &e) != 0)
                 return -1;
+            if (!e.i32_const)
+                f->data_placed_by_global++;
         } else {
             f->passive_data_segments++;
             f->features |= WB_FEAT_BULK_MEMORY;
@@ -814,6 +816,8 @@ static int read_data(rd *r, wb_cursor *c)
             return fail(r, wb_cursor_offset(c),
                         "data segment %u: %u bytes run past the end of the section", i, len);
         c->p += len;
+        if (flags != 1 && e.i32_const && len > 0 && e.i32 < f->data_lowest_offset)
+            f->data_lowest_offset = e.i32;
         f->data_bytes += len;
         if (len > f->data_segment_max_bytes)
             f->data_segment_max_bytes = len;
@@ -1002,6 +1006,9 @@ static void resolve_aux_globals(rd *r)
     sp.bounded = f->heap_base.usable;
     sp.limit = f->heap_base.value;
     walk_globals(r, match_sp, &sp);
+    f->stack_below_data = f->stack_pointer_found && f->data_placed_by_global == 0 &&
+                          f->data_lowest_offset != UINT64_MAX &&
+                          f->stack_pointer_init <= f->data_lowest_offset;
 }
 
 static int read_header(rd *r, wb_cursor *c)
@@ -1046,6 +1053,7 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
     r.expr_globals = UINT32_MAX;
     r.err = err;
     facts->file_bytes = size;
+    facts->data_lowest_offset = UINT64_MAX;
     c = wb_cursor_make(data, size);
     if (data == NULL && size != 0)
         return fail(&r, 0, "no data");

@@ -140,6 +140,9 @@ typedef struct wb_wasm_facts {
     int stack_pointer_found;            /* first mutable i32 global with an i32.const init */
     uint32_t stack_pointer_index;       /* global index (imports counted) */
     uint32_t stack_pointer_init;
+    int stack_below_data;               /* the stack pointer starts at or below every active
+                                           data segment (wasm-ld --stack-first): its stack
+                                           grows toward address 0, not into the data */
 
     /* exports */
     uint32_t export_count;
@@ -171,6 +174,9 @@ typedef struct wb_wasm_facts {
     uint64_t data_bytes;
     uint64_t data_segment_max_bytes;
     uint32_t passive_data_segments;
+    uint64_t data_lowest_offset;        /* lowest i32.const offset of an active segment with
+                                           bytes; UINT64_MAX when there is none */
+    uint32_t data_placed_by_global;     /* active segments whose offset is not an i32.const */
 
     /* custom sections we understand */
     int has_name_section;
