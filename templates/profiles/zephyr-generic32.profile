@@ -20,6 +20,7 @@ hw_bound_check = no               # OS_ENABLE_HW_BOUND_CHECK: no MCU port define
 libc_wasi = yes                   # wasi-sdk programs import WASI; on in the zephyr/simple-file
                                   # sample, off in zephyr/simple (product-mini/platforms/zephyr)
 wasi_threads = yes                # supported through CMake options; no zephyr sample sets it
+simd = no                         # WAMR_BUILD_SIMD is off in the zephyr samples (not set)
 
 # runtime constants
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
@@ -48,3 +49,4 @@ aot_target_abi = gnu              # as the calibration's thumbv7em files (--targ
                                   # soft-float calling convention, matches Zephyr without FPU
 aot_bounds_checks = yes           # wamrc --bounds-checks=1: required without HW bound check
 aot_xip = no                      # text is copied into the pool (zephyr merges text and data)
+aot_simd = auto                   # wamrc's rule: no SIMD for thumb targets

@@ -93,6 +93,7 @@ static void test_shipped(const char *dir)
         CHECK_U("linux-x86", p.wasi_threads, 1);
         CHECK_S("linux-x86", p.aot_target, "i386");
         CHECK_U("linux-x86", p.aot_bounds_checks, 1);
+        CHECK_U("linux-x86", p.simd, 1);
     }
     /* derived boards take the port from their base and change the chip */
     if (wb_profile_load("esp32s3", dirs, &p, err, sizeof err) == 0) {
@@ -110,6 +111,8 @@ static void test_shipped(const char *dir)
         CHECK_U("stm32f4", p.ram, 192 * 1024);
         CHECK_S("stm32f4", p.aot_target, "thumbv7em");
         CHECK_U("stm32f4", p.aot_plt_bytes, 3980);
+        CHECK_U("stm32f4", p.simd, 0); /* the Zephyr samples build WAMR without SIMD */
+        CHECK(p.aot_simd == -1, "stm32f4: aot_simd = %d, expected -1 (auto)", p.aot_simd);
     }
     if (wb_profile_load("rp2040", dirs, &p, err, sizeof err) == 0) {
         CHECK_U("rp2040", p.mode, WB_MODE_FAST_INTERP);
@@ -162,6 +165,7 @@ static void test_every_key(void)
         "hw_bound_check = off\n"
         "libc_wasi = FALSE\n"
         "wasi_threads = 1\n"
+        "simd = no\n"
         "default_wasm_stack = 12K\n"
         "app_thread_stack = 4KiB\n"
         "max_threads = 3\n"
@@ -178,6 +182,7 @@ static void test_every_key(void)
         "aot_cpu = cortex-m4\n"
         "aot_target_abi = gnu\n"
         "aot_bounds_checks = true\n"
+        "aot_simd = Auto\n"
         "\taot_xip = yes";
     wb_profile p;
     char err[512];
@@ -195,6 +200,8 @@ static void test_every_key(void)
     CHECK_U("every key", p.hw_bound_check, 0);
     CHECK_U("every key", p.libc_wasi, 0);
     CHECK_U("every key", p.wasi_threads, 1);
+    CHECK_U("every key", p.simd, 0);
+    CHECK(p.aot_simd == -1, "every key: aot_simd = %d, expected -1 (auto)", p.aot_simd);
     CHECK_U("every key", p.default_wasm_stack, 12288);
     CHECK_U("every key", p.app_thread_stack, 4096);
     CHECK_U("every key", p.max_threads, 3);
@@ -242,6 +249,8 @@ static void test_errors(void)
     expect_error("\n# comment\nram 256K\n", 3, "missing '=' in 'ram 256K'");
     expect_error(" = 5\n", 1, "missing key before '='");
     expect_error("libc_wasi = maybe\n", 1, "bad boolean 'maybe' for 'libc_wasi'");
+    expect_error("aot_simd = sometimes\n", 1, "bad value 'sometimes' for 'aot_simd' (auto, or yes/no");
+    expect_error("simd = auto\n", 1, "bad boolean 'auto' for 'simd'");
     expect_error("platform = freertos\n", 1, "unknown platform 'freertos'");
     expect_error("abi = ilp64\n", 1, "unknown abi 'ilp64'");
     expect_error("locks = musl\n", 1, "unknown locks 'musl'");

@@ -1,6 +1,8 @@
 /* The verdict: turns facts, settings and the estimate into coded diagnostics. */
 #include "check/verdict.h"
 
+#include "model/simd_rule.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -167,6 +169,88 @@ static void check_features(const wb_check *c, wb_verdict *v)
                          unsupported[i].what, c->profile->name);
         fix(d, "rebuild without that feature (check -m flags and wasm-ld options)");
     }
+}
+
+/* AOT_FEATURE_SIMD of an .aot's target info (core/iwasm/aot/aot_runtime.h). */
+#define AOT_FEATURE_SIMD 1u
+
+/* simd-unsupported: v128 code the mode and the runtime build (and wamrc,
+ * for AOT without an .aot) cannot run (model/simd_rule.h). */
+static void check_simd(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+    const wb_aot_facts *a = c->aot_facts;
+    const wb_profile *p = c->profile;
+    const wb_estimate *e = c->estimate;
+    char where[200], name[96], why[224];
+    const char *remedy;
+
+    if (!(w && (w->features & WB_FEAT_SIMD)) && !(a && (a->feature_flags & AOT_FEATURE_SIMD)))
+        return;
+    /* the version table gives this row (the WAMR version checked against) */
+    const wb_simd_facts *facts = &wb_simd_facts_2_4;
+    wb_simd_block b = wb_simd_check(p, e->mode, a != NULL, facts);
+    if (b == WB_SIMD_RUNS)
+        return;
+
+    if (w && w->simd_first_func != UINT32_MAX) {
+        const uint8_t *data;
+        size_t size;
+        const wb_wasm_facts *names;
+        const char *n = NULL;
+        if (wb_check_names(c, &data, &size, &names))
+            n = wb_wasm_func_name(data, size, names, w->simd_first_func, name, sizeof name);
+        if (n && *n)
+            snprintf(where, sizeof where, ", first in function %s (func[%u])", n,
+                     w->simd_first_func);
+        else
+            snprintf(where, sizeof where, ", first in func[%u]", w->simd_first_func);
+    } else if (w) {
+        snprintf(where, sizeof where, " (v128 values in a signature or a global)");
+    } else {
+        snprintf(where, sizeof where, " (the .aot was compiled with SIMD)");
+    }
+    switch (b) {
+    case WB_SIMD_CLASSIC_INTERP:
+        snprintf(why, sizeof why, "WAMR's classic interpreter has no SIMD");
+        remedy = "run it with the fast interpreter or AOT";
+        break;
+    case WB_SIMD_INTERP_VERSION:
+        snprintf(why, sizeof why, "this WAMR's fast interpreter has no SIMD (it has from 2.3.0)");
+        remedy = "run it with AOT, or a WAMR of 2.3.0 or later";
+        break;
+    case WB_SIMD_AOT_TARGET:
+        snprintf(why, sizeof why,
+                 "wamrc keeps SIMD only for x86_64, aarch64 and arc; for --target=%s it stops at "
+                 "the first v128 (\"SIMD type was found\")",
+                 p->aot_target);
+        remedy = "pick a target with SIMD, or the fast interpreter of a runtime built with SIMD";
+        break;
+    case WB_SIMD_AOT_CPU:
+        snprintf(why, sizeof why,
+                 "wamrc needs SSE4.1 for SIMD on x86_64 and --cpu=%s has none (\"SIMD "
+                 "compatibility check failed\")",
+                 p->aot_cpu[0] ? p->aot_cpu : "(generic)");
+        remedy = "set aot_cpu to a CPU with SSE4.1 (x86-64-v2 or newer)";
+        break;
+    case WB_SIMD_AOT_PROFILE:
+        snprintf(why, sizeof why, "profile '%s' says its AOT target has none (aot_simd = no)",
+                 p->name);
+        remedy = "pick a target with SIMD";
+        break;
+    default:
+        snprintf(why, sizeof why,
+                 "the runtime of profile '%s' is built without SIMD (simd = no), so its %s "
+                 "refuses it",
+                 p->name, e->mode == WB_MODE_AOT ? "AOT loader" : "loader");
+        remedy = "build WAMR with WAMR_BUILD_SIMD=1 and set simd = yes";
+        break;
+    }
+    wb_diag *d = add(v, WB_SEV_ERROR, "simd-unsupported", "the module uses SIMD (v128)%s, but %s",
+                     where, why);
+    fix(d, "build without -msimd128 (clang then emits no SIMD, not even by vectorising loops), "
+           "or %s",
+        remedy);
 }
 
 static void check_mode(const wb_check *c, wb_verdict *v)
@@ -498,6 +582,7 @@ void wb_verdict_make(const wb_check *c, wb_verdict *v)
     memset(v, 0, sizeof *v);
     v->fits = 1;
     check_features(c, v);
+    check_simd(c, v);
     check_mode(c, v);
     check_aot(c, v);
     check_memory(c, v);

@@ -99,6 +99,7 @@ void wb_profile_defaults(wb_profile *p)
     p->hw_bound_check = 1;
     p->libc_wasi = 1;
     p->wasi_threads = 1;
+    p->simd = 1;                         /* product-mini/platforms/linux builds with SIMD */
     p->default_wasm_stack = 16384;       /* DEFAULT_WASM_STACK_SIZE, x86-64 */
     p->app_thread_stack = 131072;        /* APP_THREAD_STACK_SIZE_DEFAULT */
     p->max_threads = 4;                  /* CLUSTER_MAX_THREAD_NUM */
@@ -116,13 +117,14 @@ void wb_profile_defaults(wb_profile *p)
     p->aot_target_abi[0] = 0;
     p->aot_bounds_checks = 0;
     p->aot_xip = 0;
+    p->aot_simd = -1;
 }
 
 /* ---- the key table ---- */
 
 typedef enum key_kind {
-    K_NAME, K_STR, K_SIZE, K_BOOL, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
-    K_INCLUDE
+    K_NAME, K_STR, K_SIZE, K_BOOL, K_AUTO_BOOL, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES,
+    K_MODE, K_INCLUDE
 } key_kind;
 
 typedef struct key_def {
@@ -146,6 +148,7 @@ static const key_def keys[] = {
     FIELD("hw_bound_check", K_BOOL, hw_bound_check),
     FIELD("libc_wasi", K_BOOL, libc_wasi),
     FIELD("wasi_threads", K_BOOL, wasi_threads),
+    FIELD("simd", K_BOOL, simd),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),
@@ -163,6 +166,7 @@ static const key_def keys[] = {
     FIELD("aot_target_abi", K_STR, aot_target_abi),
     FIELD("aot_bounds_checks", K_BOOL, aot_bounds_checks),
     FIELD("aot_xip", K_BOOL, aot_xip),
+    FIELD("aot_simd", K_AUTO_BOOL, aot_simd),
 };
 
 #define KEY_COUNT COUNT(keys)
@@ -362,6 +366,18 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
         memcpy(field, &n, sizeof n);
         return 0;
     }
+    case K_AUTO_BOOL:
+        if (name_index((const char *const[]){"auto"}, 1, v) == 0) {
+            iv = -1;
+            memcpy(field, &iv, sizeof iv);
+            return 0;
+        }
+        if (parse_bool(v, &iv))
+            return perr(st, st->line,
+                        "bad value '%s' for '%s' (auto, or yes/no, true/false, on/off, 1/0)", v,
+                        k->key);
+        memcpy(field, &iv, sizeof iv);
+        return 0;
     case K_BOOL:
         if (parse_bool(v, &iv))
             return perr(st, st->line, "bad boolean '%s' for '%s' (yes/no, true/false, on/off, 1/0)",

@@ -1054,6 +1054,7 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
     r.err = err;
     facts->file_bytes = size;
     facts->data_lowest_offset = UINT64_MAX;
+    facts->simd_first_func = UINT32_MAX;
     c = wb_cursor_make(data, size);
     if (data == NULL && size != 0)
         return fail(&r, 0, "no data");

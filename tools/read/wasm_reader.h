@@ -118,6 +118,8 @@ typedef struct wb_wasm_facts {
     wb_opcode_counts ops;
     int has_memory_grow;
     int has_table_grow;
+    uint32_t simd_first_func;           /* first function (imports counted) whose body has a
+                                           SIMD instruction or a v128 local; UINT32_MAX none */
 
     /* tables (imported + defined) */
     uint32_t table_count;               /* defined */
