@@ -170,9 +170,13 @@ endmacro()
   prints its report in the build log, writes ``<name>.budget.json``, and on
   failure removes the module so the next build checks it again.
 
+  With ``OPTIMIZE`` (and without ``DEBUG_INFO``) the module for the device
+  has no name section; ``<name>.named.wasm``, optimised the same way with
+  ``wasm-opt -g``, keeps the function names for the report (``--names``).
+
   Target properties set on ``<name>``: ``WAMR_BUDGET_MODULE_FILE``,
   ``WAMR_BUDGET_JSON``, ``WAMR_BUDGET_HEADER``, ``WAMR_BUDGET_EMBED_SOURCE``,
-  ``WAMR_BUDGET_BASELINE``.
+  ``WAMR_BUDGET_BASELINE``, ``WAMR_BUDGET_NAMES_FILE``.
 #]=======================================================================]
 function(wamr_add_module name)
   list(APPEND CMAKE_MESSAGE_CONTEXT "wamr_add_module(${name})")
@@ -180,6 +184,25 @@ function(wamr_add_module name)
   _wamr_module_keywords()
   cmake_parse_arguments(PARSE_ARGV 1 arg
     "${_WAMR_MODULE_OPTIONS}" "${_WAMR_MODULE_ONE_VALUE}" "${_WAMR_MODULE_MULTI_VALUE}")
+  # cmake_parse_arguments keeps the last of a keyword given twice: refuse it.
+  set(_wamr_seen "")
+  math(EXPR _wamr_last "${ARGC} - 1")
+  foreach(_wamr_i RANGE 1 ${_wamr_last})
+    set(_wamr_a "${ARGV${_wamr_i}}")
+    if(_wamr_a IN_LIST _WAMR_MODULE_OPTIONS OR _wamr_a IN_LIST _WAMR_MODULE_ONE_VALUE
+       OR _wamr_a IN_LIST _WAMR_MODULE_MULTI_VALUE)
+      if(_wamr_a IN_LIST _wamr_seen)
+        if(_wamr_a IN_LIST _WAMR_MODULE_MULTI_VALUE)
+          _wamr_error("${_wamr_a} is given twice: list all its values after one ${_wamr_a}.")
+        elseif(_wamr_a IN_LIST _WAMR_MODULE_ONE_VALUE)
+          _wamr_error("${_wamr_a} is given twice (the second would silently win): give it once.")
+        else()
+          _wamr_error("${_wamr_a} is given twice: give it once.")
+        endif()
+      endif()
+      list(APPEND _wamr_seen "${_wamr_a}")
+    endif()
+  endforeach()
   _wamr_validate_module()
 
   if(_WAMR_BUDGET_SUBBUILD OR CMAKE_SYSTEM_NAME STREQUAL "WASI"
@@ -424,17 +447,103 @@ function(_wamr_profile_known_keys out)
   set(${out} "${keys}" PARENT_SCOPE)
 endfunction()
 
-# _wamr_profile_value(<out> <profile-file> <key>): the value of one key ("" if absent).
+# _wamr_profile_include(<out> <including-file> <name-or-path>): the file an
+# `include = ...` line names, looked up as the checker does: a path relative
+# to the including file, else NAME.profile beside it, then in the profile
+# directories and among declared profiles.  A name that resolves to nothing
+# is an error naming both files.
+function(_wamr_profile_include out from what)
+  get_filename_component(dir "${from}" DIRECTORY)
+  if(what MATCHES "/" OR what MATCHES "\\.profile$")
+    get_filename_component(path "${what}" ABSOLUTE BASE_DIR "${dir}")
+    if(EXISTS "${path}" AND NOT IS_DIRECTORY "${path}")
+      set(${out} "${path}" PARENT_SCOPE)
+      return()
+    endif()
+  else()
+    _wamr_profile_dirs(dirs)
+    foreach(d IN ITEMS "${dir}" ${dirs})
+      if(EXISTS "${d}/${what}.profile")
+        set(${out} "${d}/${what}.profile" PARENT_SCOPE)
+        return()
+      endif()
+    endforeach()
+    get_property(declared GLOBAL PROPERTY "WAMR_BUDGET_PROFILE_${what}")
+    if(declared)
+      set(${out} "${declared}" PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  _wamr_error("the profile ${from} includes '${what}', which is not a profile file or a known "
+    "profile name. Fix its 'include' line.")
+endfunction()
+
+# _wamr_profile_value(<out> <profile-file> <key>): the value of one key as the
+# checker reads it: from the file, else from the profile it includes (up to 8
+# deep, as the checker allows), else the checker's default (else "").
 function(_wamr_profile_value out file key)
-  file(STRINGS "${file}" lines REGEX "^[ \t]*${key}[ \t]*=")
+  set(f "${file}")
+  foreach(depth RANGE 8)
+    file(STRINGS "${f}" lines REGEX "^[ \t]*(${key}|include)[ \t]*=")
+    set(include "")
+    foreach(line IN LISTS lines)
+      string(REGEX MATCH "^[ \t]*([a-z_]+)[ \t]*=[ \t]*(.*)$" _ "${line}")
+      set(k "${CMAKE_MATCH_1}")
+      set(value "${CMAKE_MATCH_2}")
+      if(value MATCHES "^\"([^\"]*)\"")
+        set(value "${CMAKE_MATCH_1}")
+      else()
+        string(REGEX REPLACE "[ \t]*#.*$" "" value "${value}")
+        string(STRIP "${value}" value)
+      endif()
+      if(k STREQUAL key)
+        set(${out} "${value}" PARENT_SCOPE)
+        return()
+      endif()
+      set(include "${value}")
+    endforeach()
+    if(include STREQUAL "")
+      break()
+    endif()
+    _wamr_profile_include(f "${f}" "${include}")
+  endforeach()
+  # What the checker assumes when no profile in the chain sets the key
+  # (wb_profile_defaults in tools/read/profile.c, the measured Linux x86-64
+  # build); only the keys the configure-time checks read.
+  set(defaults "modes=aot fast-interp" "wasi_threads=yes" "max_threads=4" "ram=0")
   set(value "")
-  foreach(line IN LISTS lines)
-    string(REGEX REPLACE "^[ \t]*${key}[ \t]*=[ \t]*" "" value "${line}")
-    string(REGEX REPLACE "[ \t]*#.*$" "" value "${value}")
-    string(STRIP "${value}" value)
-    string(REGEX REPLACE "^\"(.*)\"$" "\\1" value "${value}")
+  foreach(d IN LISTS defaults)
+    if(d MATCHES "^${key}=(.*)$")
+      set(value "${CMAKE_MATCH_1}")
+    endif()
   endforeach()
   set(${out} "${value}" PARENT_SCOPE)
+endfunction()
+
+# _wamr_profile_bytes(<out> <value>): a profile size ("192K", "4096B",
+# "256KiB") in bytes; "" when it is not one (the checker then names the line).
+function(_wamr_profile_bytes out value)
+  set(${out} "" PARENT_SCOPE)
+  if(NOT value MATCHES "^([0-9]+)[ \t]*([KkMmGg]?)([Ii]?[Bb])?$")
+    return()
+  endif()
+  set(digits "${CMAKE_MATCH_1}")
+  string(TOUPPER "${CMAKE_MATCH_2}" suffix)
+  string(REGEX REPLACE "^0+([0-9])" "\\1" digits "${digits}")
+  string(LENGTH "${digits}" n)
+  if(n GREATER 13)
+    return()
+  endif()
+  set(shift 0)
+  if(suffix STREQUAL "K")
+    set(shift 10)
+  elseif(suffix STREQUAL "M")
+    set(shift 20)
+  elseif(suffix STREQUAL "G")
+    set(shift 30)
+  endif()
+  math(EXPR bytes "${digits} << ${shift}")
+  set(${out} "${bytes}" PARENT_SCOPE)
 endfunction()
 
 # ---------------------------------------------------------------------------
@@ -534,10 +643,24 @@ macro(_wamr_validate_module)
   set(_wamr_wasm_stack "")
   if(DEFINED arg_WASM_STACK_SIZE)
     _wamr_parse_size(_wamr_wasm_stack WASM_STACK_SIZE "${arg_WASM_STACK_SIZE}")
+    # the stack_size argument of wasm_runtime_instantiate is a uint32
+    if(_wamr_wasm_stack GREATER_EQUAL 4294967296)
+      _wamr_error("WASM_STACK_SIZE ${arg_WASM_STACK_SIZE} is more than WAMR takes: the "
+        "stack_size argument of wasm_runtime_instantiate is a 32-bit number, so give less "
+        "than 4G (a few KiB is usual).")
+    endif()
   endif()
   set(_wamr_heap "")
   if(DEFINED arg_HEAP_SIZE)
     _wamr_parse_size(_wamr_heap HEAP_SIZE "${arg_HEAP_SIZE}" ZERO_OK)
+    # the largest heap_size is the WAMR version's: checked with the profile
+    set(_wamr_heap_min 256) # APP_HEAP_SIZE_MIN, the same in every version
+    math(EXPR _wamr_heap8 "(${_wamr_heap} + 7) / 8 * 8")  # WAMR rounds it up to 8 first
+    if(_wamr_heap GREATER 0 AND _wamr_heap8 LESS _wamr_heap_min)
+      _wamr_error("HEAP_SIZE ${arg_HEAP_SIZE} is below WAMR's APP_HEAP_SIZE_MIN "
+        "(${_wamr_heap_min} bytes): instantiation would fail with \"init app heap failed\". "
+        "Give 0 (no app heap) or at least ${_wamr_heap_min}.")
+    endif()
   endif()
 
   set(_wamr_optimize "")
@@ -601,6 +724,8 @@ macro(_wamr_validate_module)
       "${WAMR_BUDGET_DEFAULT_PROFILE}")
   endif()
 
+  _wamr_check_against_profile()
+
   if(DEFINED arg_HEADER_PREFIX AND NOT DEFINED arg_HEADER)
     _wamr_error("HEADER_PREFIX needs HEADER <file>.")
   endif()
@@ -662,6 +787,84 @@ macro(_wamr_add_baseline_target json)
         "-DWAMR_NAME=${name}" -P "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetBaseline.cmake"
       COMMENT "wamr-budget: saving the last estimate of ${name} as its baseline"
       VERBATIM)
+  endif()
+endmacro()
+
+# _wamr_app_heap_max(<out> <version>): the largest heap_size a WAMR version
+# takes, APP_HEAP_SIZE_MAX of its core/config.h (the checker's tables say the
+# same: 512 MiB in 2.1.x, 1 GiB from 2.2.0 on).
+function(_wamr_app_heap_max out version)
+  if(version MATCHES "^2\\.1\\.")
+    set(${out} 536870912 PARENT_SCOPE)
+  else()
+    set(${out} 1073741824 PARENT_SCOPE)
+  endif()
+endfunction()
+
+# _wamr_check_against_profile(): what the check would refuse that the
+# profile already tells: a budget above the device's RAM, a mode or threads
+# the runtime build does not have.  Reads the profile through its includes.
+macro(_wamr_check_against_profile)
+  # its name: its own `name` line, else its file name (an included one's name does not count)
+  get_filename_component(_wamr_pname "${_wamr_profile}" NAME)
+  string(REGEX REPLACE "\\.profile$" "" _wamr_pname "${_wamr_pname}")
+  file(STRINGS "${_wamr_profile}" _wamr_v REGEX "^[ \t]*name[ \t]*=")
+  if(_wamr_v MATCHES "=[ \t]*\"?([A-Za-z0-9_.-]+)")
+    set(_wamr_pname "${CMAKE_MATCH_1}")
+  endif()
+  _wamr_profile_value(_wamr_v "${_wamr_profile}" ram)
+  _wamr_profile_bytes(_wamr_ram "${_wamr_v}")
+  if(NOT _wamr_ram STREQUAL "" AND _wamr_ram GREATER 0 AND _wamr_budget GREATER _wamr_ram)
+    _wamr_error("MEMORY_BUDGET ${arg_MEMORY_BUDGET} (${_wamr_budget} bytes) is more than the "
+      "device has: profile '${_wamr_pname}' gives ram = ${_wamr_v} (${_wamr_ram} bytes). "
+      "Give at most ${_wamr_v}, or a profile of a board with more RAM.")
+  endif()
+  if(NOT _wamr_mode STREQUAL "")
+    _wamr_profile_value(_wamr_v "${_wamr_profile}" modes)
+    string(REGEX REPLACE "[ \t,]+" ";" _wamr_modes "${_wamr_v}")
+    string(TOLOWER "${_wamr_modes}" _wamr_modes)
+    if(_wamr_modes AND NOT _wamr_mode IN_LIST _wamr_modes)
+      if(_wamr_aot AND NOT DEFINED arg_MODE)
+        set(_wamr_what "AOT")
+      else()
+        set(_wamr_what "MODE ${_wamr_mode}")
+      endif()
+      _wamr_error("${_wamr_what}: the runtime of profile '${_wamr_pname}' is built without "
+        "${_wamr_mode} (modes = ${_wamr_v}). Choose one of those, or a profile of a runtime "
+        "built with that engine.")
+    endif()
+  endif()
+  # the WAMR version: WAMR_VERSION, else the profile's, else the checker's default
+  set(_wamr_ver "${_wamr_wamr_version}")
+  if(_wamr_ver STREQUAL "")
+    _wamr_profile_value(_wamr_ver "${_wamr_profile}" wamr_version)
+  endif()
+  if(_wamr_ver STREQUAL "")
+    list(GET WAMR_BUDGET_WAMR_VERSIONS 0 _wamr_ver)
+  endif()
+  if(NOT _wamr_heap STREQUAL "")
+    _wamr_app_heap_max(_wamr_heap_max "${_wamr_ver}")
+    if(_wamr_heap GREATER _wamr_heap_max)
+      math(EXPR _wamr_heap_max_m "${_wamr_heap_max} >> 20")
+      _wamr_error("HEAP_SIZE ${arg_HEAP_SIZE} is above the APP_HEAP_SIZE_MAX of WAMR ${_wamr_ver} "
+        "(${_wamr_heap_max_m}M, the most its app heap allocator manages): give at most "
+        "${_wamr_heap_max_m}M, or 0 for a wasi-libc program (its malloc needs no app heap).")
+    endif()
+  endif()
+  if(_wamr_threads GREATER 0)
+    _wamr_profile_value(_wamr_v "${_wamr_profile}" wasi_threads)
+    if(_wamr_v MATCHES "^([Nn][Oo]|[Ff][Aa][Ll][Ss][Ee]|[Oo][Ff][Ff]|0)$")
+      _wamr_error("THREADS ${_wamr_threads}: the runtime of profile '${_wamr_pname}' is built "
+        "without wasi-threads (wasi_threads = ${_wamr_v}). Build WAMR with "
+        "WAMR_BUILD_LIB_WASI_THREADS=1 and use a profile that says so, or leave THREADS out.")
+    endif()
+    _wamr_profile_value(_wamr_v "${_wamr_profile}" max_threads)
+    if(_wamr_v MATCHES "^[0-9]+$" AND _wamr_threads GREATER _wamr_v)
+      _wamr_error("THREADS ${_wamr_threads} is more than profile '${_wamr_pname}' allows "
+        "(max_threads = ${_wamr_v}, CLUSTER_MAX_THREAD_NUM): the next pthread_create would "
+        "fail. Give at most ${_wamr_v}, or raise RuntimeInitArgs.max_thread_num and "
+        "max_threads in the profile.")
+    endif()
   endif()
 endmacro()
 
@@ -876,6 +1079,11 @@ macro(_wamr_add_wasm_module)
 
   set(_wamr_dir "${CMAKE_CURRENT_BINARY_DIR}/wamr-budget/${name}")
   set(_wamr_json "${CMAKE_CURRENT_BINARY_DIR}/${name}.budget.json")
+  # with OPTIMIZE, the twin that keeps the function names (WamrBudgetPostLink.cmake)
+  set(_wamr_names_file "")
+  if(NOT _wamr_optimize STREQUAL "" AND NOT arg_DEBUG_INFO)
+    set(_wamr_names_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.named.wasm")
+  endif()
   set(_wamr_header "")
   if(DEFINED arg_HEADER)
     get_filename_component(_wamr_header "${arg_HEADER}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
@@ -909,7 +1117,8 @@ macro(_wamr_add_wasm_module)
       "WAMR_VERSION;${_wamr_wamr_version}"
       "WASM_STACK_SIZE;${_wamr_wasm_stack}" "HEAP_SIZE;${_wamr_heap}" "THREADS;${_wamr_threads}"
       "JSON;${_wamr_json}" "HEADER;${_wamr_header}" "PREFIX;${_wamr_prefix}"
-      "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "WAMRC;${_wamr_wamrc}"
+      "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "NAMES_FILE;${_wamr_names_file}"
+      "WAMRC;${_wamr_wamrc}"
       "AOT_FILE;${_wamr_aot_file}" "STACK_USAGE;${_wamr_su_file}"
       "EMBED_OUTPUT;${_wamr_embed}" "EMBED_SYMBOL;${_wamr_symbol}"
       "BASELINE;${_wamr_baseline}" "MAX_GROWTH;${_wamr_max_growth}" "SAVE_BASELINE;${arg_SAVE_BASELINE}")
@@ -956,7 +1165,8 @@ macro(_wamr_add_wasm_module)
   endif()
 
   set(_wamr_byproducts "${_wamr_json}")
-  foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}" "${_wamr_aot_file}" "${_wamr_su_file}")
+  foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}" "${_wamr_aot_file}" "${_wamr_su_file}"
+                           "${_wamr_names_file}")
     if(NOT _wamr_f STREQUAL "")
       list(APPEND _wamr_byproducts "${_wamr_f}")
     endif()
@@ -975,7 +1185,8 @@ macro(_wamr_add_wasm_module)
     WAMR_BUDGET_HEADER "${_wamr_header}"
     WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
     WAMR_BUDGET_AOT_FILE "${_wamr_aot_file}"
-    WAMR_BUDGET_BASELINE "${_wamr_baseline}")
+    WAMR_BUDGET_BASELINE "${_wamr_baseline}"
+    WAMR_BUDGET_NAMES_FILE "${_wamr_names_file}")
   if(NOT _WAMR_BUDGET_SUBBUILD)
     _wamr_add_baseline_target("${_wamr_json}")
   endif()
@@ -1092,6 +1303,11 @@ macro(_wamr_add_host_module)
     list(APPEND _wamr_ep_args "-DWAMR_WASM_OPT=${WAMR_WASM_OPT}")
   endif()
   set(_wamr_byproducts "${_wamr_build}/${name}.wasm" "${_wamr_build}/${name}.budget.json")
+  set(_wamr_names_file "")
+  if(NOT _wamr_optimize STREQUAL "" AND NOT arg_DEBUG_INFO)
+    set(_wamr_names_file "${_wamr_build}/${name}.named.wasm")
+    list(APPEND _wamr_byproducts "${_wamr_names_file}")
+  endif()
   foreach(_wamr_f IN ITEMS "${_wamr_header}" "${_wamr_embed}")
     if(NOT _wamr_f STREQUAL "")
       list(APPEND _wamr_byproducts "${_wamr_f}")
@@ -1131,6 +1347,7 @@ macro(_wamr_add_host_module)
     WAMR_BUDGET_JSON "${_wamr_build}/${name}.budget.json"
     WAMR_BUDGET_HEADER "${_wamr_header}"
     WAMR_BUDGET_EMBED_SOURCE "${_wamr_embed}"
-    WAMR_BUDGET_BASELINE "${_wamr_baseline}")
+    WAMR_BUDGET_BASELINE "${_wamr_baseline}"
+    WAMR_BUDGET_NAMES_FILE "${_wamr_names_file}")
   _wamr_add_baseline_target("${_wamr_build}/${name}.budget.json")
 endmacro()

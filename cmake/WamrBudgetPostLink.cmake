@@ -1,5 +1,5 @@
-# After the link of a wamr_add_module() target: wasm-opt, wamrc, the budget check, the
-# header and the embedded module.  Run as
+# After the link of a wamr_add_module() target: wasm-opt (and the twin with names),
+# wamrc, the budget check, the header and the embedded module.  Run as
 #   cmake -DWAMR_SETTINGS=<settings.cmake> -DWAMR_WASM=<module.wasm> -DWAMR_CHECKER=<wamr-budget>
 #         -P WamrBudgetPostLink.cmake
 # On any failure the module and everything made from it are removed, so the
@@ -36,8 +36,31 @@ function(_wamr_run what)
   endif()
 endfunction()
 
+# wasm-opt drops the name section unless given -g.  The module for the device
+# goes without it (the module buffer is RAM); the report keeps the function
+# names through a twin optimised the same way with -g (NAMES_FILE,
+# <name>.named.wasm), which the check takes with --names after making sure
+# that every other section is the same.  With DEBUG_INFO (no NAMES_FILE) the
+# module keeps its names and DWARF itself.
+set(_names "")
 if(NOT WAMR_OPTIMIZE STREQUAL "")
-  _wamr_run("wasm-opt" "${WAMR_WASM_OPT}" "-${WAMR_OPTIMIZE}" "${WAMR_WASM}" -o "${WAMR_WASM}.opt")
+  set(_g -g)
+  if(NOT WAMR_NAMES_FILE STREQUAL "")
+    set(_g "")
+    file(REMOVE "${WAMR_NAMES_FILE}")
+    # only when the link left names to keep (not with --strip-all): wasm-opt
+    # -g would otherwise make up names from its own numbering
+    execute_process(COMMAND "${WAMR_CHECKER}" inspect "${WAMR_WASM}"
+      OUTPUT_VARIABLE _facts ERROR_QUIET)
+    if(_facts MATCHES "name section +yes, with function names")
+      set(_names "${WAMR_NAMES_FILE}")
+      list(APPEND _outputs "${_names}")
+      _wamr_run("wasm-opt (keeping names)" "${WAMR_WASM_OPT}" "-${WAMR_OPTIMIZE}" -g
+        "${WAMR_WASM}" -o "${_names}")
+    endif()
+  endif()
+  _wamr_run("wasm-opt" "${WAMR_WASM_OPT}" "-${WAMR_OPTIMIZE}" ${_g} "${WAMR_WASM}"
+    -o "${WAMR_WASM}.opt")
   file(RENAME "${WAMR_WASM}.opt" "${WAMR_WASM}")
 endif()
 
@@ -55,6 +78,9 @@ endif()
 
 set(_check "${WAMR_CHECKER}" check "${WAMR_WASM}" ${_aot_args} --profile "${WAMR_PROFILE}"
   --budget "${WAMR_BUDGET}" --json "${WAMR_JSON}")
+if(NOT _names STREQUAL "")
+  list(APPEND _check --names "${_names}")
+endif()
 if(NOT WAMR_MODE STREQUAL "")
   list(APPEND _check --mode "${WAMR_MODE}")
 endif()

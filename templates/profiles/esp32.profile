@@ -30,6 +30,7 @@ wasi_threads = yes                # no Kconfig entry: needs WAMR_BUILD_LIB_WASI_
                                   # own CMake; set no if your build lacks it.  The component
                                   # builds WAMR's lib-pthread by default (WAMR_ENABLE_LIB_PTHREAD),
                                   # whose thread manager this also charges
+simd = no                         # WAMR_BUILD_SIMD is not set by build-scripts/esp-idf
 
 # runtime constants
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
@@ -63,3 +64,4 @@ aot_target_abi =                  # wamrc default
 aot_bounds_checks = yes           # wamrc --bounds-checks=1: required without HW bound check
 aot_xip = no                      # text goes to IRAM (MALLOC_CAP_EXEC heap, espidf_memmap.c);
                                   # how much IRAM is free is not established
+aot_simd = auto                   # wamrc's rule: no SIMD for xtensa

@@ -21,6 +21,8 @@ mode = aot                        # the configuration WAMR's memory doc assumes
 hw_bound_check = no               # no OS_ENABLE_HW_BOUND_CHECK in the measured x86-32 build
 libc_wasi = yes                   # WAMR_BUILD_LIBC_WASI=1
 wasi_threads = yes                # WAMR_BUILD_LIB_WASI_THREADS=1
+simd = yes                        # WAMR_BUILD_SIMD=1, product-mini/platforms/linux's default:
+                                  # SIMD in the fast interpreter and in .aot files
 
 # runtime constants
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h: 12288)
@@ -46,3 +48,4 @@ aot_cpu =                         # none, as measured: LLVM's generic CPU for a 
 aot_target_abi =                  # wamrc default
 aot_bounds_checks = yes           # wamrc's --bounds-checks default is on for i386 (software checks)
 aot_xip = no                      # text is copied into executable memory
+aot_simd = auto                   # wamrc's rule: no SIMD for i386

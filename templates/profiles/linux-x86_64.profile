@@ -22,6 +22,8 @@ mode = aot                        # the configuration WAMR's memory doc assumes
 hw_bound_check = yes              # OS_ENABLE_HW_BOUND_CHECK defined in the measured build
 libc_wasi = yes                   # WAMR_BUILD_LIBC_WASI=1
 wasi_threads = yes                # WAMR_BUILD_LIB_WASI_THREADS=1 (thread manager, shared memory)
+simd = yes                        # WAMR_BUILD_SIMD=1, product-mini/platforms/linux's default:
+                                  # SIMD in the fast interpreter and in .aot files
 
 # runtime constants
 default_wasm_stack = 16K          # DEFAULT_WASM_STACK_SIZE on x86-64 (core/config.h: 16384)
@@ -48,3 +50,5 @@ aot_cpu = x86-64                  # wamrc --cpu=x86-64: pinned, wamrc's default 
 aot_target_abi =                  # wamrc default
 aot_bounds_checks = no            # --bounds-checks default off on x86_64: the HW bound check traps
 aot_xip = no                      # text is copied into executable memory
+aot_simd = auto                   # wamrc's rule: SIMD on x86_64 needs SSE4.1, which x86-64
+                                  # lacks, so SIMD modules need aot_cpu = x86-64-v2 or newer

@@ -30,6 +30,7 @@ libc_wasi = no                    # 2.4.5's Zephyr port has no file, socket or c
                                   # libc-wasi (zephyr/simple sets WAMR_BUILD_LIBC_WASI 0 until it
                                   # has); wasi-sdk programs import WASI: error wasi-not-in-runtime
 wasi_threads = no                 # needs WASI programs; no zephyr sample sets it
+simd = no                         # WAMR_BUILD_SIMD is off in the zephyr samples (not set)
 
 # runtime constants
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
@@ -62,3 +63,4 @@ aot_target_abi = gnu              # as the calibration's thumbv7em files (--targ
                                   # soft-float calling convention, matches Zephyr without FPU
 aot_bounds_checks = yes           # wamrc --bounds-checks=1: required without HW bound check
 aot_xip = no                      # text is copied into the pool (zephyr merges text and data)
+aot_simd = auto                   # wamrc's rule: no SIMD for thumb targets

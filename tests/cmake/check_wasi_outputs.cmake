@@ -40,6 +40,24 @@ else()
   endif()
 endif()
 
+# fits has OPTIMIZE Oz: the module has no name section, its twin fits.named.wasm
+# keeps the names, and the check took them from it.
+execute_process(COMMAND "${CHECKER}" inspect "${DIR}/fits.wasm" OUTPUT_VARIABLE facts)
+if(NOT facts MATCHES "name section +no\n")
+  list(APPEND bad "fits.wasm (optimised) still has a name section")
+endif()
+execute_process(COMMAND "${CHECKER}" inspect "${DIR}/fits.named.wasm" OUTPUT_VARIABLE facts)
+if(NOT facts MATCHES "name section +yes, with function names")
+  list(APPEND bad "fits.named.wasm has no function names")
+endif()
+file(READ "${DIR}/fits.budget.json" json)
+string(JSON v ERROR_VARIABLE jerr GET "${json}" names)
+expect("fits.names" "${v}" "${DIR}/fits.named.wasm")
+string(JSON v ERROR_VARIABLE jerr GET "${json}" stack worst_path 0 name)
+if(NOT v MATCHES "^_start")
+  list(APPEND bad "fits: the worst path starts with '${v}', not a name (_start...)")
+endif()
+
 # workers: two threads checked.
 file(READ "${DIR}/workers.budget.json" json)
 string(JSON v GET "${json}" settings threads)

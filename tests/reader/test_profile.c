@@ -105,6 +105,7 @@ static void test_shipped(const char *dir)
         CHECK_U("linux-x86", p.wasi_threads, 1);
         CHECK_S("linux-x86", p.aot_target, "i386");
         CHECK_U("linux-x86", p.aot_bounds_checks, 1);
+        CHECK_U("linux-x86", p.simd, 1);
     }
     /* derived boards take the port from their base and change the chip */
     if (wb_profile_load("esp32s3", dirs, &p, err, sizeof err) == 0) {
@@ -123,6 +124,8 @@ static void test_shipped(const char *dir)
         CHECK_S("stm32f4", p.aot_target, "thumbv7em");
         CHECK_U("stm32f4", p.aot_plt_bytes, WB_PROFILE_AUTO); /* the version's PLT (model) */
         CHECK_U("stm32f4", p.libc_wasi, 0); /* no WASI in WAMR 2.4.5's Zephyr port */
+        CHECK_U("stm32f4", p.simd, 0); /* the Zephyr samples build WAMR without SIMD */
+        CHECK(p.aot_simd == -1, "stm32f4: aot_simd = %d, expected -1 (auto)", p.aot_simd);
     }
     if (wb_profile_load("rp2040", dirs, &p, err, sizeof err) == 0) {
         CHECK_U("rp2040", p.mode, WB_MODE_FAST_INTERP);
@@ -195,6 +198,12 @@ static void test_every_key(void)
         "hw_bound_check = off\n"
         "libc_wasi = FALSE\n"
         "wasi_threads = 1\n"
+        "wamr_version = 2.1.0\n"
+        "ref_types = yes\n"
+        "shrunk_memory = default\n"
+        "bulk_memory = no\n"
+        "tail_call = on\n"
+        "simd = no\n"
         "default_wasm_stack = 12K\n"
         "app_thread_stack = 4KiB\n"
         "max_threads = 3\n"
@@ -204,7 +213,7 @@ static void test_every_key(void)
         "mmap_overhead = 8\n"
         "main_native_stack = 8k\n"
         "wasm_stack_size = 2M\n"
-        "heap_size = 1G\n"
+        "heap_size = 512M\n"
         "ram = 2G\n"
         "budget = 1536M\n"
         "aot_target = thumbv7em\n"
@@ -212,6 +221,7 @@ static void test_every_key(void)
         "aot_target_abi = gnu\n"
         "aot_bounds_checks = true\n"
         "module_buffer_in_pool = yes\n"
+        "aot_simd = Auto\n"
         "\taot_xip = yes";
     wb_profile p;
     char err[512];
@@ -229,6 +239,14 @@ static void test_every_key(void)
     CHECK_U("every key", p.hw_bound_check, 0);
     CHECK_U("every key", p.libc_wasi, 0);
     CHECK_U("every key", p.wasi_threads, 1);
+    CHECK_S("every key", p.wamr_version, "2.1.0");
+    CHECK_U("every key", p.ref_types, 1);
+    CHECK(p.shrunk_memory == -1, "every key: shrunk_memory = %d, expected -1 (default)",
+          p.shrunk_memory);
+    CHECK_U("every key", p.bulk_memory, 0);
+    CHECK_U("every key", p.tail_call, 1);
+    CHECK_U("every key", p.simd, 0);
+    CHECK(p.aot_simd == -1, "every key: aot_simd = %d, expected -1 (auto)", p.aot_simd);
     CHECK_U("every key", p.default_wasm_stack, 12288);
     CHECK_U("every key", p.app_thread_stack, 4096);
     CHECK_U("every key", p.max_threads, 3);
@@ -238,7 +256,7 @@ static void test_every_key(void)
     CHECK_U("every key", p.mmap_overhead, 8);
     CHECK_U("every key", p.main_native_stack, 8192);
     CHECK_U("every key", p.wasm_stack_size, 2u << 20);
-    CHECK_U("every key", p.heap_size, 1u << 30);
+    CHECK_U("every key", p.heap_size, 1u << 29);
     CHECK_U("every key", p.ram, 2ull << 30);
     CHECK_U("every key", p.budget, 1536ull << 20);
     CHECK_S("every key", p.aot_target, "thumbv7em");
@@ -277,6 +295,8 @@ static void test_errors(void)
     expect_error("\n# comment\nram 256K\n", 3, "missing '=' in 'ram 256K'");
     expect_error(" = 5\n", 1, "missing key before '='");
     expect_error("libc_wasi = maybe\n", 1, "bad boolean 'maybe' for 'libc_wasi'");
+    expect_error("aot_simd = sometimes\n", 1, "bad value 'sometimes' for 'aot_simd' (auto, or yes/no");
+    expect_error("simd = auto\n", 1, "bad boolean 'auto' for 'simd'");
     expect_error("platform = freertos\n", 1, "unknown platform 'freertos'");
     expect_error("abi = ilp64\n", 1, "unknown abi 'ilp64'");
     expect_error("locks = musl\n", 1, "unknown locks 'musl'");

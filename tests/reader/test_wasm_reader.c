@@ -89,6 +89,10 @@ static int fact(const wb_wasm_facts *f, const char *key, uint64_t *v)
     F("data_segment_max_bytes", f->data_segment_max_bytes)
     F("passive_data_segments", f->passive_data_segments)
     F("has_name_section", f->has_name_section)
+    F("has_function_names", f->has_function_names)
+    F("data_lowest_offset", f->data_lowest_offset)
+    F("data_placed_by_global", f->data_placed_by_global)
+    F("stack_below_data", f->stack_below_data)
     F("has_target_features", f->has_target_features)
     F("features", f->features)
     F("declared_features", f->declared_features)
@@ -185,6 +189,11 @@ static const expect wat_expect[] = {
     {"libc.wasm", "data_segment_count", 1},
     {"libc.wasm", "data_bytes", 14},
     {"libc.wasm", "has_name_section", 1},
+    {"libc.wasm", "has_function_names", 1},
+    /* the stack (66576) above the data at 1024, as wasm-ld lays it out by default */
+    {"libc.wasm", "data_lowest_offset", 1024},
+    {"libc.wasm", "data_placed_by_global", 0},
+    {"libc.wasm", "stack_below_data", 0},
     {"libc.wasm", "features", 0},
     /* threads.wat: wasi-threads shape, atomics */
     {"threads.wasm", "imports_thread_spawn", 1},
@@ -274,6 +283,9 @@ static const expect wat_expect[] = {
     {"all_sections.wasm", "heap_base", 8192},
     {"all_sections.wasm", "data_end.present", 0},
     {"all_sections.wasm", "stack_pointer_init", 4096},
+    /* an active segment at 16 and a passive one, which has no place */
+    {"all_sections.wasm", "data_lowest_offset", 16},
+    {"all_sections.wasm", "stack_below_data", 0},
 };
 
 static const expect calibration_expect[] = {
@@ -305,6 +317,14 @@ static const expect calibration_expect[] = {
     {"c01_min.wasm", "stack_pointer_init", 22016},
     {"c01_min.wasm", "imports_thread_spawn", 0},
     {"c01_min.wasm", "exports_wasi_thread_start", 0},
+    /* no data segment: nothing tells where the data lies */
+    {"c01_min.wasm", "data_lowest_offset", UINT64_MAX},
+    {"c01_min.wasm", "stack_below_data", 0},
+    /* c17_stackfirst: wasm-ld --stack-first, the stack [0, 65536) below the data */
+    {"c17_stackfirst.wasm", "stack_pointer_init", 65536},
+    {"c17_stackfirst.wasm", "data_lowest_offset", 65536},
+    {"c17_stackfirst.wasm", "stack_below_data", 1},
+    {"c17_stackfirst.wasm", "has_function_names", 1},
     /* c05_params_locals: calibration/measurements.json facts.wasm */
     {"c05_params_locals.wasm", "instruction_count", 83411},
     {"c05_params_locals.wasm", "code_expr_bytes_total", 195965},

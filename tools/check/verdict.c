@@ -2,6 +2,8 @@
 #include "check/verdict.h"
 #include "model/wamr_versions.h"
 
+#include "model/simd_rule.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +61,42 @@ static void fix(wb_diag *d, const char *fmt, ...)
 }
 
 static uint64_t round_up(uint64_t x, uint64_t to) { return (x + to - 1) / to * to; }
+
+int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,
+                   const wb_wasm_facts **facts)
+{
+    if (c->names_wasm && c->names_facts) {
+        *data = c->names_wasm;
+        *size = c->names_size;
+        *facts = c->names_facts;
+        return 1;
+    }
+    if (c->wasm && c->wasm_facts) {
+        *data = c->wasm;
+        *size = c->wasm_size;
+        *facts = c->wasm_facts;
+        return 1;
+    }
+    return 0;
+}
+
+/* Once, when the stack paths and messages can only say func[N]. */
+static void check_names(const wb_check *c, wb_verdict *v)
+{
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *names;
+
+    if (!wb_check_names(c, &data, &size, &names) || c->wasm_facts->func_count == 0 ||
+        names->has_function_names)
+        return;
+    wb_diag *d = add(v, WB_SEV_NOTE, "names-missing",
+                     "%s has no function names (no name section, as after wasm-opt without -g "
+                     "or a link with --strip-all): the report and JSON name functions func[N]",
+                     c->names_path ? c->names_path : "the module");
+    fix(d, "keep a copy with names and pass it with --names FILE (wasm-opt -g; wamr_add_module "
+           "does this for OPTIMIZE); the deployed module may stay stripped");
+}
 
 /* The largest items of the estimate, for the over-budget message. */
 static void biggest_items(const wb_estimate *e, char *buf, size_t cap)
@@ -174,6 +212,92 @@ static void check_features(const wb_check *c, wb_verdict *v)
                          unsupported[i].what, c->profile->name);
         fix(d, "rebuild without that feature (check -m flags and wasm-ld options)");
     }
+}
+
+/* AOT_FEATURE_SIMD of an .aot's target info (core/iwasm/aot/aot_runtime.h). */
+#define AOT_FEATURE_SIMD 1u
+
+/* simd-unsupported: v128 code the mode and the runtime build (and wamrc,
+ * for AOT without an .aot) cannot run (model/simd_rule.h). */
+static void check_simd(const wb_check *c, wb_verdict *v)
+{
+    const wb_wasm_facts *w = c->wasm_facts;
+    const wb_aot_facts *a = c->aot_facts;
+    const wb_profile *p = c->profile;
+    const wb_estimate *e = c->estimate;
+    char where[200], name[96], why[224];
+    const char *remedy;
+
+    if (!(w && (w->features & WB_FEAT_SIMD)) && !(a && (a->feature_flags & AOT_FEATURE_SIMD)))
+        return;
+    /* the row of the WAMR version checked against */
+    const wb_wamr_version *ver = wb_wamr_version_find(p->wamr_version);
+    if (!ver)
+        return;
+    const wb_simd_facts *facts = &ver->t->simd;
+    wb_simd_block b = wb_simd_check(p, e->mode, a != NULL, facts);
+    if (b == WB_SIMD_RUNS)
+        return;
+
+    if (w && w->simd_first_func != UINT32_MAX) {
+        const uint8_t *data;
+        size_t size;
+        const wb_wasm_facts *names;
+        const char *n = NULL;
+        if (wb_check_names(c, &data, &size, &names))
+            n = wb_wasm_func_name(data, size, names, w->simd_first_func, name, sizeof name);
+        if (n && *n)
+            snprintf(where, sizeof where, ", first in function %s (func[%u])", n,
+                     w->simd_first_func);
+        else
+            snprintf(where, sizeof where, ", first in func[%u]", w->simd_first_func);
+    } else if (w) {
+        snprintf(where, sizeof where, " (v128 values in a signature or a global)");
+    } else {
+        snprintf(where, sizeof where, " (the .aot was compiled with SIMD)");
+    }
+    switch (b) {
+    case WB_SIMD_CLASSIC_INTERP:
+        snprintf(why, sizeof why, "WAMR's classic interpreter has no SIMD");
+        remedy = "run it with the fast interpreter or AOT";
+        break;
+    case WB_SIMD_INTERP_VERSION:
+        snprintf(why, sizeof why, "the fast interpreter of WAMR %s has no SIMD (it has from 2.3.0)",
+                 ver->name);
+        remedy = "run it with AOT, or a WAMR of 2.3.0 or later";
+        break;
+    case WB_SIMD_AOT_TARGET:
+        snprintf(why, sizeof why,
+                 "wamrc keeps SIMD only for x86_64, aarch64 and arc; for --target=%s it stops at "
+                 "the first v128 (\"SIMD type was found\")",
+                 p->aot_target);
+        remedy = "pick a target with SIMD, or the fast interpreter of a runtime built with SIMD";
+        break;
+    case WB_SIMD_AOT_CPU:
+        snprintf(why, sizeof why,
+                 "wamrc needs SSE4.1 for SIMD on x86_64 and --cpu=%s has none (\"SIMD "
+                 "compatibility check failed\")",
+                 p->aot_cpu[0] ? p->aot_cpu : "(generic)");
+        remedy = "set aot_cpu to a CPU with SSE4.1 (x86-64-v2 or newer)";
+        break;
+    case WB_SIMD_AOT_PROFILE:
+        snprintf(why, sizeof why, "profile '%s' says its AOT target has none (aot_simd = no)",
+                 p->name);
+        remedy = "pick a target with SIMD";
+        break;
+    default:
+        snprintf(why, sizeof why,
+                 "the runtime of profile '%s' is built without SIMD (simd = no), so its %s "
+                 "refuses it",
+                 p->name, e->mode == WB_MODE_AOT ? "AOT loader" : "loader");
+        remedy = "build WAMR with WAMR_BUILD_SIMD=1 and set simd = yes";
+        break;
+    }
+    wb_diag *d = add(v, WB_SEV_ERROR, "simd-unsupported", "the module uses SIMD (v128)%s, but %s",
+                     where, why);
+    fix(d, "build without -msimd128 (clang then emits no SIMD, not even by vectorising loops), "
+           "or %s",
+        remedy);
 }
 
 static void check_mode(const wb_check *c, wb_verdict *v)
@@ -294,22 +418,50 @@ static int is_libc_program(const wb_wasm_facts *w)
     return w->imports_wasi || w->heap_base.present;
 }
 
+int wb_check_has_c_stack(const wb_check *c)
+{
+    if (!c->wasm_facts)
+        return 0;
+    if (c->stack)
+        return c->stack->frame_functions > 0;
+    return c->wasm_facts->stack_pointer_found; /* not analysed: assume the C convention */
+}
+
+/* WAMR's aux stack is the C shadow stack: the diagnostics about it apply
+ * only to a module that has one (README: Producers). */
 static void check_aux_stack(const wb_check *c, wb_verdict *v)
 {
     const wb_wasm_facts *w = c->wasm_facts;
 
-    if (!w || w->memory_total == 0)
+    if (!w || w->memory_total == 0 || !wb_check_has_c_stack(c))
         return;
     if (!w->heap_base.usable || !w->data_end.usable) {
         const char *missing = !w->heap_base.usable && !w->data_end.usable ? "__heap_base and __data_end"
                               : !w->heap_base.usable                      ? "__heap_base"
                                                                           : "__data_end";
-        wb_diag *d = add(v, WB_SEV_ERROR, "aux-stack-not-exported",
-                         "%s %s not exported as constant i32 globals: WAMR cannot find the aux "
-                         "stack (no overflow detection, no memory shrinking, app heap cannot go "
-                         "at __heap_base)",
-                         missing, strchr(missing, ' ') ? "are" : "is");
-        fix(d, "link with -Wl,--export=__heap_base -Wl,--export=__data_end");
+        const char *verb = strchr(missing, ' ') ? "are" : "is";
+        wb_diag *d;
+        /* With the stack below the static data (wasm-ld --stack-first, as
+         * rustc, TinyGo and Zig link) an overflow runs below address 0 and
+         * traps as an out-of-bounds access: nothing is overwritten. */
+        if (w->stack_below_data) {
+            d = add(v, WB_SEV_NOTE, "aux-stack-not-exported",
+                    "%s %s not exported as constant i32 globals: WAMR cannot find the aux stack, "
+                    "but it lies below the static data, so an overflow traps as an out-of-bounds "
+                    "access (not \"wasm auxiliary stack overflow\") and overwrites nothing; no "
+                    "memory shrinking",
+                    missing, verb);
+            fix(d, "to have WAMR check and shrink it, link with -Wl,--export=__heap_base "
+                   "-Wl,--export=__data_end (rustc: -C link-arg=--export=__heap_base ...)");
+            return;
+        }
+        d = add(v, WB_SEV_ERROR, "aux-stack-not-exported",
+                "%s %s not exported as constant i32 globals: WAMR cannot find the aux stack (no "
+                "overflow detection: an overflow overwrites the static data below it; no "
+                "memory shrinking, app heap cannot go at __heap_base)",
+                missing, verb);
+        fix(d, "link with -Wl,--export=__heap_base -Wl,--export=__data_end, or with "
+               "-Wl,--stack-first so that an overflow traps");
     }
 }
 
@@ -445,10 +597,11 @@ static void check_stack(const wb_check *c, wb_verdict *v)
 
     if (!s)
         return;
-    if (s->aux_main.analysed && !s->aux_main.bounded)
+    int aux = wb_check_has_c_stack(c); /* without an aux stack only the native one is checked */
+    if (aux && s->aux_main.analysed && !s->aux_main.bounded)
         stack_unbounded(v, &s->aux_main, "aux (C) stack", "the main thread",
                         "give STACK_SIZE explicitly with a margin");
-    if (threads && s->aux_thread.analysed && !s->aux_thread.bounded)
+    if (aux && threads && s->aux_thread.analysed && !s->aux_thread.bounded)
         stack_unbounded(v, &s->aux_thread, "aux (C) stack", "a wasi-thread",
                         "give STACK_SIZE explicitly with a margin");
     if (s->native_main.analysed && !s->native_main.bounded)
@@ -457,7 +610,7 @@ static void check_stack(const wb_check *c, wb_verdict *v)
     if (threads && s->native_thread.analysed && !s->native_thread.bounded)
         stack_unbounded(v, &s->native_thread, "native stack (AOT frames)", "a wasi-thread",
                         "check APP_THREAD_STACK_SIZE_DEFAULT with a margin");
-    if (s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
+    if (aux && s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
         s->aux_main.max_bytes > c->main_stack_size) {
         wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
                          "the main thread may use %llu B of aux stack but it has %llu B",
@@ -466,7 +619,7 @@ static void check_stack(const wb_check *c, wb_verdict *v)
         fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
             (unsigned long long)round_up(s->aux_main.max_bytes, 16));
     }
-    if (s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
+    if (aux && s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
         s->aux_thread.max_bytes > c->main_stack_size) {
         wb_diag *d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
                          "a wasi-thread may use %llu B of aux stack but gets %llu B (the main "
@@ -530,6 +683,7 @@ void wb_verdict_make(const wb_check *c, wb_verdict *v)
     memset(v, 0, sizeof *v);
     v->fits = 1;
     check_features(c, v);
+    check_simd(c, v);
     check_mode(c, v);
     check_aot(c, v);
     check_memory(c, v);
@@ -539,6 +693,7 @@ void wb_verdict_make(const wb_check *c, wb_verdict *v)
     check_stack(c, v);
     check_budget(c, v);
     suggest_savings(c, v);
+    check_names(c, v);
     for (unsigned i = 0; i < v->count; i++)
         if (v->diags[i].severity == WB_SEV_ERROR && strcmp(v->diags[i].code, "over-budget") != 0)
             v->misconfigured = 1;

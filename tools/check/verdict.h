@@ -29,6 +29,12 @@ typedef struct wb_check {
     const uint8_t *wasm;          /* NULL when only an .aot was given */
     size_t wasm_size;
     const wb_wasm_facts *wasm_facts;
+    /* function names: a twin of the module that keeps them (--names: the
+     * same standard sections, checked), else the module's own name section */
+    const char *names_path;       /* NULL without --names */
+    const uint8_t *names_wasm;
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
     const wb_aot_facts *aot_facts;
     const wb_profile *profile;
     const wb_settings *settings;
@@ -48,6 +54,16 @@ typedef struct wb_verdict {
 } wb_verdict;
 
 void wb_verdict_make(const wb_check *c, wb_verdict *v);
+
+/* The module has a C shadow stack (WAMR's aux stack): a stack-pointer global
+ * that function prologues move.  AssemblyScript modules and many hand-written
+ * ones have none; the aux-stack diagnostics and report lines are for it. */
+int wb_check_has_c_stack(const wb_check *c);
+
+/* Where function names come from (the --names twin, else the module), for
+ * wb_wasm_func_name and wb_stack_format_path: 1, or 0 when there is no wasm. */
+int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,
+                   const wb_wasm_facts **facts);
 
 /* 0 fits, 1 does not fit or is misconfigured. */
 int wb_verdict_exit_code(const wb_verdict *v);

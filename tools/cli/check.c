@@ -51,6 +51,9 @@ int cli_check_option(int argc, char **argv, int *i, cli_check_args *a)
     if (OPT("--aot")) {
         NEEDS_VALUE();
         a->aot = val;
+    } else if (OPT("--names")) {
+        NEEDS_VALUE();
+        a->names = val;
     } else if (OPT("--profile")) {
         NEEDS_VALUE();
         a->profile = val;
@@ -78,7 +81,14 @@ int cli_check_option(int argc, char **argv, int *i, cli_check_args *a)
     } else if (OPT("--heap-size")) {
         NEEDS_VALUE();
         rc = cli_take_size(arg, val, &a->settings.heap_size);
-        /* the WAMR version's APP_HEAP_SIZE_MAX is checked once it is known */
+        /* the WAMR version's APP_HEAP_SIZE_MAX is checked once it is known;
+         * WAMR rounds the size up to 8, then its allocator wants APP_HEAP_SIZE_MIN */
+        if (!rc && a->settings.heap_size > 0 &&
+            (a->settings.heap_size + 7) / 8 * 8 < WB_APP_HEAP_SIZE_MIN)
+            return cli_usage_error("--heap-size %s is below WAMR's APP_HEAP_SIZE_MIN (%u B): "
+                                   "instantiation fails (\"init app heap failed\"); give 0 "
+                                   "(no app heap) or at least %u",
+                                   val, WB_APP_HEAP_SIZE_MIN, WB_APP_HEAP_SIZE_MIN);
         a->settings.heap_size_given = 1;
     } else if (OPT("--threads")) {
         NEEDS_VALUE();
@@ -218,6 +228,31 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
         }
         have_wasm = 1;
     }
+    if (a->names) {
+        /* names fit only the function indexes of the same module: every
+         * standard section must be the module's own */
+        unsigned differs;
+        if (!have_wasm)
+            return cli_usage_error("--names gives the names of a .wasm MODULE; '%s' is an .aot file",
+                                   a->module);
+        if (cli_map_file(a->names, &st->namesm) != 0)
+            return CLI_EXIT_USAGE;
+        if (wb_wasm_read(st->namesm.data, st->namesm.size, &st->names_facts, &err) != 0) {
+            cli_read_error(a->names, &err);
+            return CLI_EXIT_USAGE;
+        }
+        differs = wb_wasm_same_sections(st->mod.data, &st->wasm_facts, st->namesm.data,
+                                        &st->names_facts);
+        if (differs) {
+            fprintf(stderr,
+                    "%s: %s: error: not the module %s with names: section %u differs, so its "
+                    "names would not fit (give the copy that wasm-opt -g wrote in the same "
+                    "run, or the module as linked)\n",
+                    cli_prog, a->names, a->module, differs);
+            return CLI_EXIT_USAGE;
+        }
+        st->have_names = 1;
+    }
     if (a->aot) {
         if (a->settings.mode_given && a->settings.mode != WB_MODE_AOT)
             return cli_usage_error("--aot given with --mode %s: the .aot file is only used in aot mode",
@@ -300,12 +335,22 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
     check->wasm = have_wasm ? st->mod.data : NULL;
     check->wasm_size = have_wasm ? st->mod.size : 0;
     check->wasm_facts = have_wasm ? &st->wasm_facts : NULL;
+    if (st->have_names) {
+        check->names_path = a->names;
+        check->names_wasm = st->namesm.data;
+        check->names_size = st->namesm.size;
+        check->names_facts = &st->names_facts;
+    }
     check->aot_facts = have_aot ? &st->aot_facts : NULL;
     check->profile = profile;
     check->settings = &a->settings;
     check->estimate = &st->est;
     check->stack = have_stack ? &st->stack : NULL;
     check->main_stack_size = st->est.aux_stack_bytes;
+    /* a stack below the static data spans [0, its initial pointer), whether
+     * or not WAMR can see it */
+    if (!check->main_stack_size && have_wasm && st->wasm_facts.stack_below_data)
+        check->main_stack_size = st->wasm_facts.stack_pointer_init;
     check->budget = a->settings.budget_given ? a->settings.budget : 0;
     check->budget_is_ram = budget_is_ram;
     wb_verdict_make(check, &st->verdict);
@@ -317,6 +362,7 @@ void cli_check_done(cli_check_state *st)
     if (st->have_su)
         wb_stack_usage_free(&st->su);
     cli_unmap_file(&st->sum);
+    cli_unmap_file(&st->namesm);
     cli_unmap_file(&st->aotm);
     cli_unmap_file(&st->mod);
     memset(st, 0, sizeof *st);

@@ -71,6 +71,7 @@ void cli_clear_outputs(int argc, char **argv);
 typedef struct cli_check_args {
     const char *module;
     const char *aot;
+    const char *names;            /* --names: the module with its name section */
     const char *profile;
     const char *profile_dir;
     const char *stack_usage;
@@ -86,8 +87,9 @@ int cli_check_option(int argc, char **argv, int *i, cli_check_args *a);
 
 /* Everything one check reads and computes; check points into the rest. */
 typedef struct cli_check_state {
-    mapped mod, aotm, sum;
-    wb_wasm_facts wasm_facts;
+    mapped mod, aotm, sum, namesm;
+    wb_wasm_facts wasm_facts, names_facts;
+    int have_names;
     wb_aot_facts aot_facts;
     wb_profile profile;
     wb_estimate est;

@@ -6,7 +6,7 @@
 #include "model/wamr_versions.h"
 
 static const char usage_text[] =
-    "usage: wamr-budget check MODULE [--aot FILE] --profile NAME|PATH\n"
+    "usage: wamr-budget check MODULE [--aot FILE] [--names FILE] --profile NAME|PATH\n"
     "                         [--mode aot|fast-interp|classic-interp] [--budget SIZE]\n"
     "                         [--stack-size SIZE] [--heap-size SIZE] [--threads N]\n"
     "                         [--json FILE|-] [--header FILE] [--prefix NAME]\n"

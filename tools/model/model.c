@@ -637,7 +637,8 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
     e->wasm_stack_size = s->wasm_stack_given ? s->wasm_stack_size : p->wasm_stack_size;
     if (e->wasm_stack_size == 0)
         e->wasm_stack_size = p->default_wasm_stack ? p->default_wasm_stack : 16384;
-    e->heap_size = s->heap_size_given ? s->heap_size : p->heap_size;
+    /* instantiation first rounds heap_size up to 8 */
+    e->heap_size = al(s->heap_size_given ? s->heap_size : p->heap_size, 8);
     if (e->heap_size && ((w && w->exports_malloc && w->exports_free) ||
                          (!w && a && a->exports_malloc_free))) {
         e->heap_size = 0; /* WAMR disables the app heap (README: App heap) */

@@ -40,7 +40,7 @@
 static const wb_wamr_tables main_646b5a9bc = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
-    .fast_interp_simd = 1,
+    .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
@@ -101,7 +101,7 @@ static const wb_wamr_tables main_646b5a9bc = {
 static const wb_wamr_tables release_2_4_5 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
-    .fast_interp_simd = 1,
+    .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
@@ -161,7 +161,7 @@ static const wb_wamr_tables release_2_4_5 = {
 static const wb_wamr_tables release_2_3_1 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
-    .fast_interp_simd = 1,
+    .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
@@ -225,7 +225,7 @@ static const wb_wamr_tables release_2_3_1 = {
 static const wb_wamr_tables release_2_1_0 = {
     .ref_types_default = 0,
     .shrunk_memory_option = 0,
-    .fast_interp_simd = 0,
+    .simd = {.fast_interp_simd = 0, .wamrc_arc_simd = 0},
     .aot_data_copied = 1,
     .aot_text_mapped_twice = 0,
     .aot_data_sections_merged = 0,

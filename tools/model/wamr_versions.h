@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/simd_rule.h"
+
 /*
  * Struct sizes and runtime constants of one WAMR version on one struct
  * layout (pointer width and 64-bit alignment), as the model charges them.
@@ -106,7 +108,7 @@ typedef struct wb_wamr_tables {
     /* defaults of WAMR's CMake at that version */
     int ref_types_default;        /* WAMR_BUILD_REF_TYPES */
     int shrunk_memory_option;     /* WAMR_BUILD_SHRUNK_MEMORY exists (before it: always shrinks) */
-    int fast_interp_simd;         /* the fast interpreter runs SIMD (SIMDe) */
+    wb_simd_facts simd;           /* what runs SIMD: its fast interpreter, wamrc's targets */
     /* behaviours */
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
     int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them

@@ -42,12 +42,17 @@ static void kv_bool(FILE *out, const char *indent, const char *key, int v, int c
 
 static void path_json(FILE *out, const wb_check *c, const wb_stack_bound *b)
 {
+    const uint8_t *names;
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
+    int have_names = wb_check_names(c, &names, &names_size, &names_facts);
+
     fputc('[', out);
     for (unsigned i = 0; i < b->path_len; i++) {
         char name[128];
         const char *n = NULL;
-        if (c->wasm && c->wasm_facts)
-            n = wb_wasm_func_name(c->wasm, c->wasm_size, c->wasm_facts, b->path[i].func_index, name,
+        if (have_names)
+            n = wb_wasm_func_name(names, names_size, names_facts, b->path[i].func_index, name,
                                   sizeof name);
         fprintf(out, "%s{\"function\": %u, \"name\": ", i ? ", " : "", b->path[i].func_index);
         wb_json_string(out, n ? n : "");
@@ -70,6 +75,7 @@ static void stack_json(FILE *out, const wb_check *c)
     const wb_stack_result *s = c->stack;
 
     fprintf(out, "  \"stack\": {\n");
+    kv_bool(out, "    ", "c_shadow_stack", wb_check_has_c_stack(c), 1);
     if (s) {
         const wb_stack_bound *m = &s->aux_main;
         kv_bool(out, "    ", "analysed", m->analysed, 1);
@@ -103,6 +109,8 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_str(out, "  ", "module", c->module_path, 1);
     if (c->aot_path)
         kv_str(out, "  ", "aot", c->aot_path, 1);
+    if (c->names_path)
+        kv_str(out, "  ", "names", c->names_path, 1);
     kv_str(out, "  ", "profile", p->name, 1);
     kv_str(out, "  ", "mode", wb_mode_name(e->mode), 1);
     kv_str(out, "  ", "wamr_version", p->wamr_version, 1);

@@ -84,11 +84,14 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
                              uint64_t size)
 {
     char path[512], n1[32], n2[32];
+    const uint8_t *names;
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
 
     if (!b->analysed)
         return;
-    if (c->wasm && c->wasm_facts)
-        wb_stack_format_path(c->wasm, c->wasm_size, c->wasm_facts, b, path, sizeof path);
+    if (wb_check_names(c, &names, &names_size, &names_facts))
+        wb_stack_format_path(names, names_size, names_facts, b, path, sizeof path);
     else
         path[0] = '\0';
     if (b->bounded) {
@@ -104,14 +107,23 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
 static void stack_lines(FILE *out, const wb_check *c)
 {
     const wb_stack_result *s = c->stack;
+    int has_aux, aux_lines;
 
-    if (!s || (!s->aux_main.analysed && !s->aux_thread.analysed))
+    if (!s)
         return;
-    fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
-    stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
-    stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+    has_aux = wb_check_has_c_stack(c);
+    aux_lines = has_aux && (s->aux_main.analysed || s->aux_thread.analysed);
+    if (aux_lines) {
+        fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
+        stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
+        stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+    } else if (!has_aux) {
+        aux_lines = 1;
+        fprintf(out, "\n  aux stack (C shadow stack): none (no function keeps a frame on a "
+                     "stack-pointer global; WAMR's aux-stack checks do not apply)\n");
+    }
     if (s->native_main.analysed || s->native_thread.analysed) {
-        fprintf(out, "  native stack (AOT frames), worst case\n");
+        fprintf(out, "%s  native stack (AOT frames), worst case\n", aux_lines ? "" : "\n");
         stack_bound_line(out, c, "main thread", &s->native_main, c->profile->main_native_stack);
         stack_bound_line(out, c, "wasi-thread", &s->native_thread, c->profile->app_thread_stack);
     }
@@ -306,7 +318,10 @@ void wb_inspect_write(FILE *out, const char *path, const wb_wasm_facts *w, const
         fprintf(out, "  malloc/free exported  %s\n", w->exports_malloc && w->exports_free ? "yes" : "no");
         fprintf(out, "  wasi-threads          spawn import %s, wasi_thread_start export %s\n",
                 w->imports_thread_spawn ? "yes" : "no", w->exports_wasi_thread_start ? "yes" : "no");
-        fprintf(out, "  name section          %s\n", w->has_name_section ? "yes" : "no");
+        fprintf(out, "  name section          %s\n",
+                !w->has_name_section     ? "no"
+                : w->has_function_names ? "yes, with function names"
+                                        : "yes, no function names");
     }
     if (a) {
         fprintf(out, "  aot file bytes        %llu (format version %u)\n", (unsigned long long)a->file_bytes,

@@ -118,6 +118,7 @@ void wb_profile_defaults(wb_profile *p)
     p->wasi_threads = 1;
     p->bulk_memory = 1;   /* WAMR_BUILD_BULK_MEMORY: on in WAMR's CMake */
     p->tail_call = 0;     /* WAMR_BUILD_TAIL_CALL: off in WAMR's CMake */
+    p->simd = 1;                         /* product-mini/platforms/linux builds with SIMD */
     p->default_wasm_stack = 16384;       /* DEFAULT_WASM_STACK_SIZE, x86-64 */
     p->app_thread_stack = 131072;        /* APP_THREAD_STACK_SIZE_DEFAULT */
     p->max_threads = 4;                  /* CLUSTER_MAX_THREAD_NUM */
@@ -136,13 +137,14 @@ void wb_profile_defaults(wb_profile *p)
     p->aot_target_abi[0] = 0;
     p->aot_bounds_checks = 0;
     p->aot_xip = 0;
+    p->aot_simd = -1;
 }
 
 /* ---- the key table ---- */
 
 typedef enum key_kind {
-    K_NAME, K_STR, K_SIZE, K_SIZE_AUTO, K_BOOL, K_OPTION, K_COUNT, K_PLATFORM, K_ABI, K_LOCKS, K_MODES, K_MODE,
-    K_VERSION, K_INCLUDE
+    K_NAME, K_STR, K_SIZE, K_SIZE_AUTO, K_BOOL, K_OPTION, K_AUTO_BOOL, K_COUNT, K_PLATFORM,
+    K_ABI, K_LOCKS, K_MODES, K_MODE, K_VERSION, K_INCLUDE
 } key_kind;
 
 typedef struct key_def {
@@ -171,6 +173,7 @@ static const key_def keys[] = {
     FIELD("wasi_threads", K_BOOL, wasi_threads),
     FIELD("bulk_memory", K_BOOL, bulk_memory),
     FIELD("tail_call", K_BOOL, tail_call),
+    FIELD("simd", K_BOOL, simd),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),
@@ -189,6 +192,7 @@ static const key_def keys[] = {
     FIELD("aot_target_abi", K_STR, aot_target_abi),
     FIELD("aot_bounds_checks", K_BOOL, aot_bounds_checks),
     FIELD("aot_xip", K_BOOL, aot_xip),
+    FIELD("aot_simd", K_AUTO_BOOL, aot_simd),
 };
 
 #define KEY_COUNT COUNT(keys)
@@ -395,6 +399,18 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
         memcpy(field, &n, sizeof n);
         return 0;
     }
+    case K_AUTO_BOOL:
+        if (name_index((const char *const[]){"auto"}, 1, v) == 0) {
+            iv = -1;
+            memcpy(field, &iv, sizeof iv);
+            return 0;
+        }
+        if (parse_bool(v, &iv))
+            return perr(st, st->line,
+                        "bad value '%s' for '%s' (auto, or yes/no, true/false, on/off, 1/0)", v,
+                        k->key);
+        memcpy(field, &iv, sizeof iv);
+        return 0;
     case K_BOOL:
         if (parse_bool(v, &iv))
             return perr(st, st->line, "bad boolean '%s' for '%s' (yes/no, true/false, on/off, 1/0)",
@@ -732,6 +748,11 @@ static int check_profile(pstate *st, const wb_profile *p)
         return perr(st, line_of(st, "heap_size"),
                     "heap_size is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)", ver->name,
                     (unsigned long long)(ver->t->app_heap_size_max >> 20));
+    if (p->heap_size && (p->heap_size + 7) / 8 * 8 < 256)
+        return perr(st, line_of(st, "heap_size"),
+                    "heap_size %llu is below WAMR's APP_HEAP_SIZE_MIN (256): instantiation "
+                    "fails; use 0 (no app heap) or at least 256",
+                    (unsigned long long)p->heap_size);
     if (p->budget && p->ram && p->budget > p->ram)
         return perr(st, line_of(st, "budget"), "budget (%llu bytes) is larger than ram (%llu "
                                                "bytes)",

@@ -66,6 +66,9 @@ typedef struct wb_profile {
     int wasi_threads;             /* WASM_ENABLE_LIB_WASI_THREADS */
     int bulk_memory;              /* WASM_ENABLE_BULK_MEMORY: memory.init/copy/fill, data.drop */
     int tail_call;                /* WASM_ENABLE_TAIL_CALL: return_call, return_call_indirect */
+    int simd;                     /* WAMR_BUILD_SIMD (WASM_ENABLE_SIMD): the fast interpreter
+                                     runs SIMD (from WAMR 2.3.0), the AOT loader takes an .aot
+                                     that uses it */
 
     /* runtime constants (config.h and platform headers) */
     uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */
@@ -92,6 +95,8 @@ typedef struct wb_profile {
     char aot_target_abi[16];
     int aot_bounds_checks;        /* --bounds-checks=0/1 */
     int aot_xip;                  /* --xip */
+    int aot_simd;                 /* wamrc keeps SIMD for aot_target/aot_cpu: 1 yes, 0 no,
+                                     -1 auto (wamrc's rule, model/simd_rule.h) */
 } wb_profile;
 
 /* Fill p with the defaults of a Linux x86-64 build (the measured one). */

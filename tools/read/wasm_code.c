@@ -719,6 +719,7 @@ typedef struct code_ctx {
      * (natural alignment + 1, or 0 when the module has no memory).
      * Anything else goes the general way, where count_insn checks it. */
     uint8_t align_lim[256];
+    uint32_t body_feat;           /* WB_FEAT_* of the last body scan_expr read */
 } code_ctx;
 
 static int type_sig(code_ctx *x, uint32_t type_index, sig *s, int want_cells)
@@ -1255,6 +1256,7 @@ static int scan_expr(code_ctx *x, wb_cursor *c, uint32_t func, uint64_t locals, 
     }
     c->p = p;
     x->f->features |= st.feat;
+    x->body_feat = st.feat;
     if (st.depth != 0)
         return wb_error_set(err, wb_cursor_offset(c), "code",
                             "function %u does not end with end (%llu blocks left open)", func,
@@ -1368,6 +1370,8 @@ static int scan_bodies(scan_range *r)
             return wb_error_set(err, body_off, "code", "function %u has an empty body", func);
         if (scan_expr(&x, &body, func, s.params + locals, err) != 0)
             return -1;
+        if (((feat | x.body_feat) & WB_FEAT_SIMD) && func < f->simd_first_func)
+            f->simd_first_func = func;
     }
     return 0;
 }
@@ -1399,6 +1403,7 @@ static void code_facts_clear(wb_wasm_facts *f)
     f->func_params_total = f->func_locals_total = f->func_locals_max = 0;
     f->func_params_plus_locals_max = f->func_local_cells_total = 0;
     f->funcs_with_params_or_locals = 0;
+    f->simd_first_func = UINT32_MAX;
 }
 
 #define WB_MAX_INTO(a, b) ((a) = (a) > (b) ? (a) : (b))
@@ -1435,6 +1440,8 @@ static void code_facts_add(wb_wasm_facts *f, const wb_wasm_facts *g)
     WB_MAX_INTO(f->func_params_plus_locals_max, g->func_params_plus_locals_max);
     f->func_local_cells_total += g->func_local_cells_total;
     f->funcs_with_params_or_locals += g->funcs_with_params_or_locals;
+    if (g->simd_first_func < f->simd_first_func)
+        f->simd_first_func = g->simd_first_func;
 }
 
 /*

@@ -804,6 +804,8 @@ static int read_data(rd *r, wb_cursor *c)
                 return fail(r, sat, "data segment %u: active segment but no memory", i);
             if (read_const_expr(r, c, &e) != 0)
                 return -1;
+            if (!e.i32_const)
+                f->data_placed_by_global++;
         } else {
             f->passive_data_segments++;
             f->features |= WB_FEAT_BULK_MEMORY;
@@ -814,6 +816,8 @@ static int read_data(rd *r, wb_cursor *c)
             return fail(r, wb_cursor_offset(c),
                         "data segment %u: %u bytes run past the end of the section", i, len);
         c->p += len;
+        if (flags != 1 && e.i32_const && len > 0 && e.i32 < f->data_lowest_offset)
+            f->data_lowest_offset = e.i32;
         f->data_bytes += len;
         if (len > f->data_segment_max_bytes)
             f->data_segment_max_bytes = len;
@@ -866,6 +870,23 @@ static void read_target_features(rd *r, wb_cursor c)
     r->f->declared_features |= declared;
 }
 
+/* The name section: whether it names any function (subsection 1).  Its
+ * contents are optional, so a malformed one names nothing. */
+static void read_name_subsections(rd *r, wb_cursor c)
+{
+    while (c.ok && c.p < c.end) {
+        uint8_t id = wb_u8(&c);
+        uint32_t len = u32(&c);
+        wb_cursor s = wb_cursor_sub(&c, len);
+        if (!c.ok)
+            return;
+        if (id == 1) {
+            r->f->has_function_names = u32(&s) > 0 && s.ok;
+            return;
+        }
+    }
+}
+
 static int read_custom(rd *r, wb_cursor *c)
 {
     const uint8_t *s;
@@ -877,6 +898,7 @@ static int read_custom(rd *r, wb_cursor *c)
         r->f->has_name_section = 1;
         r->f->name_section_offset = wb_cursor_offset(c);
         r->f->name_section_bytes = wb_cursor_left(c);
+        read_name_subsections(r, *c);
     } else if (name_is(s, len, "target_features")) {
         read_target_features(r, *c);
     }
@@ -984,6 +1006,9 @@ static void resolve_aux_globals(rd *r)
     sp.bounded = f->heap_base.usable;
     sp.limit = f->heap_base.value;
     walk_globals(r, match_sp, &sp);
+    f->stack_below_data = f->stack_pointer_found && f->data_placed_by_global == 0 &&
+                          f->data_lowest_offset != UINT64_MAX &&
+                          f->stack_pointer_init <= f->data_lowest_offset;
 }
 
 static int read_header(rd *r, wb_cursor *c)
@@ -1028,6 +1053,8 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
     r.expr_globals = UINT32_MAX;
     r.err = err;
     facts->file_bytes = size;
+    facts->data_lowest_offset = UINT64_MAX;
+    facts->simd_first_func = UINT32_MAX;
     c = wb_cursor_make(data, size);
     if (data == NULL && size != 0)
         return fail(&r, 0, "no data");
@@ -1077,6 +1104,21 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
         return fail(&r, size, "data count section says %u segments but there is no data section",
                     facts->datacount);
     resolve_aux_globals(&r);
+    return 0;
+}
+
+unsigned wb_wasm_same_sections(const uint8_t *a, const wb_wasm_facts *fa, const uint8_t *b,
+                               const wb_wasm_facts *fb)
+{
+    for (unsigned id = 1; id <= 12; id++) {
+        if (fa->section_bytes[id] != fb->section_bytes[id] ||
+            (fa->section_offset[id] == 0) != (fb->section_offset[id] == 0))
+            return id;
+        if (fa->section_offset[id] &&
+            memcmp(a + fa->section_offset[id], b + fb->section_offset[id],
+                   (size_t)fa->section_bytes[id]) != 0)
+            return id;
+    }
     return 0;
 }
 

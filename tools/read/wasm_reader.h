@@ -118,6 +118,8 @@ typedef struct wb_wasm_facts {
     wb_opcode_counts ops;
     int has_memory_grow;
     int has_table_grow;
+    uint32_t simd_first_func;           /* first function (imports counted) whose body has a
+                                           SIMD instruction or a v128 local; UINT32_MAX none */
 
     /* tables (imported + defined) */
     uint32_t table_count;               /* defined */
@@ -140,6 +142,9 @@ typedef struct wb_wasm_facts {
     int stack_pointer_found;            /* first mutable i32 global with an i32.const init */
     uint32_t stack_pointer_index;       /* global index (imports counted) */
     uint32_t stack_pointer_init;
+    int stack_below_data;               /* the stack pointer starts at or below every active
+                                           data segment (wasm-ld --stack-first): its stack
+                                           grows toward address 0, not into the data */
 
     /* exports */
     uint32_t export_count;
@@ -171,11 +176,15 @@ typedef struct wb_wasm_facts {
     uint64_t data_bytes;
     uint64_t data_segment_max_bytes;
     uint32_t passive_data_segments;
+    uint64_t data_lowest_offset;        /* lowest i32.const offset of an active segment with
+                                           bytes; UINT64_MAX when there is none */
+    uint32_t data_placed_by_global;     /* active segments whose offset is not an i32.const */
 
     /* custom sections we understand */
     int has_name_section;
     size_t name_section_offset;         /* payload */
     uint64_t name_section_bytes;
+    int has_function_names;             /* its function-names subsection names at least one */
     int has_target_features;
     uint32_t features;                  /* WB_FEAT_*: what the module uses (its code,
                                            types, limits, sections) */
@@ -201,6 +210,13 @@ int wb_wasm_read(const uint8_t *data, size_t size, wb_wasm_facts *facts, wb_erro
  * Writes at most cap-1 bytes plus NUL; non-printable bytes become '?'. */
 const char *wb_wasm_func_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                               uint32_t index, char *buf, size_t cap);
+
+/* 0 when two modules read by wb_wasm_read have the same bytes in every
+ * standard section (type through data count; custom sections may differ),
+ * so that one's function names fit the other's function indexes; else the id
+ * of the first section that differs. */
+unsigned wb_wasm_same_sections(const uint8_t *a, const wb_wasm_facts *fa, const uint8_t *b,
+                               const wb_wasm_facts *fb);
 
 /* ---- code walking, for analyses over function bodies (stack bounds) ---- */
 

@@ -2319,8 +2319,10 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
         goto out;
     r->stack_switches = x->switches;
     r->indirect_call_sites = x->indirect_sites;
-    for (uint32_t f = nimports; f < total; f++)
+    for (uint32_t f = nimports; f < total; f++) {
         r->dynamic_frames += x->dyn[f];
+        r->frame_functions += x->frame[f] > 0 || x->dyn[f];
+    }
 
     sb_graph g;
     g.n = nodes;

@@ -46,6 +46,9 @@ typedef struct wb_stack_result {
     wb_stack_bound native_thread;
     uint32_t functions_analysed;
     uint32_t dynamic_frames;      /* functions with a non-constant frame */
+    uint32_t frame_functions;     /* functions that take a frame (constant or dynamic) on the
+                                     stack-pointer global: 0 means the module has no C shadow
+                                     stack that any code uses */
     uint32_t stack_switches;      /* functions that install a loaded or constant stack pointer */
     uint32_t indirect_call_sites; /* call_indirect / call_ref sites (after de-duplication per function) */
     uint32_t indirect_targets;    /* functions an indirect call may reach (table elements, ref.func) */
