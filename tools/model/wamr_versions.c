@@ -13,6 +13,12 @@
  * each release lacks, as on x86-32 (those fields are pointers, 32-bit
  * counters and one lock, whose sizes and alignment are the same there).
  *
+ * Interpreter frames (frame_fast, frame_classic, branch_block): the
+ * offsets of WASMInterpFrame's operand area and sizeof(WASMBranchBlock)
+ * from wasm_interp.h and wasm.h, the same in every version here (the probe's
+ * sizeof(WASMInterpFrame), 48 [24], is the fast interpreter's 40 [20] + one
+ * cell, padded); checked against the frames of the stack calibration runs.
+ *
  * Every field is named: a version differs from another only where its
  * table says so, and adding a version adds tables, not branches.
  */
@@ -22,6 +28,7 @@ static const wb_wamr_tables main_646b5a9bc = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .fast_interp_simd = 1,
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
@@ -37,6 +44,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 260, .functype_hdr = 16, .import = 32, .function = 56,
@@ -49,6 +57,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 272, .functype_hdr = 16, .import = 40, .function = 56,
@@ -61,6 +70,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
@@ -71,6 +81,7 @@ static const wb_wamr_tables release_2_4_5 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .fast_interp_simd = 1,
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
@@ -86,6 +97,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -98,6 +110,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -110,6 +123,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
@@ -119,6 +133,7 @@ static const wb_wamr_tables release_2_3_1 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .fast_interp_simd = 1,
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
@@ -134,6 +149,7 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -146,6 +162,7 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 268, .functype_hdr = 16, .import = 40, .function = 56,
@@ -158,12 +175,14 @@ static const wb_wamr_tables release_2_3_1 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
 
 /* 2.1.0 (2024-06-06), NuttX's default: reference types off by default, no
- * SIMD in the fast interpreter, memories always shrunk (no option), AOT data
+ * SIMD in the fast interpreter, a fast-interpreter constant area of one
+ * entry per distinct (type, value), memories always shrunk (no option), AOT data
  * segments copied into the global heap (AOTMemInitData and its bytes in one
  * block) and AOT text mapped once, a 512 MiB app heap limit, smaller
  * instance extras and exec env. */
@@ -171,6 +190,7 @@ static const wb_wamr_tables release_2_1_0 = {
     .ref_types_default = 0,
     .shrunk_memory_option = 0,
     .fast_interp_simd = 0,
+    .fast_interp_consts_by_bits = 0,
     .aot_data_copied = 1,
     .aot_text_mapped_twice = 0,
     .app_heap_size_max = 512u * 1024u * 1024u,
@@ -186,6 +206,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 72, .thread_args = 40, .heap_struct = 384, .runtime_init = 792,
             .wasi_ctx = 900, .label = 8, .byte = 1, .ref_types_runtime_init = 304,
             .ref_types_inst_extra = 8,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 252, .functype_hdr = 16, .import = 32, .function = 56,
@@ -198,6 +219,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 44, .thread_args = 20, .heap_struct = 204, .runtime_init = 424,
             .wasi_ctx = 640, .label = 4, .byte = 1, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -210,6 +232,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .cluster = 40, .thread_args = 20, .heap_struct = 200, .runtime_init = 448,
             .wasi_ctx = 640, .label = 4, .byte = 2, .ref_types_runtime_init = 152,
             .ref_types_inst_extra = 4,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };

@@ -57,6 +57,10 @@ typedef struct wb_wamr_sizes {
     /* fast-interpreter code (model_fast_interp.c) */
     unsigned label;               /* an emitted handler label */
     unsigned byte;                /* an emitted byte (2 without unaligned access) */
+    /* interpreter frames on the operand stack (wasm_interp.h, wasm.h) */
+    unsigned frame_fast;          /* offsetof(WASMInterpFrame, operand), fast interpreter */
+    unsigned frame_classic;       /* offsetof(WASMInterpFrame, lp), classic interpreter */
+    unsigned branch_block;        /* WASMBranchBlock (classic label stack entry) */
     /* what reference types add (WASM_ENABLE_REF_TYPES); without them the
      * instance also has no bitmap of dropped element segments */
     unsigned ref_types_runtime_init; /* the externref map and its lock at runtime init */
@@ -73,6 +77,8 @@ typedef struct wb_wamr_tables {
     int ref_types_default;        /* WAMR_BUILD_REF_TYPES */
     int shrunk_memory_option;     /* WAMR_BUILD_SHRUNK_MEMORY exists (before it: always shrinks) */
     int fast_interp_simd;         /* the fast interpreter runs SIMD (SIMDe) */
+    int fast_interp_consts_by_bits; /* the fast interpreter's constant area holds distinct raw
+                                       bits (sorted pools), not distinct (type, value) */
     /* behaviours */
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
     int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them */
