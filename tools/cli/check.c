@@ -5,6 +5,7 @@
 
 #include "check/verdict.h"
 #include "cli/cli.h"
+#include "read/stack_notes.h"
 #include "model/model.h"
 #include "model/wamr_versions.h"
 #include "out/outputs.h"
@@ -46,13 +47,17 @@ typedef struct check_args {
     const char *prefix;
     const char *stack_usage;
     const char *wamr;
+    const char *notes;
     int quiet;
+    int stack_auto;               /* --stack-size auto */
+    uint64_t stack_margin;
     wb_settings settings;
 } check_args;
 
 static int parse_check_args(int argc, char **argv, check_args *a)
 {
     memset(a, 0, sizeof *a);
+    a->stack_margin = CLI_STACK_MARGIN;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -91,8 +96,21 @@ static int parse_check_args(int argc, char **argv, check_args *a)
             if (!rc && a->settings.budget == 0)
                 return cli_usage_error("--budget must be more than 0");
             a->settings.budget_given = 1;
+        } else if (OPT("--stack-size") && val && strcmp(val, "auto") == 0) {
+            NEEDS_VALUE();
+            a->stack_auto = 1;
+            a->settings.wasm_stack_given = 0;
+        } else if (OPT("--stack-margin")) {
+            NEEDS_VALUE();
+            rc = cli_take_size(arg, val, &a->stack_margin);
+            if (!rc && a->stack_margin > (1u << 30))
+                return cli_usage_error("--stack-margin %s is more than 1G", val);
+        } else if (OPT("--stack-annotations")) {
+            NEEDS_VALUE();
+            a->notes = val;
         } else if (OPT("--stack-size")) {
             NEEDS_VALUE();
+            a->stack_auto = 0;
             rc = cli_take_size(arg, val, &a->settings.wasm_stack_size);
             /* the stack_size argument of wasm_runtime_instantiate is a uint32 */
             if (!rc && a->settings.wasm_stack_size > UINT32_MAX)
@@ -147,35 +165,56 @@ static int parse_check_args(int argc, char **argv, check_args *a)
 }
 
 
-/* The stack bounds and the model read the same facts and nothing else: they
- * run as two jobs at once, and the parts of their walks over a large module
- * join the same queue (util/parallel.c), so the cores stay busy until both are
- * done.  Job 0 is the model, job 1 the stack bounds (a wasm module only). */
+/* The stack graph and the interpreter's load replay read the same facts and
+ * nothing else: they run as two jobs at once, and the parts of their walks
+ * over a large module join the same queue (util/parallel.c), so the cores
+ * stay busy until both are done.  Job 0 replays the loader (interpreter
+ * modes), job 1 builds the call graph and the aux and native bounds. */
 typedef struct check_jobs {
     const uint8_t *data;
     size_t size;
     const wb_wasm_facts *facts;
     const wb_stack_usage *su;
+    const wb_stack_notes *notes;
+    wb_stack_graph *graph;
     wb_stack_result *stack;
     wb_error stack_err;
     int stack_rc;
-    const wb_module_facts *mf;
     const wb_profile *profile;
-    const wb_settings *settings;
-    wb_estimate *est;
-    const char *why;
-    int model_rc;
+    wb_mode mode;
+    wb_interp_load *il;
+    int load_rc;
 } check_jobs;
 
 static void check_job(void *ctx, unsigned index)
 {
     check_jobs *j = ctx;
-    if (index == 0)
-        j->model_rc = wb_model_estimate_bytes(j->mf, j->facts ? j->data : NULL,
-                                              j->facts ? j->size : 0, j->profile, j->settings,
-                                              j->est, &j->why);
-    else
-        j->stack_rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->stack, &j->stack_err);
+    if (index == 0) {
+        j->load_rc = wb_model_interp_load(j->facts, j->data, j->size, j->profile, j->mode,
+                                          j->mode != WB_MODE_AOT, j->il);
+        return;
+    }
+    j->stack_rc = wb_stack_graph_build(j->data, j->size, j->facts, j->notes, &j->graph, &j->stack_err);
+    if (j->stack_rc == 0)
+        j->stack_rc = wb_stack_bounds(j->graph, j->su, j->stack, &j->stack_err);
+}
+
+/* --stack-size auto: the operand-stack bound of the main thread and the
+ * threads plus the margin, rounded up to 16; AOT code keeps no values there
+ * and gets 1 KiB for the call frames of call-stack dumps.  0 when there is
+ * no bound. */
+static uint64_t auto_stack_size(wb_mode mode, const wb_stack_result *s, uint64_t margin)
+{
+    uint64_t need;
+    if (mode == WB_MODE_AOT)
+        return 1024;
+    if (!s || !s->operand_main.analysed || !s->operand_main.bounded ||
+        (s->operand_thread.analysed && !s->operand_thread.bounded))
+        return 0;
+    need = s->operand_main.max_bytes;
+    if (s->operand_thread.analysed && s->operand_thread.max_bytes > need)
+        need = s->operand_thread.max_bytes;
+    return (need + margin + 15) / 16 * 16;
 }
 
 int cli_check(int argc, char **argv)
@@ -187,13 +226,16 @@ int cli_check(int argc, char **argv)
     wb_profile profile;
     wb_estimate est;
     wb_stack_usage su;
+    wb_stack_notes notes;
     wb_stack_result stack;
+    wb_interp_load il;
     wb_error err;
     wb_check check;
     wb_verdict verdict;
     char prefix[96];
-    int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0;
+    int have_wasm = 0, have_aot = 0, have_stack = 0, have_su = 0, have_notes = 0;
     int rc;
+    check_jobs jobs;
 
     cli_clear_outputs(argc, argv);
     rc = parse_check_args(argc, argv, &a);
@@ -202,6 +244,8 @@ int cli_check(int argc, char **argv)
     memset(&aotm, 0, sizeof aotm);
     memset(&sum, 0, sizeof sum);
     memset(&su, 0, sizeof su);
+    memset(&il, 0, sizeof il);
+    memset(&jobs, 0, sizeof jobs);
 
     if (cli_map_file(a.module, &mod) != 0)
         return CLI_EXIT_USAGE;
@@ -290,20 +334,57 @@ int cli_check(int argc, char **argv)
         const char *arch = have_aot ? aot_facts.arch : profile.aot_target;
         su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
     }
+    if (a.notes) {
+        if (!have_wasm) {
+            cli_usage_error("--stack-annotations needs a .wasm MODULE: the stack bounds read its code");
+            goto out;
+        }
+        if (cli_load_notes(a.notes, &notes) != 0)
+            goto out;
+        have_notes = 1;
+    }
     wb_module_facts mf = {have_wasm ? &wasm_facts : NULL, have_aot ? &aot_facts : NULL};
-    check_jobs jobs = {mod.data, mod.size, have_wasm ? &wasm_facts : NULL, have_su ? &su : NULL,
-                       &stack, {0, NULL, ""}, 0, &mf, &profile, &a.settings, &est, NULL, 0};
+    jobs.data = mod.data;
+    jobs.size = mod.size;
+    jobs.facts = have_wasm ? &wasm_facts : NULL;
+    jobs.su = have_su ? &su : NULL;
+    jobs.notes = have_notes ? &notes : NULL;
+    jobs.stack = &stack;
+    jobs.profile = &profile;
+    jobs.mode = wb_model_mode(&mf, &profile, &a.settings);
+    jobs.il = &il;
     wb_par_run(have_wasm ? 2 : 1, check_job, &jobs);
+    if (jobs.load_rc != 0) {
+        fprintf(stderr, "%s: %s: cannot estimate: out of memory replaying the loader\n", cli_prog,
+                a.module);
+        goto out;
+    }
     if (have_wasm) {
         if (jobs.stack_rc != 0) {
-            cli_read_error(a.module, &jobs.stack_err);
+            cli_stack_error(a.module, a.notes, &jobs.stack_err);
             goto out;
         }
         have_stack = 1;
+        /* the interpreters' operand stack, over the same graph */
+        if (il.frames.count &&
+            wb_stack_operand(jobs.graph, il.frames.frame, il.frames.entry, il.frames.count, &stack,
+                             &err) != 0) {
+            cli_read_error(a.module, &err);
+            goto out;
+        }
     }
-    if (jobs.model_rc != 0) {
+    uint64_t auto_size = 0;
+    if (a.stack_auto) {
+        auto_size = auto_stack_size(jobs.mode, have_stack ? &stack : NULL, a.stack_margin);
+        if (auto_size) {
+            a.settings.wasm_stack_size = auto_size;
+            a.settings.wasm_stack_given = 1;
+        }
+    }
+    const char *why = NULL;
+    if (wb_model_estimate_loaded(&mf, &il, &profile, &a.settings, &est, &why) != 0) {
         fprintf(stderr, "%s: %s: cannot estimate: %s\n", cli_prog, a.module,
-                jobs.why ? jobs.why : "unknown reason");
+                why ? why : "unknown reason");
         goto out;
     }
 
@@ -318,7 +399,13 @@ int cli_check(int argc, char **argv)
     check.settings = &a.settings;
     check.estimate = &est;
     check.stack = have_stack ? &stack : NULL;
-    check.main_stack_size = est.aux_stack_bytes;
+    check.main_stack_size = est.aux_stack_main;
+    check.notes = have_stack ? wb_stack_graph_notes(jobs.graph) : NULL;
+    check.notes_path = a.notes;
+    check.operand_why = il.frames.count ? NULL : il.frames.why;
+    check.stack_auto = a.stack_auto;
+    check.stack_auto_failed = a.stack_auto && auto_size == 0;
+    check.stack_margin = a.stack_margin;
     check.budget = a.settings.budget_given ? a.settings.budget : 0;
     check.budget_is_ram = budget_is_ram;
     wb_verdict_make(&check, &verdict);
@@ -349,6 +436,10 @@ int cli_check(int argc, char **argv)
         rc = CLI_EXIT_USAGE;
 
 out:
+    wb_stack_graph_free(jobs.graph);
+    wb_interp_load_free(&il);
+    if (have_notes)
+        wb_stack_notes_free(&notes);
     if (have_su)
         wb_stack_usage_free(&su);
     cli_unmap_file(&sum);

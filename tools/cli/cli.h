@@ -7,11 +7,16 @@
 #include <stdio.h>
 
 #include "read/profile.h"
+#include "read/stack_notes.h"
 #include "read/wasm_reader.h"
 
 #define CLI_EXIT_FITS 0
 #define CLI_EXIT_FAIL 1
 #define CLI_EXIT_USAGE 2
+
+/* What --stack-size auto (WASM_STACK_SIZE AUTO) adds to the operand-stack
+ * bound before rounding up to 16; --stack-margin changes it. */
+#define CLI_STACK_MARGIN 256u
 
 extern const char cli_prog[];
 
@@ -43,6 +48,14 @@ void cli_unmap_file(mapped *m);
 
 /* "<path>: error: offset ..., <section> section: <message>" on stderr. */
 void cli_read_error(const char *path, const wb_error *err);
+
+/* A stack annotations file, parsed; 0, or -1 with "<path>:<line>: error: ..."
+ * on stderr. */
+int cli_load_notes(const char *path, wb_stack_notes *notes);
+
+/* An error building the stack graph: an annotation names its file and line,
+ * anything else is the module's (cli_read_error). */
+void cli_stack_error(const char *module, const char *notes_path, const wb_error *err);
 
 /* ---- output files: written whole or not at all ---- */
 

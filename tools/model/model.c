@@ -858,6 +858,16 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
                                                         : w->stack_pointer_init;
     }
 
+    /* WAMR's lib-pthread without wasi-threads (no heap aux-stack allocation):
+     * wasm_cluster_create gives each of max_threads + 1 threads, the main one
+     * too, an equal slice of the aux stack, rounded down to 16 */
+    e->aux_stack_main = e->aux_stack_bytes;
+    if (p->lib_pthread && !p->wasi_threads && e->aux_stack_bytes) {
+        e->aux_stack_split = 1;
+        e->aux_stack_main = e->aux_stack_bytes / ((uint64_t)p->max_threads + 1) & ~(uint64_t)15;
+        e->aux_stack_slice_min = v->t->thread_aux_stack_min;
+    }
+
     /* exec env */
     ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
          (p->wasi_threads ? L.cluster : 0);

@@ -77,7 +77,11 @@ typedef struct wb_estimate {
     uint64_t bytes_per_page;      /* 65536, or less when WAMR shrinks the memory */
     int memory_shrunk;
     int memory_unbounded;         /* no declared max and memory.grow present */
-    uint64_t aux_stack_bytes;     /* main-thread C stack as WAMR resolves it; 0 unknown */
+    uint64_t aux_stack_bytes;     /* the module's C stack as WAMR resolves it; 0 unknown */
+    uint64_t aux_stack_main;      /* what the main thread gets of it: all, or with WAMR's
+                                     lib-pthread one slice (aux_stack_split); 0 unknown or none */
+    int aux_stack_split;          /* the thread manager cuts it into max_threads + 1 slices */
+    uint64_t aux_stack_slice_min; /* a smaller slice makes creating the exec env fail */
 
     int fast_interp_exact;        /* 1: code replayed from the bytes; 0: per-opcode bound */
     uint64_t fast_interp_code;    /* compiled code + constant areas (interpreter modes) */

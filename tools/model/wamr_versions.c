@@ -32,6 +32,7 @@ static const wb_wamr_tables main_646b5a9bc = {
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 392, .functype_hdr = 24, .import = 64, .function = 96,
@@ -85,6 +86,7 @@ static const wb_wamr_tables release_2_4_5 = {
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -137,6 +139,7 @@ static const wb_wamr_tables release_2_3_1 = {
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -194,6 +197,7 @@ static const wb_wamr_tables release_2_1_0 = {
     .aot_data_copied = 1,
     .aot_text_mapped_twice = 0,
     .app_heap_size_max = 512u * 1024u * 1024u,
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,

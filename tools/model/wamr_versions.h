@@ -83,6 +83,8 @@ typedef struct wb_wamr_tables {
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
     int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them */
     uint64_t app_heap_size_max;   /* APP_HEAP_SIZE_MAX */
+    uint64_t thread_aux_stack_min; /* WASM_THREAD_AUX_STACK_SIZE_MIN: the smallest aux-stack slice
+                                      the thread manager accepts */
     wb_wamr_sizes sizes[WB_LAYOUT_COUNT];
 } wb_wamr_tables;
 

@@ -166,6 +166,7 @@ static const key_def keys[] = {
     FIELD("hw_bound_check", K_BOOL, hw_bound_check),
     FIELD("libc_wasi", K_BOOL, libc_wasi),
     FIELD("wasi_threads", K_BOOL, wasi_threads),
+    FIELD("lib_pthread", K_BOOL, lib_pthread),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),

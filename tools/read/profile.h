@@ -60,6 +60,8 @@ typedef struct wb_profile {
     int hw_bound_check;           /* OS_ENABLE_HW_BOUND_CHECK */
     int libc_wasi;                /* WASM_ENABLE_LIBC_WASI */
     int wasi_threads;             /* WASM_ENABLE_LIB_WASI_THREADS */
+    int lib_pthread;              /* WASM_ENABLE_LIB_PTHREAD: the thread manager splits the aux
+                                     stack (no heap aux-stack allocation without wasi-threads) */
 
     /* runtime constants (config.h and platform headers) */
     uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */

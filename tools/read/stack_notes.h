@@ -31,6 +31,7 @@ typedef struct wb_stack_note {
     uint32_t depth;               /* recursion */
     const char *const *targets;   /* indirect: target_count names */
     unsigned target_count;
+    const char *builtin;          /* not from the file: what the checker knows it from */
 } wb_stack_note;
 
 typedef struct wb_stack_notes {

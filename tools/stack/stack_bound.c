@@ -2004,6 +2004,9 @@ typedef struct sb_solver {
     uint32_t *sidx, *slow, *scomp, *sstack, *scall, *spos;
     uint8_t *son;
     uint64_t *slen;
+    uint64_t *nodew;         /* per node of an annotated recursion: its worst, by where the
+                                path enters the component */
+    uint8_t *annotated;      /* per component: bounded by annotated depths */
 } sb_solver;
 
 static uint64_t sb_add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
@@ -2031,7 +2034,9 @@ static int sb_sub_alloc(sb_solver *s, uint32_t n)
     s->spos = malloc(m * sizeof *s->spos);
     s->son = malloc(m);
     s->slen = malloc(m * sizeof *s->slen);
-    return s->sidx && s->slow && s->scomp && s->sstack && s->scall && s->spos && s->son && s->slen
+    s->nodew = malloc(m * sizeof *s->nodew);
+    return s->sidx && s->slow && s->scomp && s->sstack && s->scall && s->spos && s->son &&
+                   s->slen && s->nodew
                ? 0
                : -1;
 }
@@ -2052,16 +2057,17 @@ static int sb_sub_keeps(const sb_graph *g, const sb_weights *w, const sb_solver 
  * direct calls (SB_SUB_DIRECT) or over every edge but those into an
  * annotated function (SB_SUB_CUT).  Returns SB_SUB_CYCLE with *why set when
  * one of them is a cycle through a function with a frame.  Otherwise, in
- * SB_SUB_CUT mode, *total is what the component can add to a path: a first
- * stretch from where the path enters (not an annotated function) plus, for
- * each annotated function a, depth(a) stretches starting at a, each at most
- * the longest path from a that does not enter an annotated function again.
+ * SB_SUB_CUT mode, s->nodew[v] is what the component can add to a path
+ * that enters it at v: a first stretch from v (none when v is annotated)
+ * plus, for each annotated function a, depth(a) stretches starting at a,
+ * each at most the longest path from a that does not enter an annotated
+ * function again; *total is the largest of them.
  */
 static int sb_sub(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t c, uint32_t first,
                   uint32_t top, int mode, uint32_t *why, uint64_t *total)
 {
     uint32_t counter = 0, nsub = 0, stop = 0;
-    uint64_t lead = 0, sum = 0;
+    uint64_t sum = 0;
 
     if (sb_sub_alloc(s, g->n) != 0)
         return SB_SUB_NOMEM;
@@ -2143,14 +2149,26 @@ static int sb_sub(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t
         return SB_SUB_OK;
     for (uint32_t i = first; i < top; i++) {
         uint32_t v = s->scc_stack[i];
-        uint64_t len = s->slen[s->scomp[v]];
         if (v < g->total && w->depth && w->depth[v] > 0)
-            sum = sb_add_sat(sum, sb_mul_sat(w->depth[v], len));
-        else
-            lead = sb_max(lead, len);
+            sum = sb_add_sat(sum, sb_mul_sat(w->depth[v], s->slen[s->scomp[v]]));
     }
-    *total = sb_add_sat(lead, sum);
+    /* entered at v: v's own stretch (none for an annotated v, whose first
+     * turn is one of its depth), then the annotated stretches */
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t v = s->scc_stack[i];
+        int ann = v < g->total && w->depth && w->depth[v] > 0;
+        s->nodew[v] = sb_add_sat(ann ? 0 : s->slen[s->scomp[v]], sum);
+        *total = sb_max(*total, s->nodew[v]);
+    }
     return SB_SUB_OK;
+}
+
+/* The worst from node v: per node inside an annotated recursion (where a
+ * path enters it matters), else its component's. */
+static uint64_t sb_node_worst(const sb_solver *s, uint32_t v)
+{
+    uint32_t c = s->comp[v];
+    return s->annotated[c] ? s->nodew[v] : s->worst[c];
 }
 
 /* Which unbounded kind to report when several are reachable: a possible
@@ -2196,9 +2214,9 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
                     inf_kind = worse;
                     inf_why = s->why[cu];
                 }
-            } else if (from == SB_NONE || s->worst[cu] > best ||
-                       (s->worst[cu] == best && to < g->nimports && u >= g->nimports)) {
-                best = s->worst[cu]; /* the deepest exit; on a tie, not an import */
+            } else if (from == SB_NONE || sb_node_worst(s, u) > best ||
+                       (sb_node_worst(s, u) == best && to < g->nimports && u >= g->nimports)) {
+                best = sb_node_worst(s, u); /* the deepest exit; on a tie, not an import */
                 from = v;
                 to = u;
             }
@@ -2229,6 +2247,7 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
     if (to < g->nimports && best == 0 && !w->doubling)
         to = SB_NONE;
     s->cyclic[c] = (uint8_t)cyclic;
+    s->annotated[c] = 0;
     s->own[c] = (uint8_t)own;
     s->exit_from[c] = from;
     s->exit_to[c] = to;
@@ -2240,7 +2259,11 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
     if (annotated) {
         /* the annotated recursion, then the deepest exit (or, on the
          * operand stack, its largest frame kept free again) */
-        s->worst[c] = sb_add_sat(inside, w->doubling ? sb_max(maxframe, best) : best);
+        uint64_t tail = w->doubling ? sb_max(maxframe, best) : best;
+        for (uint32_t i = first; i < top; i++)
+            s->nodew[s->scc_stack[i]] = sb_add_sat(s->nodew[s->scc_stack[i]], tail);
+        s->worst[c] = sb_add_sat(inside, tail);
+        s->annotated[c] = 1;
     } else if (cyclic) {
         s->worst[c] = best; /* frameless cycles add nothing */
     } else if (w->doubling) {
@@ -2393,7 +2416,7 @@ static void sb_cycle(const sb_graph *g, const sb_solver *s, sb_scratch *t, uint3
  * stack the host call's frame below it as well. */
 static uint64_t sb_entry_need(const sb_solver *s, const uint64_t *entry_bytes, uint32_t e)
 {
-    uint64_t worst = s->worst[s->comp[e]];
+    uint64_t worst = sb_node_worst(s, e);
     if (!entry_bytes)
         return worst;
     return sb_max(sb_mul_sat(2, entry_bytes[e]), sb_add_sat(entry_bytes[e], worst));
@@ -2437,11 +2460,29 @@ static void sb_fill(const sb_graph *g, const sb_solver *s, const sb_weights *w,
     b->max_bytes = sb_entry_need(s, entry_bytes, best);
     b->entry_bytes = entry_bytes ? entry_bytes[best] : 0;
     if (entry_bytes && sb_mul_sat(2, entry_bytes[best]) >= sb_add_sat(entry_bytes[best],
-                                                                     s->worst[s->comp[best]]))
+                                                                     sb_node_worst(s, best)))
         return; /* the host call's own frame decides */
     for (uint32_t v = best; v != SB_NONE && !b->path_truncated;) {
         uint32_t c = s->comp[v], from = s->exit_from[c];
+        unsigned at = b->path_len;
         sb_path_add(b, g, w, v);
+        if (s->annotated[c]) {
+            /* once round the recursion, every frame of it marked with the
+             * annotated depth that bounds it */
+            uint32_t succ = SB_NONE, depth = 1;
+            for (uint32_t k = g->off[v]; k < g->off[v + 1] && succ == SB_NONE; k++)
+                if (s->comp[g->adj[k]] == c)
+                    succ = g->adj[k];
+            uint32_t n = succ == SB_NONE || succ == v
+                             ? 0
+                             : sb_shortest(g, succ, v, t->parent, t->queue, t->hop, WB_STACK_PATH_MAX);
+            for (uint32_t i = 0; i + 1 < n && i < WB_STACK_PATH_MAX; i++)
+                sb_path_add(b, g, w, t->hop[i]);
+            for (unsigned i = at; i < b->path_len; i++)
+                depth = b->path[i].times > depth ? b->path[i].times : depth;
+            for (unsigned i = at; i < b->path_len; i++)
+                b->path[i].times = depth;
+        }
         if (s->cyclic[c] && from != SB_NONE && from != v) {
             /* through the cycle to the member that leaves it */
             uint32_t n = sb_shortest(g, v, from, t->parent, t->queue, t->hop, WB_STACK_PATH_MAX);
@@ -2460,7 +2501,8 @@ struct wb_stack_graph {
     const uint8_t *data;
     size_t size;
     const wb_wasm_facts *facts;
-    const wb_stack_notes *notes;
+    const wb_stack_notes *notes;   /* the user's and the built-in ones (merged) */
+    wb_stack_notes merged;
     sb_types types;
     sb_exports exports;
     uint32_t *func_type;
@@ -2501,6 +2543,7 @@ static void sb_solver_free(sb_solver *s)
     free(s->why);
     free(s->kind);
     free(s->own);
+    free(s->annotated);
     free(s->cyclic);
     free(s->sidx);
     free(s->slow);
@@ -2510,6 +2553,7 @@ static void sb_solver_free(sb_solver *s)
     free(s->spos);
     free(s->son);
     free(s->slen);
+    free(s->nodew);
     memset(s, 0, sizeof *s);
 }
 
@@ -2529,10 +2573,11 @@ static int sb_solver_alloc(sb_solver *s, uint32_t nodes)
     s->why = malloc(n * sizeof *s->why);
     s->kind = malloc(n);
     s->own = malloc(n);
+    s->annotated = malloc(n);
     s->cyclic = malloc(n);
     return s->index && s->low && s->comp && s->on_stack && s->scc_stack && s->call_node &&
                    s->call_pos && s->worst && s->exit_from && s->exit_to && s->why && s->kind &&
-                   s->own && s->cyclic
+                   s->own && s->annotated && s->cyclic
                ? 0
                : -1;
 }
@@ -2559,6 +2604,7 @@ void wb_stack_graph_free(wb_stack_graph *gr)
     free(gr->depth);
     free(gr->note_of);
     free(gr->note_func);
+    free(gr->merged.notes);
     free(gr->all);
     free(gr->slot);
     free(gr->mem_at);
@@ -2819,6 +2865,65 @@ bad:
     return wb_error_set(err, n->line, "annotations", "'%.96s': expected func[N]", name);
 }
 
+/*
+ * Recursions the checker knows a bound of, as if annotated: musl's frexp
+ * family (wasi-libc) calls itself once, for a subnormal argument, with the
+ * argument scaled into the normal range (src/math/frexp.c).  Applied to a
+ * program that imports WASI, to the function of that name when it calls
+ * nothing but itself and the file does not annotate it.
+ */
+static const struct {
+    const char *name;
+    uint32_t depth;
+} sb_builtin_notes[] = {
+    {"frexp", 2},
+    {"frexpf", 2},
+    {"frexpl", 2},
+};
+
+static const char sb_builtin_source[] = "wasi-libc: recurses once, for a subnormal argument";
+
+/* The user's annotations and the built-in ones that apply, in one list the
+ * graph owns. */
+static int sb_merge_notes(wb_stack_graph *gr, const wb_stack_notes *user, wb_error *err)
+{
+    const size_t nb = sizeof sb_builtin_notes / sizeof sb_builtin_notes[0];
+    unsigned nu = user ? user->count : 0;
+    const sb_ctx *x = gr->x;
+
+    gr->merged.notes = calloc(nu + nb, sizeof *gr->merged.notes);
+    if (!gr->merged.notes)
+        return wb_error_set(err, 0, "annotations", "out of memory");
+    if (nu)
+        memcpy(gr->merged.notes, user->notes, nu * sizeof *user->notes);
+    gr->merged.count = nu;
+    for (size_t i = 0; i < nb && gr->facts->imports_wasi; i++) {
+        uint32_t f;
+        int named = 0, self = 0, other = 0;
+        if (wb_wasm_func_by_name(gr->data, gr->size, gr->facts, sb_builtin_notes[i].name,
+                                 strlen(sb_builtin_notes[i].name), &f) != 1 ||
+            f < gr->facts->import_func_count)
+            continue;
+        for (unsigned k = 0; k < nu; k++)
+            named |= strcmp(user->notes[k].func, sb_builtin_notes[i].name) == 0;
+        for (uint32_t k = x->off[f]; k < x->off[f + 1]; k++) {
+            self |= x->adj[k] == f;
+            other |= x->adj[k] != f;
+        }
+        if (named || !self || other)
+            continue;
+        wb_stack_note *n = &gr->merged.notes[gr->merged.count++];
+        n->kind = WB_NOTE_RECURSION;
+        n->func = sb_builtin_notes[i].name;
+        n->depth = sb_builtin_notes[i].depth;
+        n->builtin = sb_builtin_source;
+    }
+    gr->notes = &gr->merged;
+    return 0;
+}
+
+const wb_stack_notes *wb_stack_graph_notes(const wb_stack_graph *g) { return g ? g->notes : NULL; }
+
 /* Apply the annotations: recursion depths per node; each `indirect`
  * function's calls through class nodes replaced by calls of its targets. */
 static int sb_apply_notes(wb_stack_graph *gr, wb_error *err)
@@ -2969,7 +3074,6 @@ int wb_stack_graph_build(const uint8_t *data, size_t size, const wb_wasm_facts *
     gr->data = data;
     gr->size = size;
     gr->facts = facts;
-    gr->notes = notes;
     if (sb_types_read(data, size, facts, &gr->types, err) != 0)
         goto fail;
     if (total64 + gr->types.class_count >= UINT32_MAX) {
@@ -3028,7 +3132,7 @@ int wb_stack_graph_build(const uint8_t *data, size_t size, const wb_wasm_facts *
     gr->g.nimports = nimports;
     gr->g.off = x->off;
     gr->g.adj = x->adj;
-    if (sb_apply_notes(gr, err) != 0)
+    if (sb_merge_notes(gr, notes, err) != 0 || sb_apply_notes(gr, err) != 0)
         goto fail;
 
     /* entries: the main thread's, then the threads' (wasi_thread_start, or
@@ -3373,12 +3477,16 @@ const char *wb_stack_format_path(const uint8_t *data, size_t size, const wb_wasm
         if (b->entry_bytes)
             sb_put(&o, "call from the host (%llu B)%s", (unsigned long long)b->entry_bytes,
                    b->path_len ? " -> " : "");
+        /* the frames of an annotated recursion: "(a (16 B) -> b (32 B)) x 12" */
         for (unsigned i = 0; i < b->path_len; i++) {
-            sb_put(&o, "%s%s (%llu B)", i ? " -> " : "",
+            uint32_t times = b->path[i].times;
+            int opens = times > 1 && (i == 0 || b->path[i - 1].times != times);
+            int closes = times > 1 && (i + 1 == b->path_len || b->path[i + 1].times != times);
+            sb_put(&o, "%s%s%s (%llu B)", i ? " -> " : "", opens ? "(" : "",
                    wb_stack_func_name(data, size, facts, b->path[i].func_index, name, sizeof name),
                    (unsigned long long)b->path[i].frame_bytes);
-            if (b->path[i].times > 1)
-                sb_put(&o, " x %u", b->path[i].times);
+            if (closes)
+                sb_put(&o, ") x %u", times);
         }
         if (b->path_truncated)
             sb_put(&o, " -> ...");

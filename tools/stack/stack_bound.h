@@ -100,6 +100,12 @@ int wb_stack_graph_build(const uint8_t *data, size_t size, const wb_wasm_facts *
                          const wb_stack_notes *notes, wb_stack_graph **out, wb_error *err);
 void wb_stack_graph_free(wb_stack_graph *g);
 
+/* The annotations the graph applies: the file's, then the ones the checker
+ * knows for the module's libc (their `builtin` says from where).  The
+ * indexes of wb_stack_result.notes_used point into this list; it lives as
+ * long as the graph. */
+const wb_stack_notes *wb_stack_graph_notes(const wb_stack_graph *g);
+
 /* The aux bounds, and the native bounds with a stack-usage file (su may be
  * NULL); fills r except the operand bounds.  Returns 0 or -1 with err set. */
 int wb_stack_bounds(wb_stack_graph *g, const wb_stack_usage *su, wb_stack_result *r, wb_error *err);
