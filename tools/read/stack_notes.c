@@ -70,8 +70,9 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
     out->notes = calloc(max_lines, sizeof *out->notes);
     out->names = calloc(max_tokens, sizeof *out->names);
     if (!out->text || !out->notes || !out->names) {
-        wb_stack_notes_free(out);
-        return wb_error_set(err, 0, "annotations", "out of memory");
+        int rc = wb_error_set(err, 0, "annotations", "out of memory");
+        wb_stack_notes_free(out); /* after the message: it may quote the text */
+        return rc;
     }
     memcpy(out->text, text, len);
     out->text[len] = '\0';
@@ -86,8 +87,9 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
             eol = end;
         line++;
         if (memchr(p, '\0', (size_t)(eol - p))) {
-            wb_stack_notes_free(out);
-            return wb_error_set(err, line, "annotations", "a NUL byte: not a text file");
+            int rc = wb_error_set(err, line, "annotations", "a NUL byte: not a text file");
+            wb_stack_notes_free(out); /* after the message: it may quote the text */
+            return rc;
         }
         hash = memchr(p, '#', (size_t)(eol - p));
         stop = hash ? hash : eol;
@@ -101,23 +103,26 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
         n->line = line;
         if (strcmp(tok[0], "recursion") == 0) {
             if (nt != 3) {
-                wb_stack_notes_free(out);
-                return wb_error_set(err, line, "annotations",
+                int rc = wb_error_set(err, line, "annotations",
                                     "expected 'recursion <function> <depth>'");
+                wb_stack_notes_free(out); /* after the message: it may quote the text */
+                return rc;
             }
             if (parse_depth(tok[2], &n->depth) != 0) {
-                wb_stack_notes_free(out);
-                return wb_error_set(err, line, "annotations",
+                int rc = wb_error_set(err, line, "annotations",
                                     "the depth must be a whole number from 1 to %u", WB_NOTE_DEPTH_MAX);
+                wb_stack_notes_free(out); /* after the message: it may quote the text */
+                return rc;
             }
             n->kind = WB_NOTE_RECURSION;
             n->func = tok[1];
         } else if (strcmp(tok[0], "indirect") == 0) {
             char *rest;
             if (nt < 4 || strcmp(tok[2], "->") != 0) {
-                wb_stack_notes_free(out);
-                return wb_error_set(err, line, "annotations",
+                int rc = wb_error_set(err, line, "annotations",
                                     "expected 'indirect <function> -> <target> [<target>...]'");
+                wb_stack_notes_free(out); /* after the message: it may quote the text */
+                return rc;
             }
             n->kind = WB_NOTE_INDIRECT;
             n->func = tok[1];
@@ -134,8 +139,9 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
                 rest += strlen(rest) + 1;
             }
         } else {
-            wb_stack_notes_free(out);
-            return wb_error_set(err, line, "annotations", "%s, not '%.64s'", usage, tok[0]);
+            int rc = wb_error_set(err, line, "annotations", "%s, not '%.64s'", usage, tok[0]);
+            wb_stack_notes_free(out); /* after the message: it may quote the text */
+            return rc;
         }
         out->count++;
         p = eol + (eol < end);
