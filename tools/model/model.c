@@ -584,8 +584,9 @@ int wb_model_interp_load(const wb_wasm_facts *w, const uint8_t *wasm, size_t siz
     /* the fast replay also sizes the loader's scratch in classic mode */
     if (wasm && size &&
         wb_fast_interp_replay_frames(wasm, size, w, L.label, L.byte,
-                                     v->t->fast_interp_consts_by_bits, &r->code,
-                                     mode == WB_MODE_FAST_INTERP ? cells : NULL) == 0) {
+                                     cells && mode == WB_MODE_FAST_INTERP &&
+                                         v->t->fast_interp_consts_by_bits,
+                                     &r->code, mode == WB_MODE_FAST_INTERP ? cells : NULL) == 0) {
         r->code_exact = 1;
     } else {
         wb_fast_interp_bound(w, L.label, L.byte, &r->code);

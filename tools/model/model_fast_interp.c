@@ -599,7 +599,7 @@ FI_INLINE void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
             c->const_cells += nc;
             /* the pools of (b) hold raw bits: an i32 and an f32 (i64, f64)
              * of the same bits share a cell */
-            if (!const_known(c, partner, bits, &other))
+            if (c->consts_by_bits && !const_known(c, partner, bits, &other))
                 c->const_cells_bits += nc;
         }
     }
@@ -1475,7 +1475,8 @@ static uint64_t function_scratch(const fi_ctx *c)
  */
 static uint32_t frame_cells(const fi_ctx *c)
 {
-    uint64_t n = (c->consts_by_bits ? c->const_cells_bits : c->const_cells) + (uint64_t)(c->maxdyn > 0 ? c->maxdyn : 0) + c->preserved_cells + 1;
+    uint64_t consts = c->consts_by_bits ? c->const_cells_bits : c->const_cells;
+    uint64_t n = consts + (uint64_t)(c->maxdyn > 0 ? c->maxdyn : 0) + c->preserved_cells + 1;
     return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
