@@ -1,4 +1,4 @@
-/* Static worst-case depth of the aux (C shadow) stack and, with a stack-usage file, the AOT native stack. */
+/* Static worst-case depths over the call graph: the aux (C shadow) stack, the interpreters' operand stack, the AOT native stack. */
 #include "stack/stack_bound.h"
 
 #include <pthread.h>
@@ -48,10 +48,18 @@
  * return_call_ref go to every function whose reference the module takes (in
  * an element segment or by ref.func; every exported function too when a
  * table is imported or exported, since the host may store those) and whose
- * type is structurally equal to the call's type.  Imported functions cost 0
- * and call nothing back.  A cycle reachable from an entry is recursion: no
- * bound, unless no function on it has a frame on that stack (a frameless
- * cycle adds nothing per turn).
+ * type is structurally equal to the call's type, unless the module fixes
+ * the slot (sb_indirect_edge: a constant, or a load from memory nothing
+ * writes, into a table nothing writes): then to the one function there.
+ * Imported functions are nodes without edges, free on the aux stack.  A
+ * cycle reachable from an entry is recursion: no bound, unless no function
+ * on it has a frame on that stack (a frameless cycle adds nothing per
+ * turn), or annotated depths cut it; certain when a cycle of direct calls
+ * has a frame, possible when every such cycle passes through a class node.
+ *
+ * Operand stack (interpreters): the same graph weighted with each
+ * function's interpreter frame (the model's), combined by WAMR's rule that
+ * a frame needs twice its size free: see the longest paths below.
  *
  * Native stack (AOT): the same graph weighted with the frame sizes of
  * `wamrc --stack-usage` (AOT function N = defined function N), each plus
