@@ -2681,13 +2681,14 @@ typedef struct sb_slots {
     uint32_t *slot;
     uint64_t count, cap;
     uint32_t total;
+    uint64_t limit;          /* slots a table of this module's elements may reach */
 } sb_slots;
 
 static int sb_slot_put(void *ctx, uint64_t slot, uint32_t func)
 {
     sb_slots *t = ctx;
-    if (slot >= ((uint64_t)1 << 24) || (func != UINT32_MAX && func >= t->total))
-        return 1; /* not a table a program of this size fills */
+    if (slot >= t->limit || (func != UINT32_MAX && func >= t->total))
+        return 1; /* elements far apart: not worth the memory, nothing narrowed */
     if (slot >= t->cap) {
         uint64_t nc = t->cap ? t->cap : 64;
         while (nc <= slot)
@@ -2712,7 +2713,8 @@ static void sb_fixed_table(wb_stack_graph *gr, uint32_t total)
 {
     const wb_wasm_facts *f = gr->facts;
     const wb_opcode_counts *o = &f->ops;
-    sb_slots t = {NULL, 0, 0, total};
+    /* wasm-ld fills a table from slot 1 on: room for 16 times the elements */
+    sb_slots t = {NULL, 0, 0, total, 16 * ((uint64_t)f->elem_total_elements + 256)};
     if (f->import_table_count > 0 || f->table_count == 0 || gr->exports.table_exported ||
         o->op[0x26] || o->fc[12] || o->fc[14] || o->fc[15] || o->fc[17])
         return;
