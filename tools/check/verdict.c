@@ -523,15 +523,16 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
                              "WASM_STACK_SIZE AUTO: the operand stack of %s has no static bound: "
                              "%s%s",
                              who[i], path, cond);
-            fix(d, "annotate the recursion's depth (recursion <function> <depth> in "
-                   "STACK_ANNOTATIONS / --stack-annotations), or give WASM_STACK_SIZE a size");
+            fix(d, "annotate the recursion's depth or the indirect call's targets (recursion "
+                   "<function> <depth>, indirect <function> -> <target>... in STACK_ANNOTATIONS / "
+                   "--stack-annotations), or give WASM_STACK_SIZE a size");
         } else if (i == 0 || e->threads > 0) {
             wb_diag *d = add(v, WB_SEV_WARNING, "operand-stack-unbounded",
                              "the interpreter's operand stack of %s has no static bound: %s%s",
                              who[i], path, cond);
-            fix(d, "annotate the recursion's depth (recursion <function> <depth> in "
-                   "--stack-annotations / STACK_ANNOTATIONS), or give WASM_STACK_SIZE explicitly "
-                   "with a margin");
+            fix(d, "annotate the recursion's depth or the indirect call's targets (recursion "
+                   "<function> <depth>, indirect <function> -> <target>... in --stack-annotations / "
+                   "STACK_ANNOTATIONS), or give WASM_STACK_SIZE explicitly with a margin");
         }
     }
     for (int i = 0; i < 2; i++) {
