@@ -15,6 +15,7 @@
 #   WAMR_BUDGET_STACK_MARGIN      bytes STACK_SIZE AUTO adds to the static bound
 #   WAMR_BUDGET_BASELINE_DIR      where modules without BASELINE keep <name>.budget.json
 #                                 baselines (empty: no baseline unless BASELINE is given)
+#   WAMR_BUDGET_WASM_STACK_MARGIN bytes WASM_STACK_SIZE AUTO adds to the operand-stack bound
 
 include_guard(GLOBAL)
 
@@ -44,6 +45,8 @@ set(WAMR_BUDGET_STACK_MARGIN "256" CACHE STRING
   "Bytes STACK_SIZE AUTO adds to the static aux-stack bound before rounding up to 16")
 set(WAMR_BUDGET_BASELINE_DIR "" CACHE PATH
   "Directory of the baselines (<name>.budget.json) of modules that give no BASELINE; empty: none")
+set(WAMR_BUDGET_WASM_STACK_MARGIN "256" CACHE STRING
+  "Bytes WASM_STACK_SIZE AUTO adds to the static operand-stack bound before rounding up to 16")
 # The WAMR versions the checker models (`wamr-budget --version` lists the
 # same; a test keeps the two lists equal).
 set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.4.4 2.4.3 2.4.2 2.4.1 2.4.0 2.3.1 2.3.0 2.1.0 main-646b5a9bc
@@ -54,7 +57,8 @@ set(WAMR_BUDGET_WAMR_VERSIONS 2.4.5 2.4.4 2.4.3 2.4.2 2.4.1 2.4.0 2.3.1 2.3.0 2.
 macro(_wamr_module_keywords)
   set(_WAMR_MODULE_OPTIONS EMBED FREESTANDING DEBUG_INFO SAVE_BASELINE)
   set(_WAMR_MODULE_ONE_VALUE MEMORY_BUDGET PROFILE MODE WAMR_VERSION STACK_SIZE INITIAL_MEMORY
-    MAX_MEMORY THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX BASELINE MAX_GROWTH)
+    MAX_MEMORY THREADS WASM_STACK_SIZE HEAP_SIZE OPTIMIZE HEADER HEADER_PREFIX BASELINE MAX_GROWTH
+    STACK_ANNOTATIONS)
   set(_WAMR_MODULE_MULTI_VALUE SOURCES AOT EXPORTS INCLUDE_DIRECTORIES COMPILE_DEFINITIONS
     COMPILE_OPTIONS LINK_LIBRARIES LINK_OPTIONS)
   get_property(_WAMR_BUDGET_CMAKE_DIR GLOBAL PROPERTY _WAMR_BUDGET_CMAKE_DIR)
@@ -75,7 +79,8 @@ endmacro()
       [STACK_SIZE <size>|AUTO]
       [INITIAL_MEMORY <size>] [MAX_MEMORY <size>]
       [THREADS <n>]
-      [WASM_STACK_SIZE <size>] [HEAP_SIZE <size>]
+      [WASM_STACK_SIZE <size>|AUTO] [HEAP_SIZE <size>]
+      [STACK_ANNOTATIONS <file>]
       [OPTIMIZE O0|O1|O2|O3|O4|Os|Oz|OFF]
       [AOT [REQUIRED]]
       [EXPORTS <symbol>...]
@@ -105,7 +110,8 @@ endmacro()
     C shadow (aux) stack, ``-z stack-size``; a multiple of 16.  ``AUTO``
     links once, computes the worst-case stack with ``wamr-budget stack-bound``
     and relinks with that bound plus ``WAMR_BUDGET_STACK_MARGIN`` bytes,
-    rounded up to 16.  Recursion or alloca make ``AUTO`` a build error.
+    rounded up to 16.  Recursion or alloca make ``AUTO`` a build error
+    (an annotated recursion depth bounds a recursion: ``STACK_ANNOTATIONS``).
   ``INITIAL_MEMORY``, ``MAX_MEMORY``
     ``--initial-memory`` and ``--max-memory``: multiples of 64 KiB (wasm pages).
     Without ``MAX_MEMORY`` the memory can grow without bound, which the check
@@ -116,7 +122,15 @@ endmacro()
     Needs ``MAX_MEMORY`` and a toolchain with a threads sysroot, or ``FREESTANDING``.
   ``WASM_STACK_SIZE``, ``HEAP_SIZE``
     The ``stack_size`` and ``heap_size`` arguments of ``wasm_runtime_instantiate``
-    (``HEAP_SIZE 0``: the libc heap only).
+    (``HEAP_SIZE 0``: the libc heap only).  ``WASM_STACK_SIZE AUTO``: the
+    static bound of the interpreter's operand stack plus
+    ``WAMR_BUDGET_WASM_STACK_MARGIN`` bytes, rounded up to 16 (1 KiB under
+    AOT, whose code keeps no values there); a module without a bound makes
+    ``AUTO`` a build error naming the cycle.
+  ``STACK_ANNOTATIONS``
+    A file of stack annotations (``recursion <function> <depth>``,
+    ``indirect <function> -> <target>...``) the stack bounds rely on, for
+    ``STACK_SIZE AUTO``, ``WASM_STACK_SIZE AUTO`` and the check.
   ``OPTIMIZE``
     Run binaryen ``wasm-opt -<level>`` after the link.  ``OFF`` or absent: no
     wasm-opt step.  Either way clang is kept from running wasm-opt on its own
@@ -642,14 +656,33 @@ macro(_wamr_validate_module)
   endif()
   set(_wamr_wasm_stack "")
   if(DEFINED arg_WASM_STACK_SIZE)
-    _wamr_parse_size(_wamr_wasm_stack WASM_STACK_SIZE "${arg_WASM_STACK_SIZE}")
-    # the stack_size argument of wasm_runtime_instantiate is a uint32
-    if(_wamr_wasm_stack GREATER_EQUAL 4294967296)
-      _wamr_error("WASM_STACK_SIZE ${arg_WASM_STACK_SIZE} is more than WAMR takes: the "
-        "stack_size argument of wasm_runtime_instantiate is a 32-bit number, so give less "
-        "than 4G (a few KiB is usual).")
+    if(arg_WASM_STACK_SIZE STREQUAL "AUTO")
+      set(_wamr_wasm_stack "auto")
+    else()
+      _wamr_parse_size(_wamr_wasm_stack WASM_STACK_SIZE "${arg_WASM_STACK_SIZE}")
+      # the stack_size argument of wasm_runtime_instantiate is a uint32
+      if(_wamr_wasm_stack GREATER_EQUAL 4294967296)
+        _wamr_error("WASM_STACK_SIZE ${arg_WASM_STACK_SIZE} is more than WAMR takes: the "
+          "stack_size argument of wasm_runtime_instantiate is a 32-bit number, so give less "
+          "than 4G (a few KiB is usual), or AUTO.")
+      endif()
     endif()
   endif()
+  set(_wamr_notes "")
+  if(DEFINED arg_STACK_ANNOTATIONS)
+    get_filename_component(_wamr_notes "${arg_STACK_ANNOTATIONS}" ABSOLUTE
+      BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    if(NOT EXISTS "${_wamr_notes}" OR IS_DIRECTORY "${_wamr_notes}")
+      _wamr_error("STACK_ANNOTATIONS '${arg_STACK_ANNOTATIONS}' is not a file (looked for "
+        "${_wamr_notes}): give the stack annotations file, or leave STACK_ANNOTATIONS out.")
+    endif()
+  endif()
+  foreach(_wamr_margin IN ITEMS WAMR_BUDGET_STACK_MARGIN WAMR_BUDGET_WASM_STACK_MARGIN)
+    if(NOT "${${_wamr_margin}}" MATCHES "^[0-9]+$" OR ${_wamr_margin} GREATER 1073741824)
+      _wamr_error("${_wamr_margin} '${${_wamr_margin}}' is not a number of bytes "
+        "(0 to 1073741824): set it to e.g. 256.")
+    endif()
+  endforeach()
   set(_wamr_heap "")
   if(DEFINED arg_HEAP_SIZE)
     _wamr_parse_size(_wamr_heap HEAP_SIZE "${arg_HEAP_SIZE}" ZERO_OK)
@@ -1120,6 +1153,7 @@ macro(_wamr_add_wasm_module)
       "OPTIMIZE;${_wamr_optimize}" "WASM_OPT;${WAMR_WASM_OPT}" "NAMES_FILE;${_wamr_names_file}"
       "WAMRC;${_wamr_wamrc}"
       "AOT_FILE;${_wamr_aot_file}" "STACK_USAGE;${_wamr_su_file}"
+      "STACK_ANNOTATIONS;${_wamr_notes}" "WASM_STACK_MARGIN;${WAMR_BUDGET_WASM_STACK_MARGIN}"
       "EMBED_OUTPUT;${_wamr_embed}" "EMBED_SYMBOL;${_wamr_symbol}"
       "BASELINE;${_wamr_baseline}" "MAX_GROWTH;${_wamr_max_growth}" "SAVE_BASELINE;${arg_SAVE_BASELINE}")
     list(GET _wamr_pair 0 _wamr_k)
@@ -1142,8 +1176,10 @@ macro(_wamr_add_wasm_module)
       COMMAND "${CMAKE_COMMAND}" "-DWAMR_CHECKER=${_wamr_checker_cmd}"
         "-DWAMR_WASM=$<TARGET_FILE:_wamr_${name}_probe>" "-DWAMR_OUTPUT=${_wamr_rsp}"
         "-DWAMR_MARGIN=${WAMR_BUDGET_STACK_MARGIN}" "-DWAMR_NAME=${name}"
+        "-DWAMR_ANNOTATIONS=${_wamr_notes}"
         -P "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
       DEPENDS _wamr_${name}_probe "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
+              ${_wamr_notes}
       COMMENT "wamr-budget: bounding the aux stack of ${name}"
       VERBATIM)
     add_custom_target(_wamr_${name}_stack DEPENDS "${_wamr_rsp}")
@@ -1160,6 +1196,10 @@ macro(_wamr_add_wasm_module)
   endif()
   _wamr_apply_link_settings(${name} "${_wamr_triple}" "${_wamr_link_stack}")
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_wamr_settings}")
+  if(NOT _wamr_notes STREQUAL "")
+    # a changed annotations file checks the module again
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_wamr_notes}")
+  endif()
   if(_wamr_checker_target)
     add_dependencies(${name} ${_wamr_checker_target})
   endif()
@@ -1252,6 +1292,9 @@ macro(_wamr_add_host_module)
   if(_wamr_aot_required)
     list(APPEND _wamr_fwd REQUIRED)
   endif()
+  if(NOT _wamr_notes STREQUAL "")
+    list(APPEND _wamr_fwd STACK_ANNOTATIONS "${_wamr_notes}")
+  endif()
   foreach(_wamr_kw IN ITEMS EXPORTS COMPILE_DEFINITIONS COMPILE_OPTIONS LINK_LIBRARIES LINK_OPTIONS)
     if(arg_${_wamr_kw})
       list(APPEND _wamr_fwd ${_wamr_kw} ${arg_${_wamr_kw}})
@@ -1295,7 +1338,8 @@ macro(_wamr_add_host_module)
     "-DCMAKE_BUILD_TYPE=${WAMR_BUDGET_WASM_BUILD_TYPE}"
     "-DWAMR_BUDGET_MODULE_FILE=${_wamr_module_file}"
     "-DWAMR_BUDGET_CHECKER=${_wamr_checker_cmd}"
-    "-DWAMR_BUDGET_STACK_MARGIN=${WAMR_BUDGET_STACK_MARGIN}")
+    "-DWAMR_BUDGET_STACK_MARGIN=${WAMR_BUDGET_STACK_MARGIN}"
+    "-DWAMR_BUDGET_WASM_STACK_MARGIN=${WAMR_BUDGET_WASM_STACK_MARGIN}")
   if(WAMRC)
     list(APPEND _wamr_ep_args "-DWAMRC=${WAMRC}")
   endif()

@@ -1,6 +1,6 @@
 # Checks what the WASI sample project's build left: JSON, header, STACK_SIZE AUTO.
 cmake_minimum_required(VERSION 3.25)
-#   -DDIR=<build dir> -DCHECKER=<wamr-budget>
+#   -DDIR=<build dir> -DCHECKER=<wamr-budget> -DSOURCE=<the sample project's sources>
 set(bad "")
 macro(expect what got want)
   if(NOT "${got}" STREQUAL "${want}")
@@ -79,6 +79,35 @@ else()
   file(READ "${DIR}/chain.budget.json" json)
   string(JSON v GET "${json}" settings aux_stack_bytes)
   expect("chain.settings.aux_stack_bytes" "${v}" "${want}")
+endif()
+
+# recurse: WASM_STACK_SIZE AUTO is the operand-stack bound (with the
+# annotated depth) + 256 rounded up to 16, in the JSON and the header; the
+# aux stack is sized from the same annotation.
+execute_process(COMMAND "${CHECKER}" stack-bound "${DIR}/recurse.wasm" --operand
+    --profile linux-x86_64 --mode fast-interp --stack-annotations "${SOURCE}/recurse.annotations"
+  OUTPUT_VARIABLE obound OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT obound MATCHES "^[0-9]+$")
+  list(APPEND bad "stack-bound --operand of recurse failed (${rc}): ${obound}")
+else()
+  math(EXPR want "(${obound} + 256 + 15) / 16 * 16")
+  file(READ "${DIR}/recurse.budget.json" json)
+  string(JSON v GET "${json}" settings stack_size)
+  expect("recurse.settings.stack_size (WASM_STACK_SIZE AUTO)" "${v}" "${want}")
+  string(JSON v GET "${json}" operand_stack max_bytes)
+  expect("recurse.operand_stack.max_bytes" "${v}" "${obound}")
+  string(JSON v GET "${json}" operand_stack auto)
+  expect("recurse.operand_stack.auto" "${v}" ON)
+  string(JSON v GET "${json}" stack annotations_used 0 function)
+  expect("recurse.stack.annotations_used[0]" "${v}" "walk")
+  file(READ "${DIR}/recurse_budget.h" header)
+  if(NOT header MATCHES "#define RECURSE_STACK_SIZE ${want}u")
+    list(APPEND bad "recurse_budget.h: RECURSE_STACK_SIZE is not ${want}u")
+  endif()
+  # walk(8) .. walk(0): nine frames of the walker in the operand bound
+  if(obound LESS 900)
+    list(APPEND bad "recurse: operand bound ${obound} is below nine interpreter frames")
+  endif()
 endif()
 
 if(bad)

@@ -571,6 +571,8 @@ static const char *unbounded_why(const wb_stack_bound *b)
     switch (b->unbounded_kind) {
     case WB_STACK_RECURSION:
         return "recursion";
+    case WB_STACK_POSSIBLE_RECURSION:
+        return "possible recursion: every cycle passes through an indirect call matched by type";
     case WB_STACK_DYNAMIC_FRAME:
         return "a dynamic frame: alloca or VLA";
     case WB_STACK_UNKNOWN_FRAME:
@@ -580,13 +582,41 @@ static const char *unbounded_why(const wb_stack_bound *b)
     }
 }
 
-/* stack-unbounded: which stack, of which thread, and why. */
-static void stack_unbounded(wb_verdict *v, const wb_stack_bound *b, const char *stack,
-                            const char *thread, const char *fix_text)
+/* The conditional bound of a possible recursion, for a message: "; without
+ * the indirect calls that close it (a -> b, ...) at most N B". */
+static void conditional_text(const wb_check *c, const wb_stack_bound *b, const char *unit,
+                             char *buf, size_t cap)
 {
-    wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded", "the %s use of %s has no static bound (%s)",
-                     stack, thread, unbounded_why(b));
-    fix(d, "see the stack section of the report for the cycle or function; %s", fix_text);
+    const wb_stack_conditional *k = &b->conditional;
+    char n1[64], n2[64];
+    size_t used;
+    buf[0] = '\0';
+    if (!k->computed || !k->bounded)
+        return;
+    used = (size_t)snprintf(buf, cap, "; without the indirect calls that close it (");
+    for (unsigned i = 0; i < k->assume_count && i < WB_STACK_ASSUME_MAX && used < cap; i++)
+        used += (size_t)snprintf(buf + used, cap - used, "%s%s -> %s", i ? ", " : "",
+                                 wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                                    k->assumes[i].from, n1, sizeof n1),
+                                 wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                                    k->assumes[i].to, n2, sizeof n2));
+    if (used < cap)
+        snprintf(buf + used, cap - used, "%s) %s %llu B",
+                 k->assume_count > WB_STACK_ASSUME_MAX ? ", ..." : "", unit,
+                 (unsigned long long)k->max_bytes);
+}
+
+/* stack-unbounded: which stack, of which thread, and why. */
+static void stack_unbounded(const wb_check *c, wb_verdict *v, const wb_stack_bound *b,
+                            const char *stack, const char *thread, const char *fix_text)
+{
+    char cond[200];
+    conditional_text(c, b, "it uses at most", cond, sizeof cond);
+    wb_diag *d = add(v, WB_SEV_WARNING, "stack-unbounded", "the %s use of %s has no static bound (%s)%s",
+                     stack, thread, unbounded_why(b), cond);
+    fix(d, "see the stack section of the report for the cycle or function; annotate a recursion's "
+           "depth or an indirect call's targets (--stack-annotations, STACK_ANNOTATIONS), or %s",
+        fix_text);
 }
 
 static void check_stack(const wb_check *c, wb_verdict *v)
@@ -599,34 +629,67 @@ static void check_stack(const wb_check *c, wb_verdict *v)
         return;
     int aux = wb_check_has_c_stack(c); /* without an aux stack only the native one is checked */
     if (aux && s->aux_main.analysed && !s->aux_main.bounded)
-        stack_unbounded(v, &s->aux_main, "aux (C) stack", "the main thread",
+        stack_unbounded(c, v, &s->aux_main, "aux (C) stack", "the main thread",
                         "give STACK_SIZE explicitly with a margin");
     if (aux && threads && s->aux_thread.analysed && !s->aux_thread.bounded)
-        stack_unbounded(v, &s->aux_thread, "aux (C) stack", "a wasi-thread",
+        stack_unbounded(c, v, &s->aux_thread, "aux (C) stack", "a wasi-thread",
                         "give STACK_SIZE explicitly with a margin");
     if (s->native_main.analysed && !s->native_main.bounded)
-        stack_unbounded(v, &s->native_main, "native stack (AOT frames)", "the main thread",
+        stack_unbounded(c, v, &s->native_main, "native stack (AOT frames)", "the main thread",
                         "give the host thread that runs wasm a stack with a margin");
     if (threads && s->native_thread.analysed && !s->native_thread.bounded)
-        stack_unbounded(v, &s->native_thread, "native stack (AOT frames)", "a wasi-thread",
+        stack_unbounded(c, v, &s->native_thread, "native stack (AOT frames)", "a wasi-thread",
                         "check APP_THREAD_STACK_SIZE_DEFAULT with a margin");
-    if (aux && s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
-        s->aux_main.max_bytes > c->main_stack_size) {
-        wb_diag *d = add(v, WB_SEV_ERROR, "stack-overflow",
-                         "the main thread may use %llu B of aux stack but it has %llu B",
-                         (unsigned long long)s->aux_main.max_bytes,
-                         (unsigned long long)c->main_stack_size);
-        fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
-            (unsigned long long)round_up(s->aux_main.max_bytes, 16));
+    const wb_estimate *e = c->estimate;
+    uint64_t slices = (uint64_t)p->max_threads + 1;
+    if (aux && e->aux_stack_split && e->aux_stack_bytes / slices < e->aux_stack_slice_min) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "aux-stack-slice-too-small",
+                         "WAMR's lib-pthread cuts the %llu B aux stack into %llu slices of %llu B, "
+                         "below the %llu B it accepts: creating the exec env fails",
+                         (unsigned long long)e->aux_stack_bytes, (unsigned long long)slices,
+                         (unsigned long long)(e->aux_stack_bytes / slices),
+                         (unsigned long long)e->aux_stack_slice_min);
+        fix(d, "link with -z stack-size=%llu or more (STACK_SIZE)",
+            (unsigned long long)(e->aux_stack_slice_min * slices));
+    } else if (aux && s->aux_main.analysed && s->aux_main.bounded && c->main_stack_size &&
+               s->aux_main.max_bytes > c->main_stack_size) {
+        wb_diag *d;
+        if (e->aux_stack_split) {
+            d = add(v, WB_SEV_ERROR, "stack-overflow",
+                    "the main thread may use %llu B of aux stack but WAMR's lib-pthread gives it "
+                    "one slice of %llu (max_threads + 1) of the %llu B stack: %llu B",
+                    (unsigned long long)s->aux_main.max_bytes, (unsigned long long)slices,
+                    (unsigned long long)e->aux_stack_bytes, (unsigned long long)c->main_stack_size);
+            fix(d, "link with -z stack-size=%llu or more (STACK_SIZE), or lower max_thread_num",
+                (unsigned long long)(round_up(s->aux_main.max_bytes, 16) * slices));
+        } else {
+            d = add(v, WB_SEV_ERROR, "stack-overflow",
+                    "the main thread may use %llu B of aux stack but it has %llu B",
+                    (unsigned long long)s->aux_main.max_bytes,
+                    (unsigned long long)c->main_stack_size);
+            fix(d, "link with -z stack-size=%llu or more (STACK_SIZE, or STACK_SIZE AUTO)",
+                (unsigned long long)round_up(s->aux_main.max_bytes, 16));
+        }
     }
     if (aux && s->aux_thread.analysed && s->aux_thread.bounded && c->main_stack_size &&
         s->aux_thread.max_bytes > c->main_stack_size) {
-        wb_diag *d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
-                         "a wasi-thread may use %llu B of aux stack but gets %llu B (the main "
-                         "thread's size) and WAMR does not check it: an overflow corrupts the libc heap",
-                         (unsigned long long)s->aux_thread.max_bytes,
-                         (unsigned long long)c->main_stack_size);
-        fix(d, "raise STACK_SIZE or use pthread_attr_setstacksize");
+        wb_diag *d;
+        if (e->aux_stack_split) {
+            d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
+                    "a thread may use %llu B of aux stack but WAMR's lib-pthread gives each a slice "
+                    "of %llu B: WAMR stops it with \"wasm auxiliary stack overflow\"",
+                    (unsigned long long)s->aux_thread.max_bytes,
+                    (unsigned long long)c->main_stack_size);
+            fix(d, "link with -z stack-size=%llu or more (STACK_SIZE)",
+                (unsigned long long)(round_up(s->aux_thread.max_bytes, 16) * slices));
+        } else {
+            d = add(v, WB_SEV_ERROR, "thread-stack-overflow",
+                    "a wasi-thread may use %llu B of aux stack but gets %llu B (the main "
+                    "thread's size) and WAMR does not check it: an overflow corrupts the libc heap",
+                    (unsigned long long)s->aux_thread.max_bytes,
+                    (unsigned long long)c->main_stack_size);
+            fix(d, "raise STACK_SIZE or use pthread_attr_setstacksize");
+        }
     }
     if (s->native_main.analysed && s->native_main.bounded && p->main_native_stack &&
         s->native_main.max_bytes > p->main_native_stack) {
@@ -648,8 +711,98 @@ static void check_stack(const wb_check *c, wb_verdict *v)
     }
 }
 
+/* What --stack-size auto would give: the bound + margin, rounded up to 16. */
+static uint64_t operand_suggestion(const wb_check *c, uint64_t bound)
+{
+    return round_up(bound + c->stack_margin, 16);
+}
+
+/* The interpreters' operand stack (README: Stack bounds): each thread's exec
+ * env has stack_size bytes for its interpreter frames. */
+static void check_operand_stack(const wb_check *c, wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+    const wb_stack_result *s = c->stack;
+    const wb_stack_bound *b[2] = {s ? &s->operand_main : NULL, s ? &s->operand_thread : NULL};
+    const char *who[2] = {"the main thread", s && s->pthread_entries ? "a thread" : "a wasi-thread"};
+    char path[300], cond[200];
+
+    if (e->mode == WB_MODE_AOT || !c->wasm_facts)
+        return;
+    if (!s || !s->operand_main.analysed) {
+        wb_diag *d = add(v, c->stack_auto_failed ? WB_SEV_ERROR : WB_SEV_WARNING,
+                         c->stack_auto_failed ? "operand-stack-auto" : "operand-stack-unbounded",
+                         "the interpreter's operand stack has no static bound: %s",
+                         c->operand_why ? c->operand_why : "no entry point");
+        fix(d, "give WASM_STACK_SIZE / --stack-size explicitly with a margin");
+        return;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (!b[i]->analysed || b[i]->bounded)
+            continue;
+        wb_stack_format_path(c->wasm, c->wasm_size, c->wasm_facts, b[i], path, sizeof path);
+        conditional_text(c, b[i], "it needs a stack_size of", cond, sizeof cond);
+        if (c->stack_auto_failed) {
+            wb_diag *d = add(v, WB_SEV_ERROR, "operand-stack-auto",
+                             "WASM_STACK_SIZE AUTO: the operand stack of %s has no static bound: "
+                             "%s%s",
+                             who[i], path, cond);
+            fix(d, "annotate the recursion's depth or the indirect call's targets (recursion "
+                   "<function> <depth>, indirect <function> -> <target>... in STACK_ANNOTATIONS / "
+                   "--stack-annotations), or give WASM_STACK_SIZE a size");
+        } else if (i == 0 || e->threads > 0) {
+            wb_diag *d = add(v, WB_SEV_WARNING, "operand-stack-unbounded",
+                             "the interpreter's operand stack of %s has no static bound: %s%s",
+                             who[i], path, cond);
+            fix(d, "annotate the recursion's depth or the indirect call's targets (recursion "
+                   "<function> <depth>, indirect <function> -> <target>... in --stack-annotations / "
+                   "STACK_ANNOTATIONS), or give WASM_STACK_SIZE explicitly with a margin");
+        }
+    }
+    for (int i = 0; i < 2; i++) {
+        if (!b[i]->analysed || !b[i]->bounded || b[i]->max_bytes <= e->wasm_stack_size)
+            continue;
+        wb_diag *d = add(v, WB_SEV_ERROR, "operand-stack-overflow",
+                         "%s needs a stack_size of %llu B for its interpreter frames but it is %llu "
+                         "B: WAMR stops it with \"wasm operand stack overflow\"",
+                         who[i], (unsigned long long)b[i]->max_bytes,
+                         (unsigned long long)e->wasm_stack_size);
+        fix(d, "pass stack_size %llu or more (WASM_STACK_SIZE / --stack-size, or AUTO)",
+            (unsigned long long)operand_suggestion(c, b[i]->max_bytes));
+    }
+}
+
+/* An interpreter's operand stack much larger than its frames can take: the saving. */
+static void operand_saving(const wb_check *c, wb_verdict *v)
+{
+    const wb_estimate *e = c->estimate;
+    const wb_stack_result *s = c->stack;
+
+    if (e->mode == WB_MODE_AOT || !s || !s->operand_main.analysed)
+        return;
+    if (s->operand_main.bounded && (!s->operand_thread.analysed || s->operand_thread.bounded)) {
+        uint64_t need = s->operand_main.max_bytes;
+        if (s->operand_thread.analysed && s->operand_thread.max_bytes > need)
+            need = s->operand_thread.max_bytes;
+        uint64_t keep = operand_suggestion(c, need);
+        if (e->wasm_stack_size >= 2 * keep && e->wasm_stack_size - keep >= 2048u) {
+            uint64_t envs = 1u + e->threads;
+            wb_diag *d = add(v, WB_SEV_NOTE, "operand-stack-unused",
+                             "the interpreter's frames need at most %llu B of the %llu B operand "
+                             "stack: stack_size %llu saves %llu B",
+                             (unsigned long long)need, (unsigned long long)e->wasm_stack_size,
+                             (unsigned long long)keep,
+                             (unsigned long long)((e->wasm_stack_size - keep) * envs));
+            fix(d, "pass stack_size %llu (WASM_STACK_SIZE / --stack-size, or AUTO: the bound + %llu "
+                   "B)",
+                (unsigned long long)keep, (unsigned long long)c->stack_margin);
+        }
+    }
+}
+
 static void suggest_savings(const wb_check *c, wb_verdict *v)
 {
+    operand_saving(c, v);
     const wb_estimate *e = c->estimate;
 
     /* AOT code keeps no values on the operand stack; WAMR still allocates it in
@@ -691,6 +844,7 @@ void wb_verdict_make(const wb_check *c, wb_verdict *v)
     check_app_heap(c, v);
     check_threads(c, v);
     check_stack(c, v);
+    check_operand_stack(c, v);
     check_budget(c, v);
     suggest_savings(c, v);
     check_names(c, v);

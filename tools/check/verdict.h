@@ -41,6 +41,12 @@ typedef struct wb_check {
     const wb_estimate *estimate;
     const wb_stack_result *stack; /* NULL when not analysed */
     uint64_t main_stack_size;     /* aux stack of the main thread, 0 unknown */
+    const wb_stack_notes *notes;  /* the annotations the stack bounds applied (stack->notes_used) */
+    const char *notes_path;       /* the annotations file, NULL without */
+    const char *operand_why;      /* interpreter frames not known: why (NULL when known) */
+    int stack_auto;               /* --stack-size auto: stack_size is the operand bound + margin */
+    int stack_auto_failed;        /* ... and there was no bound */
+    uint64_t stack_margin;
     uint64_t budget;              /* 0: none given */
     int budget_is_ram;            /* no budget was given: the profile's ram stands in */
 } wb_check;

@@ -5,6 +5,7 @@
 
 #include "check/verdict.h"
 #include "cli/cli.h"
+#include "read/stack_notes.h"
 #include "model/model.h"
 #include "model/wamr_versions.h"
 #include "out/outputs.h"
@@ -71,8 +72,22 @@ int cli_check_option(int argc, char **argv, int *i, cli_check_args *a)
         if (!rc && a->settings.budget == 0)
             return cli_usage_error("--budget must be more than 0");
         a->settings.budget_given = 1;
+    } else if (OPT("--stack-size") && val && strcmp(val, "auto") == 0) {
+        NEEDS_VALUE();
+        a->stack_auto = 1;
+        a->settings.wasm_stack_given = 0;
+    } else if (OPT("--stack-margin")) {
+        NEEDS_VALUE();
+        rc = cli_take_size(arg, val, &a->stack_margin);
+        if (!rc && a->stack_margin > (1u << 30))
+            return cli_usage_error("--stack-margin %s is more than 1G", val);
+        a->stack_margin_given = 1;
+    } else if (OPT("--stack-annotations")) {
+        NEEDS_VALUE();
+        a->notes = val;
     } else if (OPT("--stack-size")) {
         NEEDS_VALUE();
+        a->stack_auto = 0;
         rc = cli_take_size(arg, val, &a->settings.wasm_stack_size);
         /* the stack_size argument of wasm_runtime_instantiate is a uint32 */
         if (!rc && a->settings.wasm_stack_size > UINT32_MAX)
@@ -170,35 +185,60 @@ static int parse_check_args(int argc, char **argv, check_args *a)
 }
 
 
-/* The stack bounds and the model read the same facts and nothing else: they
- * run as two jobs at once, and the parts of their walks over a large module
- * join the same queue (util/parallel.c), so the cores stay busy until both are
- * done.  Job 0 is the model, job 1 the stack bounds (a wasm module only). */
+/* The stack graph and the interpreter's load replay read the same facts and
+ * nothing else: they run as two jobs at once, and the parts of their walks
+ * over a large module join the same queue (util/parallel.c), so the cores
+ * stay busy until both are done.  Job 0 replays the loader (interpreter
+ * modes), job 1 builds the call graph and the aux and native bounds. */
 typedef struct check_jobs {
     const uint8_t *data;
     size_t size;
     const wb_wasm_facts *facts;
+    const uint8_t *names;           /* the --names copy, or NULL */
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
     const wb_stack_usage *su;
+    const wb_stack_notes *notes;
+    wb_stack_graph *graph;
     wb_stack_result *stack;
     wb_error stack_err;
     int stack_rc;
-    const wb_module_facts *mf;
     const wb_profile *profile;
-    const wb_settings *settings;
-    wb_estimate *est;
-    const char *why;
-    int model_rc;
+    wb_mode mode;
+    wb_interp_load *il;
+    int load_rc;
 } check_jobs;
 
 static void check_job(void *ctx, unsigned index)
 {
     check_jobs *j = ctx;
-    if (index == 0)
-        j->model_rc = wb_model_estimate_bytes(j->mf, j->facts ? j->data : NULL,
-                                              j->facts ? j->size : 0, j->profile, j->settings,
-                                              j->est, &j->why);
-    else
-        j->stack_rc = wb_stack_analyse(j->data, j->size, j->facts, j->su, j->stack, &j->stack_err);
+    if (index == 0) {
+        j->load_rc = wb_model_interp_load(j->facts, j->data, j->size, j->profile, j->mode,
+                                          j->mode != WB_MODE_AOT, j->il);
+        return;
+    }
+    j->stack_rc = wb_stack_graph_build_named(j->data, j->size, j->facts, j->names, j->names_size,
+                                             j->names_facts, j->notes, &j->graph, &j->stack_err);
+    if (j->stack_rc == 0)
+        j->stack_rc = wb_stack_bounds(j->graph, j->su, j->stack, &j->stack_err);
+}
+
+/* --stack-size auto: the operand-stack bound of the main thread and the
+ * threads plus the margin, rounded up to 16; AOT code keeps no values there
+ * and gets 1 KiB for the call frames of call-stack dumps.  0 when there is
+ * no bound. */
+static uint64_t auto_stack_size(wb_mode mode, const wb_stack_result *s, uint64_t margin)
+{
+    uint64_t need;
+    if (mode == WB_MODE_AOT)
+        return 1024;
+    if (!s || !s->operand_main.analysed || !s->operand_main.bounded ||
+        (s->operand_thread.analysed && !s->operand_thread.bounded))
+        return 0;
+    need = s->operand_main.max_bytes;
+    if (s->operand_thread.analysed && s->operand_thread.max_bytes > need)
+        need = s->operand_thread.max_bytes;
+    return (need + margin + 15) / 16 * 16;
 }
 
 int cli_check_run(cli_check_args *a, cli_check_state *st)
@@ -312,20 +352,65 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
         const char *arch = have_aot ? st->aot_facts.arch : profile->aot_target;
         st->su.call_bytes = strncmp(arch, "x86_64", 6) == 0 ? 8 : strncmp(arch, "i386", 4) == 0 ? 4 : 0;
     }
+    if (a->notes) {
+        if (!have_wasm)
+            return cli_usage_error("--stack-annotations needs a .wasm MODULE: the stack bounds read "
+                                   "its code");
+        if (cli_load_notes(a->notes, &st->notes) != 0)
+            return CLI_EXIT_USAGE;
+        st->have_notes = 1;
+    }
     wb_module_facts mf = {have_wasm ? &st->wasm_facts : NULL, have_aot ? &st->aot_facts : NULL};
-    check_jobs jobs = {st->mod.data, st->mod.size, have_wasm ? &st->wasm_facts : NULL, st->have_su ? &st->su : NULL,
-                       &st->stack, {0, NULL, ""}, 0, &mf, profile, &a->settings, &st->est, NULL, 0};
+    check_jobs jobs;
+    memset(&jobs, 0, sizeof jobs);
+    jobs.data = st->mod.data;
+    jobs.size = st->mod.size;
+    jobs.facts = have_wasm ? &st->wasm_facts : NULL;
+    if (st->have_names) {
+        jobs.names = st->namesm.data;
+        jobs.names_size = st->namesm.size;
+        jobs.names_facts = &st->names_facts;
+    }
+    jobs.su = st->have_su ? &st->su : NULL;
+    jobs.notes = st->have_notes ? &st->notes : NULL;
+    jobs.stack = &st->stack;
+    jobs.profile = profile;
+    jobs.mode = wb_model_mode(&mf, profile, &a->settings);
+    jobs.il = &st->il;
     wb_par_run(have_wasm ? 2 : 1, check_job, &jobs);
+    st->graph = jobs.graph;
+    if (jobs.load_rc != 0) {
+        fprintf(stderr, "%s: %s: cannot estimate: out of memory replaying the loader\n", cli_prog,
+                a->module);
+        return CLI_EXIT_USAGE;
+    }
     if (have_wasm) {
         if (jobs.stack_rc != 0) {
-            cli_read_error(a->module, &jobs.stack_err);
+            cli_stack_error(a->module, a->notes, &jobs.stack_err);
             return CLI_EXIT_USAGE;
         }
         have_stack = 1;
+        /* the interpreters' operand stack, over the same graph */
+        if (st->il.frames.count &&
+            wb_stack_operand(st->graph, st->il.frames.frame, st->il.frames.entry,
+                             st->il.frames.count, &st->stack, &err) != 0) {
+            cli_read_error(a->module, &err);
+            return CLI_EXIT_USAGE;
+        }
     }
-    if (jobs.model_rc != 0) {
+    uint64_t margin = a->stack_margin_given ? a->stack_margin : CLI_STACK_MARGIN;
+    uint64_t auto_size = 0;
+    if (a->stack_auto) {
+        auto_size = auto_stack_size(jobs.mode, have_stack ? &st->stack : NULL, margin);
+        if (auto_size) {
+            a->settings.wasm_stack_size = auto_size;
+            a->settings.wasm_stack_given = 1;
+        }
+    }
+    const char *why = NULL;
+    if (wb_model_estimate_loaded(&mf, &st->il, profile, &a->settings, &st->est, &why) != 0) {
         fprintf(stderr, "%s: %s: cannot estimate: %s\n", cli_prog, a->module,
-                jobs.why ? jobs.why : "unknown reason");
+                why ? why : "unknown reason");
         return CLI_EXIT_USAGE;
     }
 
@@ -346,11 +431,17 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
     check->settings = &a->settings;
     check->estimate = &st->est;
     check->stack = have_stack ? &st->stack : NULL;
-    check->main_stack_size = st->est.aux_stack_bytes;
+    check->main_stack_size = st->est.aux_stack_main;
     /* a stack below the static data spans [0, its initial pointer), whether
      * or not WAMR can see it */
     if (!check->main_stack_size && have_wasm && st->wasm_facts.stack_below_data)
         check->main_stack_size = st->wasm_facts.stack_pointer_init;
+    check->notes = have_stack ? wb_stack_graph_notes(st->graph) : NULL;
+    check->notes_path = a->notes;
+    check->operand_why = st->il.frames.count ? NULL : st->il.frames.why;
+    check->stack_auto = a->stack_auto;
+    check->stack_auto_failed = a->stack_auto && auto_size == 0;
+    check->stack_margin = margin;
     check->budget = a->settings.budget_given ? a->settings.budget : 0;
     check->budget_is_ram = budget_is_ram;
     wb_verdict_make(check, &st->verdict);
@@ -359,6 +450,10 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
 
 void cli_check_done(cli_check_state *st)
 {
+    wb_stack_graph_free(st->graph);
+    wb_interp_load_free(&st->il);
+    if (st->have_notes)
+        wb_stack_notes_free(&st->notes);
     if (st->have_su)
         wb_stack_usage_free(&st->su);
     cli_unmap_file(&st->sum);

@@ -13,12 +13,17 @@
 #include "read/estimate_file.h"
 #include "read/profile.h"
 #include "read/stack_usage.h"
+#include "read/stack_notes.h"
 #include "read/wasm_reader.h"
 #include "stack/stack_bound.h"
 
 #define CLI_EXIT_FITS 0
 #define CLI_EXIT_FAIL 1
 #define CLI_EXIT_USAGE 2
+
+/* What --stack-size auto (WASM_STACK_SIZE AUTO) adds to the operand-stack
+ * bound before rounding up to 16; --stack-margin changes it. */
+#define CLI_STACK_MARGIN 256u
 
 extern const char cli_prog[];
 
@@ -53,6 +58,14 @@ void cli_unmap_file(mapped *m);
 /* "<path>: error: offset ..., <section> section: <message>" on stderr. */
 void cli_read_error(const char *path, const wb_error *err);
 
+/* A stack annotations file, parsed; 0, or -1 with "<path>:<line>: error: ..."
+ * on stderr. */
+int cli_load_notes(const char *path, wb_stack_notes *notes);
+
+/* An error building the stack graph: an annotation names its file and line,
+ * anything else is the module's (cli_read_error). */
+void cli_stack_error(const char *module, const char *notes_path, const wb_error *err);
+
 /* ---- output files: written whole or not at all ---- */
 
 typedef void (*cli_writer_fn)(FILE *out, const void *ctx);
@@ -76,6 +89,10 @@ typedef struct cli_check_args {
     const char *profile_dir;
     const char *stack_usage;
     const char *wamr;             /* --wamr: the WAMR version in place of the profile's */
+    const char *notes;            /* --stack-annotations */
+    int stack_auto;               /* --stack-size auto */
+    uint64_t stack_margin;        /* --stack-margin (CLI_STACK_MARGIN unless given) */
+    int stack_margin_given;
     wb_settings settings;
 } cli_check_args;
 
@@ -95,7 +112,10 @@ typedef struct cli_check_state {
     wb_estimate est;
     wb_stack_usage su;
     wb_stack_result stack;
-    int have_su;
+    wb_stack_notes notes;
+    wb_stack_graph *graph;
+    wb_interp_load il;
+    int have_su, have_notes;
     wb_check check;
     wb_verdict verdict;
 } cli_check_state;

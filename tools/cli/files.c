@@ -151,6 +151,30 @@ void cli_read_error(const char *path, const wb_error *err)
             err->offset, err->section ? err->section : "?", err->message);
 }
 
+int cli_load_notes(const char *path, wb_stack_notes *notes)
+{
+    mapped m;
+    wb_error err;
+    int rc = 0;
+    if (cli_map_file(path, &m) != 0)
+        return -1;
+    if (wb_stack_notes_parse((const char *)m.data, m.size, notes, &err) != 0) {
+        fprintf(stderr, "%s:%zu: error: %s\n", path, err.offset, err.message);
+        rc = -1;
+    }
+    cli_unmap_file(&m);
+    return rc;
+}
+
+void cli_stack_error(const char *module, const char *notes_path, const wb_error *err)
+{
+    if (notes_path && err->section && strcmp(err->section, "annotations") == 0)
+        fprintf(stderr, "%s:%zu: error: %s (for %s)\n", notes_path, err->offset, err->message,
+                module);
+    else
+        cli_read_error(module, err);
+}
+
 /* ---- output files: written whole or not at all ---- */
 
 

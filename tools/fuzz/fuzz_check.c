@@ -146,6 +146,28 @@ static void check_formats(const uint8_t *data, size_t size)
     }
 }
 
+/* Every stack bound of a module for one interpreter build, with the
+ * built-in annotations: build the graph, the aux bounds, the frames and the
+ * operand bounds.  0, or -1 with err set (a module the walk refuses). */
+static int analyse(const uint8_t *data, size_t size, const wb_wasm_facts *w, const wb_profile *p,
+                   wb_mode mode, wb_stack_result *r, wb_error *err)
+{
+    wb_stack_graph *g;
+    wb_interp_load il;
+    int rc;
+    memset(r, 0, sizeof *r);
+    if (wb_stack_graph_build(data, size, w, NULL, &g, err) != 0)
+        return -1;
+    rc = wb_stack_bounds(g, NULL, r, err);
+    if (rc == 0 && wb_model_interp_load(w, data, size, p, mode, 1, &il) == 0) {
+        if (il.frames.count)
+            rc = wb_stack_operand(g, il.frames.frame, il.frames.entry, il.frames.count, r, err);
+        wb_interp_load_free(&il);
+    }
+    wb_stack_graph_free(g);
+    return rc;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     wb_profile linux64, mcu;
@@ -164,37 +186,49 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     wb_wasm_facts w;
-    wb_stack_result st;
+    static wb_stack_result st, fast, classic;
     if (wb_wasm_read(data, size, &w, &err) != 0)
         return 0;
     wb_par_set_part_bytes(0);
     int have_stack = wb_stack_analyse(data, size, &w, NULL, &st, &err) == 0;
+    int have_fast = analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast, &err) == 0;
+    int have_classic = analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic, &err) == 0;
     wb_fast_interp_size fi;
     int have_fi = wb_fast_interp_replay(data, size, &w, 8, 1, &fi) == 0;
     /* the walks in parts on threads (any code section of two bodies or more)
      * must give the same bounds and sizes, or the same error */
     {
-        static wb_stack_result st2;
+        static wb_stack_result st2, fast2, classic2;
         wb_fast_interp_size fi2;
         wb_error err2;
         wb_par_set_part_bytes(1);
         int have2 = wb_stack_analyse(data, size, &w, NULL, &st2, &err2) == 0;
+        int have_fast2 = analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast2, &err2) == 0;
+        int have_classic2 =
+            analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic2, &err2) == 0;
         int have_fi2 = wb_fast_interp_replay(data, size, &w, 8, 1, &fi2) == 0;
         wb_par_set_part_bytes((size_t)1 << 20);
-        if (have2 != have_stack)
+        if (have2 != have_stack || have_fast2 != have_fast || have_classic2 != have_classic)
             __builtin_trap();
         if (have_stack && memcmp(&st, &st2, sizeof st) != 0)
+            __builtin_trap();
+        if (have_fast && memcmp(&fast, &fast2, sizeof fast) != 0)
+            __builtin_trap();
+        if (have_classic && memcmp(&classic, &classic2, sizeof classic) != 0)
             __builtin_trap();
         if (!have_stack && (err.offset != err2.offset || strcmp(err.message, err2.message) != 0))
             __builtin_trap();
         if (have_fi2 != have_fi || (have_fi && memcmp(&fi, &fi2, sizeof fi) != 0))
             __builtin_trap();
     }
+    /* a bound never below what its path's frames add up to */
+    if (have_fast && fast.operand_main.bounded && fast.operand_main.max_bytes < fast.operand_main.entry_bytes)
+        __builtin_trap();
     wb_module_facts mf = {&w, NULL};
     const wb_stack_result *sp = have_stack ? &st : NULL;
-    check_once(&mf, data, size, sp, &linux64, WB_MODE_FAST_INTERP, 0, 0);
+    check_once(&mf, data, size, have_fast ? &fast : sp, &linux64, WB_MODE_FAST_INTERP, 0, 0);
     check_once(&mf, data, size, sp, &linux64, WB_MODE_AOT, 1, 0);
-    check_once(&mf, data, size, sp, &mcu, WB_MODE_FAST_INTERP, 2, 8192);
-    check_once(&mf, data, size, sp, &mcu, WB_MODE_CLASSIC_INTERP, 0, 0);
+    check_once(&mf, data, size, have_fast ? &fast : sp, &mcu, WB_MODE_FAST_INTERP, 2, 8192);
+    check_once(&mf, data, size, have_classic ? &classic : sp, &mcu, WB_MODE_CLASSIC_INTERP, 0, 0);
     return 0;
 }

@@ -1,8 +1,11 @@
 /* The model of WAMR's allocations: module facts + profile + settings -> estimate. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/interp_tables.h"
 #include "model/model.h"
+#include "model/model_classic_interp.h"
 #include "model/model_fast_interp.h"
 #include "model/platforms.h"
 #include "model/wamr_versions.h"
@@ -572,6 +575,136 @@ static void exec_memory(const wb_module_facts *m, const wb_profile *p, const wb_
 
 static int interp_mode(wb_mode mode) { return mode != WB_MODE_AOT; }
 
+/* The running mode a check uses: the one asked for, else the profile's (AOT for an .aot alone). */
+wb_mode wb_model_mode(const wb_module_facts *m, const wb_profile *p, const wb_settings *s)
+{
+    return s->mode_given ? s->mode : (m && m->wasm ? p->mode : WB_MODE_AOT);
+}
+
+static uint32_t type_cells(const uint8_t *ts, uint32_t n)
+{
+    uint64_t c = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int k = wb_wasm_valtype_cells(ts[i]);
+        c += k > 0 ? (uint64_t)k : 1u;
+    }
+    return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+}
+
+static uint32_t frame_bytes(uint64_t header, uint64_t cells, uint64_t extra)
+{
+    uint64_t b = al(header + 4 * cells + extra, 4);
+    return b > UINT32_MAX ? UINT32_MAX : (uint32_t)b;
+}
+
+/*
+ * The frames WAMR's interpreters allocate on the operand stack
+ * (wasm_interp_fast.c / wasm_interp_classic.c, wasm_interp_interp_frame_size):
+ *  - a call of a defined function: the frame header, then the fast
+ *    interpreter's constants, params, locals and the operand area its loader
+ *    sizes, or the classic interpreter's params, locals, operand cells and
+ *    label stack (max_block_num WASMBranchBlocks);
+ *  - a call of an imported function (wasm_interp_call_func_native): the
+ *    header and max(param cells, 2);
+ *  - a call from the host (wasm_interp_call_wasm): the header and
+ *    max(result cells, 2), below the function's own frame.
+ */
+static int interp_frames(const wb_wasm_facts *w, const uint8_t *wasm, size_t size,
+                         const layout *L, wb_mode mode, const uint32_t *cells,
+                         const uint32_t *blocks, wb_interp_frames *fr)
+{
+    wb_interp_tables t;
+    uint32_t total = w->import_func_count + w->func_count;
+    unsigned hdr = mode == WB_MODE_CLASSIC_INTERP ? L->frame_classic : L->frame_fast;
+
+    if (wb_interp_tables_read(wasm, size, w, &t) != 0)
+        return -1;
+    fr->frame = malloc((total ? total : 1) * sizeof *fr->frame);
+    fr->entry = malloc((total ? total : 1) * sizeof *fr->entry);
+    if (!fr->frame || !fr->entry || t.func_total != total) {
+        wb_interp_tables_free(&t);
+        return -1;
+    }
+    for (uint32_t f = 0; f < total; f++) {
+        const wb_interp_type *ft = &t.types[t.func_type[f]];
+        uint32_t rc = type_cells(ft->results, ft->nr);
+        fr->entry[f] = frame_bytes(hdr, rc > 2 ? rc : 2, 0);
+        if (f < w->import_func_count) {
+            uint32_t pc = type_cells(ft->params, ft->np);
+            fr->frame[f] = frame_bytes(hdr, pc > 2 ? pc : 2, 0);
+        } else {
+            uint32_t i = f - w->import_func_count;
+            fr->frame[f] = frame_bytes(hdr, cells[i],
+                                       blocks ? (uint64_t)blocks[i] * L->branch_block : 0);
+        }
+    }
+    fr->count = total;
+    wb_interp_tables_free(&t);
+    return 0;
+}
+
+void wb_interp_load_free(wb_interp_load *r)
+{
+    free(r->frames.frame);
+    free(r->frames.entry);
+    memset(&r->frames, 0, sizeof r->frames);
+}
+
+int wb_model_interp_load(const wb_wasm_facts *w, const uint8_t *wasm, size_t size,
+                         const wb_profile *p, wb_mode mode, int want_frames, wb_interp_load *r)
+{
+    const wb_wamr_version *v = wb_wamr_version_find(p->wamr_version);
+    layout L;
+    uint32_t *cells = NULL, *blocks = NULL;
+    size_t nf;
+
+    memset(r, 0, sizeof *r);
+    r->frames.why = "";
+    if (!v)
+        return -1;
+    if (!w || !interp_mode(mode))
+        return 0;
+    L = layout_of(p, v);
+    nf = w->func_count ? w->func_count : 1;
+    if (want_frames) {
+        cells = calloc(nf, sizeof *cells);
+        if (mode == WB_MODE_CLASSIC_INTERP)
+            blocks = calloc(nf, sizeof *blocks);
+        if (!cells || (mode == WB_MODE_CLASSIC_INTERP && !blocks)) {
+            free(cells);
+            free(blocks);
+            return -1;
+        }
+    }
+    /* the fast replay also sizes the loader's scratch in classic mode */
+    if (wasm && size &&
+        wb_fast_interp_replay_frames(wasm, size, w, L.label, L.byte,
+                                     cells && mode == WB_MODE_FAST_INTERP &&
+                                         v->t->fast_interp_consts_by_bits,
+                                     &r->code, mode == WB_MODE_FAST_INTERP ? cells : NULL) == 0) {
+        r->code_exact = 1;
+    } else {
+        wb_fast_interp_bound(w, L.label, L.byte, &r->code);
+        r->frames.why = wasm ? "the module uses instructions the fast-interpreter replay does not "
+                               "model"
+                             : "no module bytes";
+    }
+    if (want_frames) {
+        int ok = mode == WB_MODE_FAST_INTERP ? r->code_exact
+                 : wasm && size && wb_classic_interp_frames(wasm, size, w, cells, blocks) == 0;
+        if (mode == WB_MODE_CLASSIC_INTERP && !ok)
+            r->frames.why = "the module uses instructions the classic interpreter does not run "
+                            "(SIMD, exceptions, GC)";
+        if (ok && interp_frames(w, wasm, size, &L, mode, cells, blocks, &r->frames) != 0) {
+            wb_interp_load_free(r);
+            r->frames.why = "out of memory";
+        }
+    }
+    free(cells);
+    free(blocks);
+    return 0;
+}
+
 int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_settings *s,
                       wb_estimate *e, const char **why)
 {
@@ -581,6 +714,27 @@ int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_se
 int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_t wasm_size,
                             const wb_profile *p, const wb_settings *s, wb_estimate *e,
                             const char **why)
+{
+    wb_interp_load r;
+    int rc;
+    if (!m || !p || !s || !e) {
+        if (why)
+            *why = "missing input";
+        return -1;
+    }
+    if (wb_model_interp_load(m->wasm, wasm, wasm_size, p, wb_model_mode(m, p, s), 0, &r) != 0) {
+        if (why)
+            *why = "unknown WAMR version";
+        return -1;
+    }
+    rc = wb_model_estimate_loaded(m, &r, p, s, e, why);
+    wb_interp_load_free(&r);
+    return rc;
+}
+
+int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
+                             const wb_profile *p, const wb_settings *s, wb_estimate *e,
+                             const char **why)
 {
     const wb_wamr_version *v;
     layout L;
@@ -659,12 +813,10 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
 
     /* module load */
     if (interp_mode(e->mode)) {
-        wb_fast_interp_size fi;
+        wb_fast_interp_size fi = il ? il->code : (wb_fast_interp_size){0, 0, 0, 0, 0};
         uint64_t structs = L.module, types, funcs, rest;
-        int exact = 0;
-        if (wasm && wasm_size && wb_fast_interp_replay(wasm, wasm_size, w, L.label, L.byte, &fi) == 0)
-            exact = 1;
-        else
+        int exact = il && il->code_exact;
+        if (!il)
             wb_fast_interp_bound(w, L.label, L.byte, &fi);
         if (e->mode == WB_MODE_CLASSIC_INTERP) {
             /* classic interp keeps running the bytes in the module buffer;
@@ -805,6 +957,16 @@ int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_
         uint64_t de = al(w->data_end.value, 16);
         e->aux_stack_bytes = w->stack_pointer_init > de ? w->stack_pointer_init - de
                                                         : w->stack_pointer_init;
+    }
+
+    /* WAMR's lib-pthread without wasi-threads (no heap aux-stack allocation):
+     * wasm_cluster_create gives each of max_threads + 1 threads, the main one
+     * too, an equal slice of the aux stack, rounded down to 16 */
+    e->aux_stack_main = e->aux_stack_bytes;
+    if (p->lib_pthread && !p->wasi_threads && e->aux_stack_bytes) {
+        e->aux_stack_split = 1;
+        e->aux_stack_main = e->aux_stack_bytes / ((uint64_t)p->max_threads + 1) & ~(uint64_t)15;
+        e->aux_stack_slice_min = v->t->thread_aux_stack_min;
     }
 
     /* exec env */

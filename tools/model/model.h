@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/model_fast_interp.h"
 #include "read/aot_reader.h"
 #include "read/profile.h"
 #include "read/wasm_reader.h"
@@ -85,7 +86,11 @@ typedef struct wb_estimate {
     uint64_t bytes_per_page;      /* 65536, or less when WAMR shrinks the memory */
     int memory_shrunk;
     int memory_unbounded;         /* no declared max and memory.grow present */
-    uint64_t aux_stack_bytes;     /* main-thread C stack as WAMR resolves it; 0 unknown */
+    uint64_t aux_stack_bytes;     /* the module's C stack as WAMR resolves it; 0 unknown */
+    uint64_t aux_stack_main;      /* what the main thread gets of it: all, or with WAMR's
+                                     lib-pthread one slice (aux_stack_split); 0 unknown or none */
+    int aux_stack_split;          /* the thread manager cuts it into max_threads + 1 slices */
+    uint64_t aux_stack_slice_min; /* a smaller slice makes creating the exec env fail */
 
     int fast_interp_exact;        /* 1: code replayed from the bytes; 0: per-opcode bound */
     uint64_t fast_interp_code;    /* compiled code + constant areas (interpreter modes) */
@@ -103,6 +108,38 @@ typedef struct wb_module_facts {
     const wb_wasm_facts *wasm;    /* may be NULL when only an .aot was given */
     const wb_aot_facts *aot;      /* NULL when no .aot */
 } wb_module_facts;
+
+/* The frames WAMR's interpreter allocates on the operand stack, per function. */
+typedef struct wb_interp_frames {
+    uint32_t count;               /* functions, imports first; 0 when not known (why says) */
+    uint32_t *frame;              /* bytes of the frame a call of the function takes */
+    uint32_t *entry;              /* bytes of the frame below it when the host calls it */
+    const char *why;
+} wb_interp_frames;
+
+/* What the interpreter's loader computes for a module, replayed once: the
+ * fast interpreter's code and constants, and per-function frames. */
+typedef struct wb_interp_load {
+    int code_exact;               /* 1: code replayed from the bytes; 0: per-opcode bound */
+    wb_fast_interp_size code;
+    wb_interp_frames frames;      /* when asked for and the replay models the module */
+} wb_interp_load;
+
+/* The running mode of a check: the one asked for, else the profile's (AOT
+ * for an .aot alone). */
+wb_mode wb_model_mode(const wb_module_facts *m, const wb_profile *p, const wb_settings *s);
+
+/*
+ * Replay the loader of the interpreter `mode` over the module bytes (wasm
+ * may be NULL: the code is then bounded from the opcode counts), with the
+ * per-function frames of the profile's build when want_frames.  Allocates
+ * the frame arrays (free with wb_interp_load_free) and scratch it frees;
+ * runs in parts on threads for a large module.  Nothing to do in AOT mode.
+ * Returns 0, or -1 for an unknown WAMR version or no memory.
+ */
+int wb_model_interp_load(const wb_wasm_facts *w, const uint8_t *wasm, size_t size,
+                         const wb_profile *p, wb_mode mode, int want_frames, wb_interp_load *r);
+void wb_interp_load_free(wb_interp_load *r);
 
 /*
  * Compute the estimate.  Pure arithmetic: no I/O; the only allocation is the
@@ -122,6 +159,12 @@ int wb_model_estimate(const wb_module_facts *m, const wb_profile *p, const wb_se
 int wb_model_estimate_bytes(const wb_module_facts *m, const uint8_t *wasm, size_t wasm_size,
                             const wb_profile *p, const wb_settings *s, wb_estimate *e,
                             const char **why);
+
+/* The estimate from a replayed load (il may be NULL: the code is then
+ * bounded from the opcode counts); no allocation. */
+int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
+                             const wb_profile *p, const wb_settings *s, wb_estimate *e,
+                             const char **why);
 
 const char *wb_pool_name(wb_pool pool);
 

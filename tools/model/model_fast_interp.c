@@ -4,6 +4,8 @@
 
 #include "model/model.h"
 #include "model/model_fast_interp.h"
+#include "model/interp_tables.h"
+#include "model/wasm_ops.h"
 
 /*
  * WAMR's loader (wasm_loader.c, wasm_loader_prepare_bytecode) walks each
@@ -48,11 +50,7 @@ enum { T_I32 = 0x7f, T_I64 = 0x7e, T_F32 = 0x7d, T_F64 = 0x7c, T_V128 = 0x7b,
 #define OFF_NONE INT32_MIN
 #define PRESERVED_SLOT 32767 /* INT16_MAX: first-walk value of preserved_local_offset */
 
-typedef struct fi_type {
-    const uint8_t *params;
-    const uint8_t *results;
-    uint32_t np, nr;
-} fi_type;
+typedef wb_interp_type fi_type;
 
 /* One operand-stack cell: its slot offset and value type (T_CELL2 for the
  * cells after the first of an i64/f64/v128).  Kept together, and not as a
@@ -117,6 +115,9 @@ typedef struct fi_ctx {
     int64_t size_now, size_peak;
     uint64_t const_cells;
     uint64_t v128_consts;       /* v128.const instructions in this function */
+    uint64_t const_cells_bits;  /* the same area counted per distinct raw bits, as pools (b) */
+    uint32_t preserved_cells;   /* cells of the preserve area (preserve_referenced_local) */
+    int consts_by_bits;         /* frames: the version's constant area is pools (b) */
     size_t max_n, max_csp;      /* deepest operand stack (cells) and nesting */
     uint64_t patches, max_patches; /* label patches alive (add_label_patch_to_list) */
     uint64_t work, work_limit;
@@ -261,8 +262,11 @@ static uint8_t top_type(fi_ctx *c)
 }
 
 /* preserve_referenced_local: one copy (label + 2 + 2) when the local is
- * still on the operand stack; the stack entries then use the copy. */
-static int preserve_local(fi_ctx *c, int32_t slot)
+ * still on the operand stack; the stack entries then use the copy, a slot of
+ * the preserve area above the dynamic slots (1 cell for a 32-bit type, 2 for
+ * a 64-bit one, 4 for a v128: the type of the local, or of the stack entry
+ * that refers to it). */
+static int preserve_local(fi_ctx *c, int32_t slot, uint8_t t)
 {
     size_t i;
     int found = 0;
@@ -276,6 +280,7 @@ static int preserve_local(fi_ctx *c, int32_t slot)
             if (!found) {
                 found = 1;
                 emit(c, c->label + 4);
+                c->preserved_cells += cells_of(t);
             }
             c->st[i].off = PRESERVED_SLOT;
         }
@@ -292,7 +297,7 @@ static void preserve_for_block(fi_ctx *c)
         if (c->st[i].t == T_CELL2 || o == OFF_NONE)
             continue;
         if (o >= 0 && o < c->start_dyn)
-            preserve_local(c, o);
+            preserve_local(c, o, (uint8_t)c->st[i].t);
     }
 }
 
@@ -585,11 +590,17 @@ FI_INLINE void on_const(fi_ctx *c, uint8_t t, uint64_t bits)
         if (c->const_cells + nc > 32768) {
             inline_a = 1;
         } else {
+            uint8_t partner = t == T_I32 ? T_F32 : t == T_F32 ? T_I32 : t == T_I64 ? T_F64 : T_I64;
+            size_t other;
             c->kset[slot].bits = bits;
             c->kset[slot].gen = c->kgen;
             c->kset[slot].type = t;
             c->kcount++;
             c->const_cells += nc;
+            /* the pools of (b) hold raw bits: an i32 and an f32 (i64, f64)
+             * of the same bits share a cell */
+            if (c->consts_by_bits && !const_known(c, partner, bits, &other))
+                c->const_cells_bits += nc;
         }
     }
     inline_b = const_pool_full(c, nc, bits);
@@ -621,30 +632,13 @@ static int out_i64(unsigned op)
  * folding of out_i32/out_i64, expanded into per-opcode tables. */
 static void init_tables(fi_ctx *c)
 {
-    static const struct { uint8_t lo, hi, n, in, out; } tab[] = {
-        {0x45, 0x45, 1, T_I32, T_I32}, {0x46, 0x4f, 2, T_I32, T_I32},
-        {0x50, 0x50, 1, T_I64, T_I32}, {0x51, 0x5a, 2, T_I64, T_I32},
-        {0x5b, 0x60, 2, T_F32, T_I32}, {0x61, 0x66, 2, T_F64, T_I32},
-        {0x67, 0x69, 1, T_I32, T_I32}, {0x6a, 0x78, 2, T_I32, T_I32},
-        {0x79, 0x7b, 1, T_I64, T_I64}, {0x7c, 0x8a, 2, T_I64, T_I64},
-        {0x8b, 0x91, 1, T_F32, T_F32}, {0x92, 0x98, 2, T_F32, T_F32},
-        {0x99, 0x9f, 1, T_F64, T_F64}, {0xa0, 0xa6, 2, T_F64, T_F64},
-        {0xa7, 0xa7, 1, T_I64, T_I32}, {0xa8, 0xa9, 1, T_F32, T_I32},
-        {0xaa, 0xab, 1, T_F64, T_I32}, {0xac, 0xad, 1, T_I32, T_I64},
-        {0xae, 0xaf, 1, T_F32, T_I64}, {0xb0, 0xb1, 1, T_F64, T_I64},
-        {0xb2, 0xb3, 1, T_I32, T_F32}, {0xb4, 0xb5, 1, T_I64, T_F32},
-        {0xb6, 0xb6, 1, T_F64, T_F32}, {0xb7, 0xb8, 1, T_I32, T_F64},
-        {0xb9, 0xba, 1, T_I64, T_F64}, {0xbb, 0xbb, 1, T_F32, T_F64},
-        {0xbc, 0xbc, 1, T_F32, T_I32}, {0xbd, 0xbd, 1, T_F64, T_I64},
-        {0xbe, 0xbe, 1, T_I32, T_F32}, {0xbf, 0xbf, 1, T_I64, T_F64},
-        {0xc0, 0xc1, 1, T_I32, T_I32}, {0xc2, 0xc4, 1, T_I64, T_I64},
-    };
+    const wb_numeric_op *tab = wb_numeric_ops;
     size_t i;
     unsigned op;
     memset(c->num_n, 0, sizeof c->num_n);
     memset(c->num_in, T_I32, sizeof c->num_in);
     memset(c->num_out, T_I32, sizeof c->num_out);
-    for (i = 0; i < sizeof tab / sizeof tab[0]; i++) {
+    for (i = 0; i < sizeof wb_numeric_ops / sizeof wb_numeric_ops[0]; i++) {
         for (op = tab[i].lo; op <= tab[i].hi; op++) {
             c->num_n[op] = tab[i].n;
             c->num_in[op] = tab[i].in;
@@ -653,19 +647,6 @@ static void init_tables(fi_ctx *c)
     }
     for (op = 0; op < 256; op++)
         c->last_out[op] = (uint8_t)(out_i32(op) ? 1 : out_i64(op) ? 2 : 0);
-}
-
-static uint8_t load_type(uint8_t op)
-{
-    static const uint8_t t[] = {T_I32, T_I64, T_F32, T_F64, T_I32, T_I32, T_I32,
-                                T_I32, T_I64, T_I64, T_I64, T_I64, T_I64, T_I64};
-    return t[op - 0x28];
-}
-
-static uint8_t store_type(uint8_t op)
-{
-    static const uint8_t t[] = {T_I32, T_I64, T_F32, T_F64, T_I32, T_I32, T_I64, T_I64, T_I64};
-    return t[op - 0x36];
 }
 
 static void call_sig(fi_ctx *c, uint32_t type, int tail)
@@ -1145,6 +1126,8 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
     c->size_now = c->size_peak = 0;
     c->const_cells = 0;
     c->v128_consts = 0;
+    c->preserved_cells = 0;
+    c->const_cells_bits = 0;
     c->pool32 = c->pool64 = 0;
     c->max_n = c->max_csp = 0;
     c->patches = c->max_patches = 0;
@@ -1281,7 +1264,7 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 pop(c, t);
                 push(c, t, 0, 0);
             }
-            pres = preserve_local(c, lo);
+            pres = preserve_local(c, lo, t);
             if (op == 0x21) {
                 if (lo < 256) {
                     back(c, c->label);
@@ -1384,9 +1367,9 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
                 emit(c, 4);
                 if (op <= 0x35) {
                     pop(c, T_I32);
-                    push(c, load_type(op), 0, 0);
+                    push(c, wb_load_type(op), 0, 0);
                 } else {
-                    pop(c, store_type(op));
+                    pop(c, wb_store_type(op));
                     pop(c, T_I32);
                 }
             } else if (op >= 0x45 && op <= 0xc4) {
@@ -1416,178 +1399,6 @@ static void walk_function(fi_ctx *c, wb_cursor *r, uint32_t type, size_t nlocals
         c->size_peak = c->size_now;
     if (c->ncsp != 0 || !r->ok)
         c->ok = 0;
-}
-
-/* ---- module sections the replay needs: types, function types, globals ---- */
-
-static int read_types(fi_ctx *c, const wb_wasm_facts *f)
-{
-    wb_cursor s;
-    uint64_t n, i;
-    if (!f->section_offset[1]) {
-        c->type_count = 0;
-        return 0;
-    }
-    s = wb_cursor_make(c->data, c->size);
-    s.p = c->data + f->section_offset[1];
-    s.end = s.p + f->section_bytes[1];
-    if (f->section_offset[1] + f->section_bytes[1] > c->size)
-        return -1;
-    n = wb_uleb(&s, 32);
-    if (!s.ok || n > wb_cursor_left(&s))
-        return -1;
-    c->types = calloc(n ? n : 1, sizeof *c->types);
-    if (!c->types)
-        return -1;
-    for (i = 0; i < n && s.ok; i++) {
-        fi_type *t = &c->types[i];
-        uint64_t k;
-        if (wb_u8(&s) != 0x60)
-            return -1;
-        t->np = (uint32_t)wb_uleb(&s, 32);
-        if (t->np > wb_cursor_left(&s))
-            return -1;
-        t->params = s.p;
-        for (k = 0; k < t->np; k++)
-            wb_u8(&s);
-        t->nr = (uint32_t)wb_uleb(&s, 32);
-        if (t->nr > wb_cursor_left(&s))
-            return -1;
-        t->results = s.p;
-        for (k = 0; k < t->nr; k++)
-            wb_u8(&s);
-    }
-    c->type_count = (uint32_t)n;
-    return s.ok ? 0 : -1;
-}
-
-static int section_cursor(fi_ctx *c, const wb_wasm_facts *f, int id, wb_cursor *s)
-{
-    *s = wb_cursor_make(c->data, c->size);
-    if (!f->section_offset[id])
-        return 1;
-    if (f->section_offset[id] > c->size || f->section_bytes[id] > c->size - f->section_offset[id])
-        return -1;
-    s->p = c->data + f->section_offset[id];
-    s->end = s->p + f->section_bytes[id];
-    return 0;
-}
-
-static void skip_limits(wb_cursor *s)
-{
-    uint64_t flags = wb_uleb(s, 32);
-    wb_uleb(s, 64);
-    if (flags & 1)
-        wb_uleb(s, 64);
-    if (flags & 8) /* custom page size */
-        wb_uleb(s, 32);
-}
-
-/* Skip a constant expression up to its end byte. */
-static void skip_const_expr(wb_cursor *s)
-{
-    while (s->ok && s->p < s->end) {
-        uint8_t op = wb_u8(s);
-        if (op == 0x0b)
-            return;
-        if (op == 0x41)
-            wb_sleb(s, 32);
-        else if (op == 0x42)
-            wb_sleb(s, 64);
-        else if (op == 0x43)
-            wb_le(s, 4);
-        else if (op == 0x44)
-            wb_le(s, 8);
-        else if (op == 0x23 || op == 0xd2)
-            wb_uleb(s, 32);
-        else if (op == 0xd0)
-            wb_u8(s);
-        else if (op == 0xfd) {
-            wb_uleb(s, 32);
-            wb_le(s, 8);
-            wb_le(s, 8);
-        }
-    }
-}
-
-static int read_funcs_globals(fi_ctx *c, const wb_wasm_facts *f)
-{
-    wb_cursor s;
-    uint64_t n, i;
-    uint32_t nf = 0, ng = 0;
-    int rc;
-    c->func_total = f->import_func_count + f->func_count;
-    c->global_total = f->import_global_count + f->global_count;
-    c->func_type = calloc(c->func_total ? c->func_total : 1, sizeof *c->func_type);
-    c->global_type = calloc(c->global_total ? c->global_total : 1, 1);
-    if (!c->func_type || !c->global_type)
-        return -1;
-    rc = section_cursor(c, f, 2, &s);
-    if (rc < 0)
-        return -1;
-    if (rc == 0) {
-        n = wb_uleb(&s, 32);
-        for (i = 0; i < n && s.ok; i++) {
-            uint8_t kind;
-            wb_cursor_sub(&s, wb_uleb(&s, 32)); /* module name */
-            wb_cursor_sub(&s, wb_uleb(&s, 32)); /* field name */
-            kind = wb_u8(&s);
-            if (kind == 0) {
-                uint32_t t = (uint32_t)wb_uleb(&s, 32);
-                if (nf < c->func_total)
-                    c->func_type[nf++] = t;
-            } else if (kind == 1) {
-                wb_u8(&s);
-                skip_limits(&s);
-            } else if (kind == 2) {
-                skip_limits(&s);
-            } else if (kind == 3) {
-                uint8_t t = wb_u8(&s);
-                wb_u8(&s);
-                if (ng < c->global_total)
-                    c->global_type[ng++] = t;
-            } else if (kind == 4) {
-                wb_u8(&s);
-                wb_uleb(&s, 32);
-            } else {
-                return -1;
-            }
-        }
-        if (!s.ok)
-            return -1;
-    }
-    rc = section_cursor(c, f, 3, &s);
-    if (rc < 0)
-        return -1;
-    if (rc == 0) {
-        n = wb_uleb(&s, 32);
-        for (i = 0; i < n && s.ok; i++) {
-            uint32_t t = (uint32_t)wb_uleb(&s, 32);
-            if (nf < c->func_total)
-                c->func_type[nf++] = t;
-        }
-        if (!s.ok)
-            return -1;
-    }
-    rc = section_cursor(c, f, 6, &s);
-    if (rc < 0)
-        return -1;
-    if (rc == 0) {
-        n = wb_uleb(&s, 32);
-        for (i = 0; i < n && s.ok; i++) {
-            uint8_t t = wb_u8(&s);
-            wb_u8(&s);
-            skip_const_expr(&s);
-            if (ng < c->global_total)
-                c->global_type[ng++] = t;
-        }
-        if (!s.ok)
-            return -1;
-    }
-    for (i = 0; i < nf; i++)
-        if (c->func_type[i] >= c->type_count)
-            return -1;
-    return nf == c->func_total && ng == c->global_total ? 0 : -1;
 }
 
 static int read_locals(fi_ctx *c, wb_cursor *b, const fi_type *ft, size_t *nlocals)
@@ -1655,12 +1466,18 @@ static uint64_t function_scratch(const fi_ctx *c)
     return stacks + frames + patches + (ka > kb ? ka : kb);
 }
 
-/* The module tables, shared by the parts of a replay. */
-static void fi_free_module(fi_ctx *c)
+/*
+ * The cells of the function's interpreter frame (wasm_interp_call_func_bytecode):
+ * its constant area, params and locals (start_dyn), and the loader's
+ * max_stack_cell_num = preserved_local_offset - start_dynamic_offset + 1,
+ * where preserved_local_offset starts at the highest dynamic offset and grows
+ * by each preserved local (wasm_loader_ctx_reinit, preserve_referenced_local).
+ */
+static uint32_t frame_cells(const fi_ctx *c)
 {
-    free(c->types);
-    free(c->func_type);
-    free(c->global_type);
+    uint64_t consts = c->consts_by_bits ? c->const_cells_bits : c->const_cells;
+    uint64_t n = consts + (uint64_t)(c->maxdyn > 0 ? c->maxdyn : 0) + c->preserved_cells + 1;
+    return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
 /* A part's own scratch. */
@@ -1680,6 +1497,7 @@ static void fi_free(fi_ctx *c)
  * part; work to *work. */
 typedef struct fi_range {
     const fi_ctx *module;
+    uint32_t *frame_cells;    /* NULL, or per defined function (whole module) */
     const uint8_t *at, *code_end;
     uint64_t first, last;     /* defined-function numbering */
     uint64_t work;
@@ -1709,6 +1527,8 @@ static void replay_range(void *ctx, unsigned index)
         walk_function(&c, &b, type, nlocals);
         if (!c.ok)
             goto done;
+        if (r->frame_cells)
+            r->frame_cells[i] = frame_cells(&c);
         r->part.code_bytes += (uint64_t)c.size_peak;
         r->part.const_bytes += 4 * c.const_cells;
         /* a loader that pools v128 constants allocates an area for them */
@@ -1727,6 +1547,13 @@ done:
 
 int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts *f,
                           unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out)
+{
+    return wb_fast_interp_replay_frames(data, size, f, label_bytes, byte_bytes, 0, out, NULL);
+}
+
+int wb_fast_interp_replay_frames(const uint8_t *data, size_t size, const wb_wasm_facts *f,
+                                 unsigned label_bytes, unsigned byte_bytes, int consts_by_bits,
+                                 wb_fast_interp_size *out, uint32_t *frame_cells)
 {
     fi_range range[WB_PAR_PARTS_MAX];
     wb_body_part cut[WB_PAR_PARTS_MAX];
@@ -1765,12 +1592,18 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     module.ok = 1;
     init_tables(&module);
     module.tail_call_build = f->ops.op[0x12] + f->ops.op[0x13] > 0;
+    module.consts_by_bits = consts_by_bits;
     module.work_limit = work_limit;
     module.import_funcs = f->import_func_count;
-    if (read_types(&module, f) || read_funcs_globals(&module, f)) {
-        fi_free_module(&module);
+    wb_interp_tables tables;
+    if (wb_interp_tables_read(data, size, f, &tables) != 0)
         return -1;
-    }
+    module.types = tables.types;
+    module.type_count = tables.type_count;
+    module.func_type = tables.func_type;
+    module.func_total = tables.func_total;
+    module.global_type = tables.global_type;
+    module.global_total = tables.global_total;
 
     /* the functions are independent: the parts' sums are those of one walk */
     parts = wb_wasm_body_parts(data, size, f, wb_par_part_bytes(), cut);
@@ -1781,13 +1614,14 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
     }
     for (k = 0; k < parts; k++) {
         range[k].module = &module;
+        range[k].frame_cells = frame_cells;
         range[k].code_end = s.end;
         range[k].at = cut[k].at;
         range[k].first = cut[k].first;
         range[k].last = k + 1 < parts ? cut[k + 1].first : n;
     }
     wb_par_run(parts, replay_range, range);
-    fi_free_module(&module);
+    wb_interp_tables_free(&tables);
     for (k = 0; k < parts; k++) {
         const wb_fast_interp_size *p = &range[k].part;
         if (range[k].rc != 0)

@@ -32,6 +32,21 @@ int wb_fast_interp_replay(const uint8_t *data, size_t size, const wb_wasm_facts 
                           unsigned label_bytes, unsigned byte_bytes, wb_fast_interp_size *out);
 
 /*
+ * The same replay, also giving each defined function's interpreter frame in
+ * 4-byte cells when frame_cells is not NULL (an array of facts->func_count):
+ * its constant area, params, locals and the operand area the loader sizes
+ * (max_stack_cell_num), as wasm_interp_call_func_bytecode allocates them.
+ * The constant area holds one entry per distinct (type, value), or with
+ * consts_by_bits per distinct raw bits of each size (the sorted pools of
+ * the loaders that have them, where an i32 and an f32 of the same bits
+ * share a cell); never fewer than WAMR's.  The array is complete only when
+ * it returns 0.
+ */
+int wb_fast_interp_replay_frames(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                                 unsigned label_bytes, unsigned byte_bytes, int consts_by_bits,
+                                 wb_fast_interp_size *out, uint32_t *frame_cells);
+
+/*
  * Upper bound of the same two sizes from the opcode counts alone: each
  * instruction costs the most the loader can emit for it (see model.c).
  */

@@ -32,6 +32,12 @@
  * with glibc's armhf locks; runtime init with shared memory's wait map and
  * Zephyr's 20-byte lock is 420 B, with NuttX's or glibc's 424 B.
  *
+ * Interpreter frames (frame_fast, frame_classic, branch_block): the
+ * offsets of WASMInterpFrame's operand area and sizeof(WASMBranchBlock)
+ * from wasm_interp.h and wasm.h, the same in every version here (the probe's
+ * sizeof(WASMInterpFrame), 48 [24], is the fast interpreter's 40 [20] + one
+ * cell, padded); checked against the frames of the stack calibration runs.
+ *
  * Every field is named: a version differs from another only where its
  * table says so, and adding a version adds tables, not branches.
  */
@@ -41,12 +47,14 @@ static const wb_wamr_tables main_646b5a9bc = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 124, .riscv64 = 61,
             .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 392, .functype_hdr = 24, .import = 64, .function = 96,
@@ -62,6 +70,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 1,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 260, .functype_hdr = 16, .import = 32, .function = 56,
@@ -77,6 +86,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 1,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 272, .functype_hdr = 16, .import = 40, .function = 56,
@@ -92,6 +102,7 @@ static const wb_wamr_tables main_646b5a9bc = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 1,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
@@ -102,12 +113,14 @@ static const wb_wamr_tables release_2_4_5 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 120, .riscv64 = 61,
             .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -123,6 +136,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -138,6 +152,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -153,6 +168,7 @@ static const wb_wamr_tables release_2_4_5 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
@@ -162,12 +178,14 @@ static const wb_wamr_tables release_2_3_1 = {
     .ref_types_default = 1,
     .shrunk_memory_option = 1,
     .simd = {.fast_interp_simd = 1, .wamrc_arc_simd = 1},
+    .fast_interp_consts_by_bits = 1,
     .aot_data_copied = 0,
     .aot_text_mapped_twice = 1,
     .aot_data_sections_merged = 1,
     .app_heap_size_max = 1024u * 1024u * 1024u,
     .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 120, .thumb = 120, .riscv64 = 61,
             .intrinsics = 66, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -183,6 +201,7 @@ static const wb_wamr_tables release_2_3_1 = {
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 256, .functype_hdr = 16, .import = 32, .function = 56,
@@ -198,6 +217,7 @@ static const wb_wamr_tables release_2_3_1 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -213,12 +233,14 @@ static const wb_wamr_tables release_2_3_1 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };
 
 /* 2.1.0 (2024-06-06), NuttX's default: reference types off by default, no
- * SIMD in the fast interpreter, memories always shrunk (no option), AOT data
+ * SIMD in the fast interpreter, a fast-interpreter constant area of one
+ * entry per distinct (type, value), memories always shrunk (no option), AOT data
  * segments copied into the global heap (AOTMemInitData and its bytes in one
  * block) and AOT text mapped once, a 512 MiB app heap limit, smaller
  * instance extras and exec env. */
@@ -226,12 +248,14 @@ static const wb_wamr_tables release_2_1_0 = {
     .ref_types_default = 0,
     .shrunk_memory_option = 0,
     .simd = {.fast_interp_simd = 0, .wamrc_arc_simd = 0},
+    .fast_interp_consts_by_bits = 0,
     .aot_data_copied = 1,
     .aot_text_mapped_twice = 0,
     .aot_data_sections_merged = 0,
     .app_heap_size_max = 512u * 1024u * 1024u,
     .plt = {.x86_64 = 24, .aarch64 = 24, .arm = 105, .thumb = 105, .riscv64 = 59,
             .intrinsics = 62, .bulk_memory = 2, .shared_memory = 2, .ref_types = 5},
+    .thread_aux_stack_min = 256,
     .sizes = {
         [WB_LAYOUT_LP64] = {
             .ptr = 8, .module = 384, .functype_hdr = 24, .import = 64, .function = 96,
@@ -247,6 +271,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .wasi_threads_runtime_init = 392, .libc_wasi_runtime_init = 64,
             .exec_env_thread_mgr = 128, .exec_env_hw_bound_check = 16, .mutex = 40,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 40, .frame_classic = 72, .branch_block = 32,
         },
         [WB_LAYOUT_ILP32] = {
             .ptr = 4, .module = 252, .functype_hdr = 16, .import = 32, .function = 56,
@@ -262,6 +287,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
         [WB_LAYOUT_ILP32_ALIGN8] = {
             .ptr = 4, .module = 264, .functype_hdr = 16, .import = 40, .function = 56,
@@ -277,6 +303,7 @@ static const wb_wamr_tables release_2_1_0 = {
             .wasi_threads_runtime_init = 212, .libc_wasi_runtime_init = 40,
             .exec_env_thread_mgr = 96, .exec_env_hw_bound_check = 0, .mutex = 24,
             .cond = 48, .inst_extra_locks = 0,
+            .frame_fast = 20, .frame_classic = 36, .branch_block = 16,
         },
     },
 };

@@ -64,6 +64,10 @@ typedef struct wb_wamr_sizes {
     /* fast-interpreter code (model_fast_interp.c) */
     unsigned label;               /* an emitted handler label */
     unsigned byte;                /* an emitted byte (2 without unaligned access) */
+    /* interpreter frames on the operand stack (wasm_interp.h, wasm.h) */
+    unsigned frame_fast;          /* offsetof(WASMInterpFrame, operand), fast interpreter */
+    unsigned frame_classic;       /* offsetof(WASMInterpFrame, lp), classic interpreter */
+    unsigned branch_block;        /* WASMBranchBlock (classic label stack entry) */
     /* what reference types add (WASM_ENABLE_REF_TYPES); without them the
      * instance also has no bitmap of dropped element segments */
     unsigned ref_types_runtime_init; /* the externref map at runtime init */
@@ -109,6 +113,8 @@ typedef struct wb_wamr_tables {
     int ref_types_default;        /* WAMR_BUILD_REF_TYPES */
     int shrunk_memory_option;     /* WAMR_BUILD_SHRUNK_MEMORY exists (before it: always shrinks) */
     wb_simd_facts simd;           /* what runs SIMD: its fast interpreter, wamrc's targets */
+    int fast_interp_consts_by_bits; /* the fast interpreter's constant area holds distinct raw
+                                       bits (sorted pools), not distinct (type, value) */
     /* behaviours */
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
     int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them
@@ -117,6 +123,8 @@ typedef struct wb_wamr_tables {
                                      one os_mmap of its exact size per section */
     uint64_t app_heap_size_max;   /* APP_HEAP_SIZE_MAX */
     wb_wamr_plt plt;
+    uint64_t thread_aux_stack_min; /* WASM_THREAD_AUX_STACK_SIZE_MIN: the smallest aux-stack slice
+                                      the thread manager accepts */
     wb_wamr_sizes sizes[WB_LAYOUT_COUNT];
 } wb_wamr_tables;
 

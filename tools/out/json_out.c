@@ -56,18 +56,89 @@ static void path_json(FILE *out, const wb_check *c, const wb_stack_bound *b)
                                   sizeof name);
         fprintf(out, "%s{\"function\": %u, \"name\": ", i ? ", " : "", b->path[i].func_index);
         wb_json_string(out, n ? n : "");
-        fprintf(out, ", \"frame_bytes\": %" PRIu64 "}", b->path[i].frame_bytes);
+        fprintf(out, ", \"frame_bytes\": %" PRIu64, b->path[i].frame_bytes);
+        if (b->path[i].times > 1)
+            fprintf(out, ", \"times\": %u", b->path[i].times);
+        fputc('}', out);
     }
     fputc(']', out);
 }
 
+/* What makes a bound unbounded: the recursion's cycle, or the function with
+ * a dynamic or unknown frame; [] when bounded. */
+static void cycle_json(FILE *out, const wb_check *c, const wb_stack_bound *b)
+{
+    fputc('[', out);
+    for (unsigned i = 0; b->analysed && !b->bounded && i < b->cycle_len; i++) {
+        char name[128];
+        fprintf(out, "%s", i ? ", " : "");
+        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts, b->cycle[i],
+                                               name, sizeof name));
+    }
+    fputc(']', out);
+}
+
+/* The conditional bound of a possible recursion, or null. */
+static void conditional_json(FILE *out, const wb_check *c, const wb_stack_bound *b, const char *key)
+{
+    const wb_stack_conditional *k = &b->conditional;
+    if (!k->computed) {
+        fprintf(out, "null");
+        return;
+    }
+    fprintf(out, "{\"bounded\": %s, \"%s\": %" PRIu64 ", \"assumes\": [", k->bounded ? "true" : "false",
+            key, k->bounded ? k->max_bytes : 0);
+    for (unsigned i = 0; i < k->assume_count && i < WB_STACK_ASSUME_MAX; i++) {
+        char n1[128], n2[128];
+        fprintf(out, "%s{\"caller\": ", i ? ", " : "");
+        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                               k->assumes[i].from, n1, sizeof n1));
+        fprintf(out, ", \"callee\": ");
+        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                               k->assumes[i].to, n2, sizeof n2));
+        fprintf(out, "}");
+    }
+    fprintf(out, "], \"assume_count\": %u}", k->assume_count);
+}
+
 static void bound_json(FILE *out, const char *key, const wb_check *c, const wb_stack_bound *b, int comma)
 {
-    fprintf(out, "    \"%s\": {\"analysed\": %s, \"bounded\": %s, \"max_depth\": %" PRIu64 ", \"worst_path\": ",
+    fprintf(out, "    \"%s\": {\"analysed\": %s, \"bounded\": %s, \"max_depth\": %" PRIu64
+                 ", \"unbounded_reason\": \"%s\", \"worst_path\": ",
             key, b->analysed ? "true" : "false", b->bounded ? "true" : "false",
-            b->bounded ? b->max_bytes : 0);
+            b->bounded ? b->max_bytes : 0, b->analysed ? wb_stack_reason(b->unbounded_kind) : "");
     path_json(out, c, b);
+    fprintf(out, ", \"unbounded_at\": ");
+    cycle_json(out, c, b);
+    fprintf(out, ", \"conditional\": ");
+    conditional_json(out, c, b, "max_depth");
     fprintf(out, "}%s\n", comma ? "," : "");
+}
+
+static void notes_json(FILE *out, const wb_check *c)
+{
+    const wb_stack_result *s = c->stack;
+    fprintf(out, "    \"annotations_used\": [");
+    for (unsigned i = 0; s && c->notes && i < s->notes_used_count && i < WB_STACK_NOTES_MAX; i++) {
+        const wb_stack_note *n = &c->notes->notes[s->notes_used[i]];
+        fprintf(out, "%s{\"line\": %u, \"kind\": \"%s\", \"function\": ", i ? ", " : "", n->line,
+                n->kind == WB_NOTE_RECURSION ? "recursion" : "indirect");
+        wb_json_string(out, n->func);
+        if (n->kind == WB_NOTE_RECURSION) {
+            fprintf(out, ", \"depth\": %u", n->depth);
+        } else {
+            fprintf(out, ", \"targets\": [");
+            for (unsigned k = 0; k < n->target_count; k++) {
+                fprintf(out, "%s", k ? ", " : "");
+                wb_json_string(out, n->targets[k]);
+            }
+            fprintf(out, "]");
+        }
+        fprintf(out, ", \"builtin\": ");
+        wb_json_string(out, n->builtin ? n->builtin : "");
+        fprintf(out, "}");
+    }
+    fprintf(out, "],\n");
 }
 
 static void stack_json(FILE *out, const wb_check *c)
@@ -82,9 +153,16 @@ static void stack_json(FILE *out, const wb_check *c)
         kv_bool(out, "    ", "bounded", m->analysed && m->bounded, 1);
         kv_u64(out, "    ", "max_depth", m->bounded ? m->max_bytes : 0, 1);
         kv_u64(out, "    ", "stack_size", c->main_stack_size, 1);
+        kv_str(out, "    ", "unbounded_reason", m->analysed ? wb_stack_reason(m->unbounded_kind) : "", 1);
         fprintf(out, "    \"worst_path\": ");
         path_json(out, c, m);
+        fprintf(out, ",\n    \"unbounded_at\": ");
+        cycle_json(out, c, m);
+        fprintf(out, ",\n    \"conditional\": ");
+        conditional_json(out, c, m, "max_depth");
         fprintf(out, ",\n");
+        kv_u64(out, "    ", "narrowed_indirect_calls", s->narrowed_sites, 1);
+        notes_json(out, c);
         bound_json(out, "thread", c, &s->aux_thread, 1);
         bound_json(out, "native_main", c, &s->native_main, 1);
         bound_json(out, "native_thread", c, &s->native_thread, 0);
@@ -93,9 +171,49 @@ static void stack_json(FILE *out, const wb_check *c)
         kv_bool(out, "    ", "bounded", 0, 1);
         kv_u64(out, "    ", "max_depth", 0, 1);
         kv_u64(out, "    ", "stack_size", c->main_stack_size, 1);
-        fprintf(out, "    \"worst_path\": []\n");
+        kv_str(out, "    ", "unbounded_reason", "", 1);
+        fprintf(out, "    \"worst_path\": [],\n    \"unbounded_at\": [],\n    \"conditional\": null\n");
     }
     fprintf(out, "  },\n");
+}
+
+/* One thread's operand-stack bound: the fields of operand_stack. */
+static void operand_fields(FILE *out, const char *I, const wb_check *c, const wb_stack_bound *b)
+{
+    kv_bool(out, I, "analysed", b->analysed, 1);
+    kv_bool(out, I, "bounded", b->analysed && b->bounded, 1);
+    kv_u64(out, I, "max_bytes", b->bounded ? b->max_bytes : 0, 1);
+    kv_u64(out, I, "entry_frame_bytes", b->bounded ? b->entry_bytes : 0, 1);
+    kv_str(out, I, "unbounded_reason", b->analysed ? wb_stack_reason(b->unbounded_kind) : "", 1);
+    fprintf(out, "%s\"worst_path\": ", I);
+    path_json(out, c, b);
+    fprintf(out, ",\n%s\"unbounded_at\": ", I);
+    cycle_json(out, c, b);
+    fprintf(out, ",\n%s\"conditional\": ", I);
+    conditional_json(out, c, b, "max_bytes");
+}
+
+/* The interpreters' operand stack: the smallest stack_size WAMR runs the
+ * module with (README: Stack bounds); not analysed under AOT. */
+static void operand_json(FILE *out, const wb_check *c)
+{
+    const wb_stack_result *s = c->stack;
+    static const wb_stack_bound none = {0};
+    const wb_stack_bound *m = s ? &s->operand_main : &none, *t = s ? &s->operand_thread : &none;
+    const char *I = "    ";
+
+    fprintf(out, "  \"operand_stack\": {\n");
+    kv_u64(out, I, "stack_size", c->estimate->wasm_stack_size, 1);
+    kv_bool(out, I, "auto", c->stack_auto && !c->stack_auto_failed, 1);
+    kv_str(out, I, "not_analysed_because",
+           m->analysed ? ""
+           : c->estimate->mode == WB_MODE_AOT ? "AOT code keeps no values on the operand stack"
+           : c->operand_why ? c->operand_why : "no entry point",
+           1);
+    operand_fields(out, I, c, m);
+    fprintf(out, ",\n    \"thread\": {\n");
+    operand_fields(out, "      ", c, t);
+    fprintf(out, "\n    }\n  },\n");
 }
 
 void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
@@ -126,6 +244,8 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_bool(out, I, "memory_shrunk", e->memory_shrunk, 1);
     kv_bool(out, I, "memory_unbounded", e->memory_unbounded, 1);
     kv_u64(out, I, "aux_stack_bytes", e->aux_stack_bytes, 1);
+    kv_u64(out, I, "aux_stack_main_bytes", e->aux_stack_main, 1);
+    kv_bool(out, I, "lib_pthread", p->lib_pthread, 1);
     kv_bool(out, I, "ref_types", wb_profile_ref_types(p), 0);
     fprintf(out, "  },\n");
 
@@ -170,6 +290,7 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     fprintf(out, "    ]\n  },\n");
 
     stack_json(out, c);
+    operand_json(out, c);
     kv_u64(out, "  ", "budget", c->budget, 1);
     kv_u64(out, "  ", "headroom", c->budget > e->total ? c->budget - e->total : 0, 1);
     kv_bool(out, "  ", "fits", wb_verdict_exit_code(v) == 0, 1);

@@ -98,15 +98,72 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
         fprintf(out, "    %-12s %s B", who, grouped(b->max_bytes, n1, sizeof n1));
         if (size)
             fprintf(out, " of %s B", grouped(size, n2, sizeof n2));
-        fprintf(out, "%s%s\n", path[0] ? ": " : "", path);
-    } else {
-        fprintf(out, "    %-12s unbounded: %s\n", who, path);
+        fprintf(out, "%s%s", path[0] ? ": " : "", path);
+        /* the operand stack: WAMR keeps the last frame's size free again */
+        if (b->entry_bytes && b->path_len) {
+            uint64_t sum = b->entry_bytes;
+            int repeated = 0;
+            for (unsigned i = 0; i < b->path_len; i++) {
+                sum += b->path[i].frame_bytes;
+                repeated |= b->path[i].times > 1;
+            }
+            if (!repeated && !b->path_truncated && b->max_bytes > sum)
+                fprintf(out, " + %s B kept free", grouped(b->max_bytes - sum, n1, sizeof n1));
+        }
+        fputc('\n', out);
+        return;
     }
+    fprintf(out, "    %-12s unbounded: %s\n", who, path);
+    if (b->conditional.computed && b->conditional.bounded) {
+        fprintf(out, "    %-12s %s B if the indirect calls that close it are not taken:", "",
+                grouped(b->conditional.max_bytes, n1, sizeof n1));
+        for (unsigned i = 0; i < b->conditional.assume_count && i < WB_STACK_ASSUME_MAX; i++) {
+            char a[96], t[96];
+            fprintf(out, "%s %s -> %s", i ? "," : "",
+                    wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                       b->conditional.assumes[i].from, a, sizeof a),
+                    wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
+                                       b->conditional.assumes[i].to, t, sizeof t));
+        }
+        if (b->conditional.assume_count > WB_STACK_ASSUME_MAX)
+            fprintf(out, ", ... (%u in all)", b->conditional.assume_count);
+        fputc('\n', out);
+    }
+}
+
+static void notes_lines(FILE *out, const wb_check *c)
+{
+    const wb_stack_result *s = c->stack;
+    const wb_stack_notes *n = c->notes;
+    if (!s || !n || s->notes_used_count == 0)
+        return;
+    fprintf(out, "  stack annotations relied on%s%s%s\n", c->notes_path ? " (" : "",
+            c->notes_path ? c->notes_path : "", c->notes_path ? ")" : "");
+    for (unsigned i = 0; i < s->notes_used_count && i < WB_STACK_NOTES_MAX; i++) {
+        const wb_stack_note *note = &n->notes[s->notes_used[i]];
+        if (note->builtin)
+            fprintf(out, "    built in: ");
+        else
+            fprintf(out, "    line %u: ", note->line);
+        if (note->kind == WB_NOTE_RECURSION) {
+            fprintf(out, "recursion %s %u", note->func, note->depth);
+        } else {
+            fprintf(out, "indirect %s ->", note->func);
+            for (unsigned k = 0; k < note->target_count; k++)
+                fprintf(out, " %s", note->targets[k]);
+        }
+        fprintf(out, "%s%s%s\n", note->builtin ? " (" : "", note->builtin ? note->builtin : "",
+                note->builtin ? ")" : "");
+    }
+    if (s->notes_used_count > WB_STACK_NOTES_MAX)
+        fprintf(out, "    ... (%u in all)\n", s->notes_used_count);
 }
 
 static void stack_lines(FILE *out, const wb_check *c)
 {
     const wb_stack_result *s = c->stack;
+    const char *thread = s && s->pthread_entries ? "thread" : "wasi-thread";
+    uint64_t stack_size = c->estimate->wasm_stack_size;
     int has_aux, aux_lines;
 
     if (!s)
@@ -114,9 +171,10 @@ static void stack_lines(FILE *out, const wb_check *c)
     has_aux = wb_check_has_c_stack(c);
     aux_lines = has_aux && (s->aux_main.analysed || s->aux_thread.analysed);
     if (aux_lines) {
-        fprintf(out, "\n  aux stack (C shadow stack), worst case\n");
+        fprintf(out, "\n  aux stack (C shadow stack), worst case%s\n",
+                c->estimate->aux_stack_split ? " (one slice of lib-pthread's split)" : "");
         stack_bound_line(out, c, "main thread", &s->aux_main, c->main_stack_size);
-        stack_bound_line(out, c, "wasi-thread", &s->aux_thread, c->main_stack_size);
+        stack_bound_line(out, c, thread, &s->aux_thread, c->main_stack_size);
     } else if (!has_aux) {
         aux_lines = 1;
         fprintf(out, "\n  aux stack (C shadow stack): none (no function keeps a frame on a "
@@ -127,6 +185,14 @@ static void stack_lines(FILE *out, const wb_check *c)
         stack_bound_line(out, c, "main thread", &s->native_main, c->profile->main_native_stack);
         stack_bound_line(out, c, "wasi-thread", &s->native_thread, c->profile->app_thread_stack);
     }
+    if (s->operand_main.analysed || s->operand_thread.analysed) {
+        fprintf(out, "%s  operand stack (%s frames), smallest stack_size%s\n",
+                aux_lines || s->native_main.analysed || s->native_thread.analysed ? "" : "\n",
+                wb_mode_name(c->estimate->mode), c->stack_auto ? " (AUTO)" : "");
+        stack_bound_line(out, c, "main thread", &s->operand_main, stack_size);
+        stack_bound_line(out, c, thread, &s->operand_thread, stack_size);
+    }
+    notes_lines(out, c);
 }
 
 void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)

@@ -174,6 +174,7 @@ static const key_def keys[] = {
     FIELD("bulk_memory", K_BOOL, bulk_memory),
     FIELD("tail_call", K_BOOL, tail_call),
     FIELD("simd", K_BOOL, simd),
+    FIELD("lib_pthread", K_BOOL, lib_pthread),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),

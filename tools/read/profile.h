@@ -69,6 +69,8 @@ typedef struct wb_profile {
     int simd;                     /* WAMR_BUILD_SIMD (WASM_ENABLE_SIMD): the fast interpreter
                                      runs SIMD (from WAMR 2.3.0), the AOT loader takes an .aot
                                      that uses it */
+    int lib_pthread;              /* WASM_ENABLE_LIB_PTHREAD: the thread manager splits the aux
+                                     stack (no heap aux-stack allocation without wasi-threads) */
 
     /* runtime constants (config.h and platform headers) */
     uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */

@@ -1167,6 +1167,42 @@ const char *wb_wasm_func_name(const uint8_t *data, size_t size, const wb_wasm_fa
     return NULL;
 }
 
+int wb_wasm_func_by_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                         const char *name, size_t len, uint32_t *index)
+{
+    wb_cursor c;
+    if (!facts->has_name_section || facts->name_section_offset > size ||
+        facts->name_section_bytes > size - facts->name_section_offset)
+        return 0;
+    c = wb_cursor_make(data, size);
+    c.p = data + facts->name_section_offset;
+    c.end = c.p + facts->name_section_bytes;
+    while (c.ok && c.p < c.end) {
+        uint8_t id = wb_u8(&c);
+        uint32_t sublen = u32(&c);
+        wb_cursor s = wb_cursor_sub(&c, sublen);
+        uint32_t n, found = 0;
+        if (!c.ok)
+            return 0;
+        if (id != 1) /* 1 = function names */
+            continue;
+        n = u32(&s);
+        for (uint32_t i = 0; i < n && s.ok; i++) {
+            uint32_t fi = u32(&s);
+            uint32_t nl = u32(&s);
+            if (!s.ok || nl > wb_cursor_left(&s))
+                return 0;
+            if (nl == len && memcmp(s.p, name, len) == 0) {
+                if (found++ == 0)
+                    *index = fi;
+            }
+            s.p += nl;
+        }
+        return found == 1 ? 1 : found > 1 ? -1 : 0;
+    }
+    return 0;
+}
+
 /* ---- element segments, for analyses of indirect calls ---- */
 
 int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
@@ -1224,4 +1260,65 @@ int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_f
         }
     }
     return 0;
+}
+
+int wb_wasm_for_each_table_slot(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                                uint32_t table, wb_slot_fn fn, void *ctx)
+{
+    wb_wasm_facts scratch_f;
+    wb_error scratch_e;
+    rd r;
+    wb_cursor c;
+    uint32_t n;
+    if (facts->section_offset[9] == 0 || facts->section_offset[9] > size ||
+        facts->section_bytes[9] > size - facts->section_offset[9])
+        return 0;
+    memset(&r, 0, sizeof r);
+    memset(&scratch_f, 0, sizeof scratch_f);
+    r.data = data;
+    r.size = size;
+    r.f = &scratch_f;
+    r.err = &scratch_e;
+    r.section = "element";
+    r.func_total = facts->import_func_count + facts->func_count;
+    r.global_total = facts->import_global_count + facts->global_count;
+    r.expr_globals = UINT32_MAX;
+    c = wb_cursor_make(data, size);
+    c.p = data + facts->section_offset[9];
+    c.end = c.p + facts->section_bytes[9];
+    n = u32(&c);
+    for (uint32_t i = 0; i < n && c.ok; i++) {
+        uint32_t flags = u32(&c), count, t = 0;
+        int active = !(flags & 1), mine;
+        cexpr off, e;
+        memset(&off, 0, sizeof off);
+        if ((flags & 3) == 2)
+            t = u32(&c);
+        if (active && read_const_expr(&r, &c, &off) != 0)
+            return 1;
+        if (flags & 3)
+            (void)wb_u8(&c);
+        count = u32(&c);
+        mine = active && t == table;
+        if (mine && !off.i32_const)
+            return 1; /* placed where a global says: not known here */
+        for (uint32_t k = 0; k < count && c.ok; k++) {
+            uint32_t fi;
+            if (flags & 4) {
+                if (read_const_expr(&r, &c, &e) != 0)
+                    return 1;
+                fi = e.ref_func ? e.func : UINT32_MAX;
+            } else {
+                fi = u32(&c);
+            }
+            if (!c.ok)
+                return 1;
+            if (mine) {
+                int ret = fn(ctx, (uint64_t)off.i32 + k, fi);
+                if (ret != 0)
+                    return ret;
+            }
+        }
+    }
+    return c.ok ? 0 : 1;
 }

@@ -254,6 +254,12 @@ typedef struct wb_func_body {
     const uint8_t *end;
 } wb_func_body;
 
+/* The function whose name-section name is exactly name[0..len): 1 with
+ * *index set, 0 when no function has that name (or there is no name
+ * section), -1 when several have it. */
+int wb_wasm_func_by_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                         const char *name, size_t len, uint32_t *index);
+
 /* Decode the instruction at c->p and advance past it, immediates included.
  * On malformed input the cursor fails (c->ok == 0, c->why says why). */
 void wb_wasm_decode(wb_cursor *c, wb_insn *insn);
@@ -292,6 +298,15 @@ unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_fact
 typedef int (*wb_elem_fn)(void *ctx, uint32_t func_index);
 int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                                wb_elem_fn fn, void *ctx);
+
+/* Call fn(ctx, slot, func) for each element an active segment places in
+ * table `table`, in segment order (a later segment overwrites an earlier
+ * slot; func is UINT32_MAX for a null element).  Returns 0, 1 when a
+ * segment of that table is placed by a non-constant offset (its initial
+ * contents are then not known) or cannot be read, or fn's non-zero value. */
+typedef int (*wb_slot_fn)(void *ctx, uint64_t slot, uint32_t func_index);
+int wb_wasm_for_each_table_slot(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                                uint32_t table, wb_slot_fn fn, void *ctx);
 
 /* Type index of function `index` (imports counted), or UINT32_MAX. */
 uint32_t wb_wasm_func_type(const uint8_t *data, size_t size, const wb_wasm_facts *facts,

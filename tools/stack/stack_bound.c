@@ -1,4 +1,4 @@
-/* Static worst-case depth of the aux (C shadow) stack and, with a stack-usage file, the AOT native stack. */
+/* Static worst-case depths over the call graph: the aux (C shadow) stack, the interpreters' operand stack, the AOT native stack. */
 #include "stack/stack_bound.h"
 
 #include <pthread.h>
@@ -48,10 +48,18 @@
  * return_call_ref go to every function whose reference the module takes (in
  * an element segment or by ref.func; every exported function too when a
  * table is imported or exported, since the host may store those) and whose
- * type is structurally equal to the call's type.  Imported functions cost 0
- * and call nothing back.  A cycle reachable from an entry is recursion: no
- * bound, unless no function on it has a frame on that stack (a frameless
- * cycle adds nothing per turn).
+ * type is structurally equal to the call's type, unless the module fixes
+ * the slot (sb_indirect_edge: a constant, or a load from memory nothing
+ * writes, into a table nothing writes): then to the one function there.
+ * Imported functions are nodes without edges, free on the aux stack.  A
+ * cycle reachable from an entry is recursion: no bound, unless no function
+ * on it has a frame on that stack (a frameless cycle adds nothing per
+ * turn), or annotated depths cut it; certain when a cycle of direct calls
+ * has a frame, possible when every such cycle passes through a class node.
+ *
+ * Operand stack (interpreters): the same graph weighted with each
+ * function's interpreter frame (the model's), combined by WAMR's rule that
+ * a frame needs twice its size free: see the longest paths below.
  *
  * Native stack (AOT): the same graph weighted with the frame sizes of
  * `wamrc --stack-usage` (AOT function N = defined function N), each plus
@@ -394,6 +402,12 @@ typedef struct sb_ctx {
     uint32_t switches, indirect_sites, last_func;
     int seen_body;
     int oom;
+    /* indirect calls the module resolves: table 0's fixed contents, and the
+     * initial memory when nothing can write it (NULL when not known) */
+    const uint32_t *slot;    /* function per slot, SB_NONE for an empty one */
+    uint64_t slot_count;
+    const struct sb_data *mem;
+    uint32_t narrowed;       /* indirect call sites resolved to one function or to a trap */
 
     /* per-function state */
     uint32_t func;
@@ -688,20 +702,75 @@ static int sb_call(sb_ctx *x, uint64_t func)
         sb_push(x, first); /* may return its first argument: memcpy, memset (`returned`) */
     else
         sb_push_unknown(x, x->types->results[t]);
-    /* imported functions cost nothing on the aux stack and have no edges */
-    return func < x->nimports ? 0 : sb_edge(x, (uint32_t)func);
+    /* an imported function costs nothing on the aux stack but takes a frame
+     * on the interpreter's operand stack: it is a node without edges */
+    return sb_edge(x, (uint32_t)func);
 }
 
-static int sb_call_indirect(sb_ctx *x, uint64_t type)
+/* How the walks know a call_indirect's table slot: the instruction right
+ * before it pushed it (a constant, or an i32.load from a constant address).
+ * Values followed further (through locals) are not trusted here: the walk
+ * does not merge them where control flow joins. */
+enum { SB_PK_NONE = 0, SB_PK_CONST = 1, SB_PK_LOAD = 2 };
+
+typedef struct sb_data {
+    const uint8_t *data;
+    uint32_t count;
+    const uint64_t *at;      /* per active segment: its constant offset */
+    const uint8_t *const *bytes;
+    const uint32_t *len;
+    uint64_t memory_bytes;   /* initial memory: a load past it is not resolved */
+} sb_data;
+
+/* The i32 at addr in the initial memory, which nothing writes; 0 when the
+ * load would fall outside it. */
+static int sb_data_i32(const sb_data *m, uint64_t addr, uint32_t *v)
+{
+    uint8_t b[4] = {0, 0, 0, 0};
+    if (addr > m->memory_bytes || m->memory_bytes - addr < 4)
+        return 0;
+    for (uint32_t i = 0; i < m->count; i++) /* a later segment overwrites an earlier one */
+        for (unsigned k = 0; k < 4; k++)
+            if (addr + k >= m->at[i] && addr + k - m->at[i] < m->len[i])
+                b[k] = m->bytes[i][addr + k - m->at[i]];
+    *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return 1;
+}
+
+/* The edges of an indirect call of `type` through table `table`: to the one
+ * function a known slot holds (none when the call traps: an empty slot, a
+ * slot past the table, a function of another type), else to the type's
+ * class node.  Returns 0, or -1 on a bad type index. */
+static int sb_indirect_edge(sb_ctx *x, uint64_t type, uint64_t table, int pk, uint64_t pv)
+{
+    if (type >= x->types->count)
+        return -1;
+    uint32_t klass = x->types->klass[type], v;
+    if (table == 0 && x->slot && (pk == SB_PK_CONST || (pk == SB_PK_LOAD && x->mem))) {
+        if (pk == SB_PK_LOAD && !sb_data_i32(x->mem, pv, &v))
+            goto by_type;
+        if (pk == SB_PK_CONST)
+            v = (uint32_t)pv;
+        x->narrowed++;
+        if (v < x->slot_count && x->slot[v] != SB_NONE &&
+            x->types->klass[x->func_type[x->slot[v]]] == klass)
+            return sb_edge(x, x->slot[v]);
+        return 0; /* it traps */
+    }
+by_type:
+    if (x->mark[x->total + klass] != x->func + 1)
+        x->indirect_sites++;
+    return sb_edge(x, x->total + klass);
+}
+
+static int sb_call_indirect(sb_ctx *x, uint64_t type, uint64_t table, int pk, uint64_t pv)
 {
     if (type >= x->types->count)
         return -1;
     (void)sb_pop(x); /* table slot or reference */
     sb_pop_n(x, x->types->params[type]);
     sb_push_unknown(x, x->types->results[type]);
-    if (x->mark[x->total + x->types->klass[type]] != x->func + 1)
-        x->indirect_sites++;
-    return sb_edge(x, x->total + x->types->klass[type]);
+    return sb_indirect_edge(x, type, table, pk, pv);
 }
 
 /* ---- blocks ---- */
@@ -877,10 +946,10 @@ static int sb_step(sb_ctx *x, const wb_insn *in)
         return 0;
     case 0x11: /* call_indirect */
     case 0x14: /* call_ref */
-        return sb_call_indirect(x, in->imm0);
+        return sb_call_indirect(x, in->imm0, UINT64_MAX, SB_PK_NONE, 0);
     case 0x13: /* return_call_indirect */
     case 0x15: /* return_call_ref */
-        if (sb_call_indirect(x, in->imm0) != 0)
+        if (sb_call_indirect(x, in->imm0, UINT64_MAX, SB_PK_NONE, 0) != 0)
             return -1;
         sb_lose(x);
         return 0;
@@ -1028,6 +1097,13 @@ static inline int sb_memarg(const uint8_t **pp, const uint8_t *end)
     return sb_u32(pp, end, &u) && !(u & 0x40) && sb_u32(pp, end, &u);
 }
 
+/* The same, giving the offset. */
+static inline int sb_memarg_offset(const uint8_t **pp, const uint8_t *end, uint64_t *offset)
+{
+    uint64_t u;
+    return sb_u32(pp, end, &u) && !(u & 0x40) && sb_u32(pp, end, offset);
+}
+
 /* An empty or one-value block type, as the decoder's s33. */
 static inline int sb_simple_blocktype(const uint8_t **pp, const uint8_t *end, int64_t *bt)
 {
@@ -1114,19 +1190,15 @@ static int sb_skim_call(sb_ctx *x, const uint8_t *at, uint64_t func)
 {
     if (func >= x->total)
         return sb_bad_index(x, at);
-    if (func >= x->nimports)
-        (void)sb_edge(x, (uint32_t)func);
+    (void)sb_edge(x, (uint32_t)func);
     return sb_edge_limit(x, at);
 }
 
-static int sb_skim_indirect(sb_ctx *x, const uint8_t *at, uint64_t type)
+static int sb_skim_indirect(sb_ctx *x, const uint8_t *at, uint64_t type, uint64_t table, int pk,
+                            uint64_t pv)
 {
-    if (type >= x->types->count)
+    if (sb_indirect_edge(x, type, table, pk, pv) != 0)
         return sb_bad_index(x, at);
-    uint32_t node = x->total + x->types->klass[type];
-    if (x->mark[node] != x->func + 1)
-        x->indirect_sites++;
-    (void)sb_edge(x, node);
     return sb_edge_limit(x, at);
 }
 
@@ -1151,7 +1223,7 @@ static int sb_skim_slow(sb_ctx *x, const uint8_t *at, const wb_insn *in, uint64_
     case 0x13: /* return_call_indirect */
     case 0x14: /* call_ref */
     case 0x15: /* return_call_ref */
-        return sb_skim_indirect(x, at, in->imm0);
+        return sb_skim_indirect(x, at, in->imm0, UINT64_MAX, SB_PK_NONE, 0);
     case 0x23: /* global.get */
     case 0x24: /* global.set */
         return x->have_sp && in->imm0 == x->sp_global ? SB_WALK_SP : 0;
@@ -1252,13 +1324,15 @@ static const uint8_t sb_op_class[256] = {
  * 0 when the bytes end first, -1 on an error (err set). */
 static int sb_skim(sb_ctx *x, const uint8_t *p, const uint8_t *end)
 {
-    uint64_t depth = 1, u, table;
+    uint64_t depth = 1, u, table, pv = 0;
     int64_t sv;
+    int pk = SB_PK_NONE;
     wb_insn in;
 
     while (p < end) {
         const uint8_t *at = p++;
-        int r;
+        int r, pk_in = pk;
+        pk = SB_PK_NONE;
         switch (sb_op_class[*at]) {
         case SB_OP_LOSE: case SB_OP_NOP: case SB_OP_ELSE: case SB_OP_DROP: case SB_OP_SELECT:
         case SB_OP_UNARY: case SB_OP_BINARY: case SB_OP_I32_ARITH:
@@ -1291,7 +1365,7 @@ static int sb_skim(sb_ctx *x, const uint8_t *p, const uint8_t *end)
         case SB_OP_CALL_INDIRECT:
             if (!sb_u32(&p, end, &u) || !sb_u32(&p, end, &table))
                 break;
-            if (sb_skim_indirect(x, at, u) != 0)
+            if (sb_skim_indirect(x, at, u, table, pk_in, pv) != 0)
                 return -1;
             continue;
         case SB_OP_GLOBAL_GET:
@@ -1302,6 +1376,13 @@ static int sb_skim(sb_ctx *x, const uint8_t *p, const uint8_t *end)
                 return SB_WALK_SP;
             continue;
         case SB_OP_LOAD:
+            if (!sb_memarg_offset(&p, end, &u))
+                break;
+            if (*at == 0x28 && pk_in == SB_PK_CONST) { /* i32.load from a constant address */
+                pk = SB_PK_LOAD;
+                pv += u;
+            }
+            continue;
         case SB_OP_STORE:
             if (!sb_memarg(&p, end))
                 break;
@@ -1309,6 +1390,8 @@ static int sb_skim(sb_ctx *x, const uint8_t *p, const uint8_t *end)
         case SB_OP_I32_CONST:
             if (!sb_s32(&p, end, &sv))
                 break;
+            pk = SB_PK_CONST;
+            pv = (uint32_t)sv;
             continue;
         case SB_OP_I64_CONST:
             if (!sb_skip_sleb64(&p, end))
@@ -1366,15 +1449,17 @@ static int sb_interp(sb_ctx *x, const uint8_t *p, const uint8_t *end)
     sb_local *const locals = x->locals;
     const uint32_t stamp = x->stamp;
     uint32_t h = x->h, base = x->base;
-    uint64_t u, table;
+    uint64_t u, table, pv = 0;
     int64_t sv;
+    int pk = SB_PK_NONE;
     sb_cell a, b;
     wb_insn in;
 
     while (p < end) {
         const uint8_t *at = p++;
         uint8_t op = *at;
-        int r;
+        int r, pk_in = pk;
+        pk = SB_PK_NONE;
         switch (sb_op_class[op]) {
         case SB_OP_LOSE: /* unreachable, return */
             h = base;
@@ -1438,7 +1523,7 @@ static int sb_interp(sb_ctx *x, const uint8_t *p, const uint8_t *end)
             if (!sb_u32(&p, end, &u) || !sb_u32(&p, end, &table))
                 break;
             x->h = h;
-            if (sb_call_indirect(x, u) != 0)
+            if (sb_call_indirect(x, u, table, pk_in, pv) != 0)
                 return sb_bad_index(x, at);
             if (op == 0x13)
                 sb_lose(x);
@@ -1486,8 +1571,12 @@ static int sb_interp(sb_ctx *x, const uint8_t *p, const uint8_t *end)
                 sb_sp_write(x, sb_unpack(a));
             continue;
         case SB_OP_LOAD:
-            if (!sb_memarg(&p, end))
+            if (!sb_memarg_offset(&p, end, &u))
                 break;
+            if (op == 0x28 && pk_in == SB_PK_CONST) { /* i32.load from a constant address */
+                pk = SB_PK_LOAD;
+                pv += u;
+            }
             if (sb_ckind(sb_cpop(vals, &h, base)) == V_SPSUB)
                 x->dynamic = 1; /* as sb_address */
             sb_cpush(vals, &h, (sb_cell)V_LOAD);
@@ -1503,6 +1592,8 @@ static int sb_interp(sb_ctx *x, const uint8_t *p, const uint8_t *end)
         case SB_OP_I32_CONST:
             if (!sb_s32(&p, end, &sv))
                 break;
+            pk = SB_PK_CONST;
+            pv = (uint32_t)sv;
             sb_cpush(vals, &h, sb_pack(sb_v(V_CONST, sb_wrap32(sv))));
             continue;
         case SB_OP_I64_CONST:
@@ -1693,7 +1784,7 @@ static sb_ctx *sb_part_ctx(const sb_ctx *x, uint32_t from, wb_error *err)
     y->adj = NULL;
     y->adj_len = y->adj_cap = 0;
     y->off_filled = from;
-    y->switches = y->indirect_sites = y->last_func = 0;
+    y->switches = y->indirect_sites = y->last_func = y->narrowed = 0;
     y->seen_body = y->oom = 0;
     y->mark = NULL;
     y->locals = NULL;
@@ -1735,6 +1826,7 @@ static int sb_join(sb_ctx *x, const sb_ctx *y, uint32_t from)
         x->taken[f] |= y->taken[f];
     x->switches += y->switches;
     x->indirect_sites += y->indirect_sites;
+    x->narrowed += y->narrowed;
     if (y->seen_body) {
         x->seen_body = 1;
         x->last_func = y->last_func;
@@ -1872,14 +1964,36 @@ static int sb_class_edges(sb_ctx *x, uint32_t *targets, wb_error *err)
  * has a frame: each turn adds it again.  A cycle of frameless functions
  * (musl's frexp calls itself; a zero aux frame) costs nothing on that
  * stack and is bounded by its exits.
+ *
+ * Recursion is certain when the component holds a cycle of direct calls
+ * through a function with a frame; when every such cycle passes through an
+ * indirect call (a class node: every function of the call's type), it is
+ * only possible, and the conditional bound leaves those calls out.  An
+ * annotated depth (`recursion f N`) bounds a component when the annotated
+ * functions cut all its cycles (see sb_sub).
+ *
+ * The operand stack of WAMR's interpreters weighs the same graph with the
+ * interpreter frames and combines them differently: a frame is allocated
+ * only while twice its size is free above the stack top
+ * (wasm_exec_env_alloc_wasm_frame), so what a call of f needs above f's
+ * frame base is need(f) = max(2 frame(f), frame(f) + max need(callee)).
  */
 
 typedef struct sb_graph {
     uint32_t n;              /* nodes */
     uint32_t total;          /* function nodes come first */
+    uint32_t nimports;       /* imported functions, the first function nodes */
     const uint32_t *off;
     const uint32_t *adj;
 } sb_graph;
+
+/* What one bound weighs the nodes with. */
+typedef struct sb_weights {
+    const uint64_t *frame;   /* per node */
+    const uint8_t *dyn;      /* per node: 1 dynamic frame, 2 no frame size known */
+    int doubling;            /* the operand stack's rule */
+    const uint32_t *depth;   /* per node: annotated recursion depth, 0 none; may be NULL */
+} sb_weights;
 
 typedef struct sb_solver {
     /* per node */
@@ -1889,22 +2003,199 @@ typedef struct sb_solver {
     uint32_t *call_node, *call_pos; /* the depth-first search stack */
     /* per component */
     uint64_t *worst;         /* deepest use from it, when bounded */
-    uint32_t *exit_from, *exit_to; /* the edge the worst path leaves by */
+    uint32_t *exit_from, *exit_to; /* the edge the worst path leaves by; exit_to SB_NONE: ends */
     uint32_t *why;           /* unbounded: the function that makes it so */
     uint8_t *kind;           /* 0 bounded, else WB_STACK_* */
+    uint8_t *own;            /* its own unbounded kind, not inherited */
     uint8_t *cyclic;
+    /* components within a component (sb_sub), allocated when first needed */
+    uint32_t *sidx, *slow, *scomp, *sstack, *scall, *spos;
+    uint8_t *son;
+    uint64_t *slen;
+    uint64_t *nodew;         /* per node of an annotated recursion: its worst, by where the
+                                path enters the component */
+    uint8_t *annotated;      /* per component: bounded by annotated depths */
 } sb_solver;
 
 static uint64_t sb_add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
 
-/* A component closed: members are scc_stack[first..top). */
-static void sb_close(const sb_graph *g, const uint64_t *frame, const uint8_t *dyn, sb_solver *s,
-                     uint32_t c, uint32_t first, uint32_t top)
+static uint64_t sb_mul_sat(uint64_t a, uint64_t b)
 {
-    uint64_t sum = 0, best = 0;
+    return a && b > UINT64_MAX / a ? UINT64_MAX : a * b;
+}
+
+static uint64_t sb_max(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+enum { SB_SUB_DIRECT = 0, SB_SUB_CUT = 1 };
+enum { SB_SUB_OK = 0, SB_SUB_CYCLE = 1, SB_SUB_NOMEM = 2 };
+
+static int sb_sub_alloc(sb_solver *s, uint32_t n)
+{
+    size_t m = n ? n : 1;
+    if (s->sidx)
+        return 0;
+    s->sidx = malloc(m * sizeof *s->sidx);
+    s->slow = malloc(m * sizeof *s->slow);
+    s->scomp = malloc(m * sizeof *s->scomp);
+    s->sstack = malloc(m * sizeof *s->sstack);
+    s->scall = malloc(m * sizeof *s->scall);
+    s->spos = malloc(m * sizeof *s->spos);
+    s->son = malloc(m);
+    s->slen = malloc(m * sizeof *s->slen);
+    s->nodew = malloc(m * sizeof *s->nodew);
+    return s->sidx && s->slow && s->scomp && s->sstack && s->scall && s->spos && s->son &&
+                   s->slen && s->nodew
+               ? 0
+               : -1;
+}
+
+/* Whether the edge v -> w stays in the sub-graph of component c. */
+static int sb_sub_keeps(const sb_graph *g, const sb_weights *w, const sb_solver *s, uint32_t c,
+                        int mode, uint32_t v, uint32_t to)
+{
+    if (s->comp[to] != c)
+        return 0;
+    if (mode == SB_SUB_DIRECT)
+        return v < g->total && to < g->total; /* calls, not the type's every function */
+    return !(to < g->total && w->depth && w->depth[to] > 0); /* not into an annotated function */
+}
+
+/*
+ * Components within component c (members scc_stack[first..top)), over the
+ * direct calls (SB_SUB_DIRECT) or over every edge but those into an
+ * annotated function (SB_SUB_CUT).  Returns SB_SUB_CYCLE with *why set when
+ * one of them is a cycle through a function with a frame.  Otherwise, in
+ * SB_SUB_CUT mode, s->nodew[v] is what the component can add to a path
+ * that enters it at v: a first stretch from v (none when v is annotated)
+ * plus, for each annotated function a, depth(a) stretches starting at a,
+ * each at most the longest path from a that does not enter an annotated
+ * function again; *total is the largest of them.
+ */
+static int sb_sub(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t c, uint32_t first,
+                  uint32_t top, int mode, uint32_t *why, uint64_t *total)
+{
+    uint32_t counter = 0, nsub = 0, stop = 0;
+    uint64_t sum = 0;
+
+    if (sb_sub_alloc(s, g->n) != 0)
+        return SB_SUB_NOMEM;
+    for (uint32_t i = first; i < top; i++) {
+        s->sidx[s->scc_stack[i]] = SB_NONE;
+        s->son[s->scc_stack[i]] = 0;
+    }
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t root = s->scc_stack[i], sp = 0;
+        if (s->sidx[root] != SB_NONE || (mode == SB_SUB_DIRECT && root >= g->total))
+            continue;
+        s->sidx[root] = s->slow[root] = counter++;
+        s->sstack[stop++] = root;
+        s->son[root] = 1;
+        s->scall[sp] = root;
+        s->spos[sp++] = g->off[root];
+        while (sp > 0) {
+            uint32_t v = s->scall[sp - 1];
+            if (s->spos[sp - 1] < g->off[v + 1]) {
+                uint32_t to = g->adj[s->spos[sp - 1]++];
+                if (!sb_sub_keeps(g, w, s, c, mode, v, to))
+                    continue;
+                if (s->sidx[to] == SB_NONE) {
+                    s->sidx[to] = s->slow[to] = counter++;
+                    s->sstack[stop++] = to;
+                    s->son[to] = 1;
+                    s->scall[sp] = to;
+                    s->spos[sp++] = g->off[to];
+                } else if (s->son[to] && s->sidx[to] < s->slow[v]) {
+                    s->slow[v] = s->sidx[to];
+                }
+                continue;
+            }
+            sp--;
+            if (sp > 0 && s->slow[v] < s->slow[s->scall[sp - 1]])
+                s->slow[s->scall[sp - 1]] = s->slow[v];
+            if (s->slow[v] != s->sidx[v])
+                continue;
+            /* a sub-component closes: members sstack[k..stop) */
+            uint32_t k = stop, framed = SB_NONE;
+            uint64_t weight = 0, best = 0;
+            int cyc;
+            while (s->sstack[k - 1] != v)
+                k--;
+            k--;
+            cyc = stop - k > 1;
+            for (uint32_t j = k; j < stop; j++) {
+                uint32_t u = s->sstack[j];
+                s->scomp[u] = nsub;
+                s->son[u] = 0;
+                weight = sb_add_sat(weight, w->frame[u]);
+                if (w->frame[u] > 0 && framed == SB_NONE)
+                    framed = u;
+            }
+            for (uint32_t j = k; j < stop; j++) {
+                uint32_t u = s->sstack[j];
+                for (uint32_t e = g->off[u]; e < g->off[u + 1]; e++) {
+                    uint32_t to = g->adj[e];
+                    if (!sb_sub_keeps(g, w, s, c, mode, u, to))
+                        continue;
+                    /* every target is a member or closed before in this walk */
+                    if (s->scomp[to] == nsub)
+                        cyc = 1; /* an edge back into itself (a self-call too) */
+                    else
+                        best = sb_max(best, s->slen[s->scomp[to]]);
+                }
+            }
+            stop = k;
+            if (cyc && framed != SB_NONE) {
+                *why = framed;
+                return SB_SUB_CYCLE;
+            }
+            /* a frameless cycle adds nothing per turn */
+            s->slen[nsub] = sb_add_sat(cyc ? 0 : weight, best);
+            nsub++;
+        }
+    }
+    if (mode == SB_SUB_DIRECT)
+        return SB_SUB_OK;
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t v = s->scc_stack[i];
+        if (v < g->total && w->depth && w->depth[v] > 0)
+            sum = sb_add_sat(sum, sb_mul_sat(w->depth[v], s->slen[s->scomp[v]]));
+    }
+    /* entered at v: v's own stretch (none for an annotated v, whose first
+     * turn is one of its depth), then the annotated stretches */
+    for (uint32_t i = first; i < top; i++) {
+        uint32_t v = s->scc_stack[i];
+        int ann = v < g->total && w->depth && w->depth[v] > 0;
+        s->nodew[v] = sb_add_sat(ann ? 0 : s->slen[s->scomp[v]], sum);
+        *total = sb_max(*total, s->nodew[v]);
+    }
+    return SB_SUB_OK;
+}
+
+/* The worst from node v: per node inside an annotated recursion (where a
+ * path enters it matters), else its component's. */
+static uint64_t sb_node_worst(const sb_solver *s, uint32_t v)
+{
+    uint32_t c = s->comp[v];
+    return s->annotated[c] ? s->nodew[v] : s->worst[c];
+}
+
+/* Which unbounded kind to report when several are reachable: a possible
+ * recursion only when nothing else stands in the way. */
+static int sb_worse(int a, int b)
+{
+    if (!a || (a == WB_STACK_POSSIBLE_RECURSION && b && b != WB_STACK_POSSIBLE_RECURSION))
+        return b;
+    return a;
+}
+
+/* A component closed: members are scc_stack[first..top). */
+static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t c,
+                     uint32_t first, uint32_t top)
+{
+    uint64_t sum = 0, best = 0, maxframe = 0, inside = 0;
     uint32_t from = SB_NONE, to = SB_NONE, framed = SB_NONE, dynamic = SB_NONE;
-    int cyclic = top - first > 1, inf_kind = 0;
-    uint32_t inf_why = SB_NONE;
+    int cyclic = top - first > 1, inf_kind = 0, own = 0, annotated = 0;
+    uint32_t inf_why = SB_NONE, own_why = SB_NONE;
 
     for (uint32_t i = first; i < top; i++) {
         uint32_t v = s->scc_stack[i];
@@ -1913,54 +2204,93 @@ static void sb_close(const sb_graph *g, const uint64_t *frame, const uint8_t *dy
     }
     for (uint32_t i = first; i < top; i++) {
         uint32_t v = s->scc_stack[i];
-        sum = sb_add_sat(sum, frame[v]);
-        if (frame[v] > 0 && framed == SB_NONE)
+        sum = sb_add_sat(sum, w->frame[v]);
+        maxframe = sb_max(maxframe, w->frame[v]);
+        if (w->frame[v] > 0 && framed == SB_NONE)
             framed = v;
-        if (dyn[v] && dynamic == SB_NONE)
+        if (w->dyn[v] && dynamic == SB_NONE)
             dynamic = v;
         for (uint32_t k = g->off[v]; k < g->off[v + 1]; k++) {
-            uint32_t w = g->adj[k], cw = s->comp[w];
-            if (cw == c) {
+            uint32_t u = g->adj[k], cu = s->comp[u];
+            if (cu == c) {
                 cyclic = 1;
                 continue;
             }
-            if (s->kind[cw]) {
-                if (!inf_kind) {
-                    inf_kind = s->kind[cw];
-                    inf_why = s->why[cw];
+            if (s->kind[cu]) {
+                int worse = sb_worse(inf_kind, s->kind[cu]);
+                if (worse != inf_kind) {
+                    inf_kind = worse;
+                    inf_why = s->why[cu];
                 }
-            } else if (from == SB_NONE || s->worst[cw] > best) {
-                best = s->worst[cw];
+            } else if (from == SB_NONE || sb_node_worst(s, u) > best ||
+                       (sb_node_worst(s, u) == best && to < g->nimports && u >= g->nimports)) {
+                best = sb_node_worst(s, u); /* the deepest exit; on a tie, not an import */
                 from = v;
-                to = w;
+                to = u;
             }
         }
     }
+    if (dynamic != SB_NONE) {
+        own = w->dyn[dynamic] == 2 ? WB_STACK_UNKNOWN_FRAME : WB_STACK_DYNAMIC_FRAME;
+        own_why = dynamic;
+    } else if (cyclic && sum > 0) {
+        uint32_t why = framed;
+        int r = SB_SUB_CYCLE;
+        if (w->depth) {
+            for (uint32_t i = first; i < top && !annotated; i++)
+                annotated = s->scc_stack[i] < g->total && w->depth[s->scc_stack[i]] > 0;
+            if (annotated)
+                r = sb_sub(g, w, s, c, first, top, SB_SUB_CUT, &why, &inside);
+        }
+        if (r != SB_SUB_OK) {
+            annotated = 0;
+            own_why = why;
+            r = sb_sub(g, w, s, c, first, top, SB_SUB_DIRECT, &own_why, &inside);
+            own = r == SB_SUB_OK ? WB_STACK_POSSIBLE_RECURSION : WB_STACK_RECURSION;
+            if (r == SB_SUB_OK)
+                own_why = framed;
+        }
+    }
+    /* an import that takes nothing on this stack is not worth showing */
+    if (to < g->nimports && best == 0 && !w->doubling)
+        to = SB_NONE;
     s->cyclic[c] = (uint8_t)cyclic;
+    s->annotated[c] = 0;
+    s->own[c] = (uint8_t)own;
     s->exit_from[c] = from;
     s->exit_to[c] = to;
     s->worst[c] = 0;
-    s->why[c] = SB_NONE;
-    s->kind[c] = 0;
-    if (dynamic != SB_NONE) {
-        s->kind[c] = dyn[dynamic] == 2 ? WB_STACK_UNKNOWN_FRAME : WB_STACK_DYNAMIC_FRAME;
-        s->why[c] = dynamic;
-    } else if (cyclic && sum > 0) {
-        s->kind[c] = WB_STACK_RECURSION;
-        s->why[c] = framed;
-    } else if (inf_kind) {
-        s->kind[c] = (uint8_t)inf_kind;
-        s->why[c] = inf_why;
+    s->kind[c] = (uint8_t)sb_worse(own, inf_kind);
+    s->why[c] = s->kind[c] == own ? own_why : inf_why;
+    if (s->kind[c])
+        return;
+    if (annotated) {
+        /* the annotated recursion, then the deepest exit (or, on the
+         * operand stack, its largest frame kept free again) */
+        uint64_t tail = w->doubling ? sb_max(maxframe, best) : best;
+        for (uint32_t i = first; i < top; i++)
+            s->nodew[s->scc_stack[i]] = sb_add_sat(s->nodew[s->scc_stack[i]], tail);
+        s->worst[c] = sb_add_sat(inside, tail);
+        s->annotated[c] = 1;
+    } else if (cyclic) {
+        s->worst[c] = best; /* frameless cycles add nothing */
+    } else if (w->doubling) {
+        uint64_t f = w->frame[s->scc_stack[first]];
+        if (from == SB_NONE || sb_mul_sat(2, f) >= sb_add_sat(f, best)) {
+            s->worst[c] = sb_mul_sat(2, f); /* the path ends at this frame */
+            s->exit_to[c] = SB_NONE;
+        } else {
+            s->worst[c] = sb_add_sat(f, best);
+        }
     } else {
-        /* frameless cycles add nothing; otherwise the one member's frame */
-        s->worst[c] = sb_add_sat(cyclic ? 0 : sum, from == SB_NONE ? 0 : best);
+        s->worst[c] = sb_add_sat(sum, from == SB_NONE ? 0 : best);
     }
 }
 
 /* Components of everything reachable from the entries, with their worst
  * depth; components are numbered in closing order. */
-static void sb_solve(const sb_graph *g, const uint64_t *frame, const uint8_t *dyn,
-                     const uint32_t *entries, uint32_t nentries, sb_solver *s)
+static void sb_solve(const sb_graph *g, const sb_weights *w, const uint32_t *entries,
+                     uint32_t nentries, sb_solver *s)
 {
     uint32_t counter = 0, ncomp = 0, top = 0;
 
@@ -1980,15 +2310,15 @@ static void sb_solve(const sb_graph *g, const uint64_t *frame, const uint8_t *dy
         while (sp > 0) {
             uint32_t v = s->call_node[sp - 1];
             if (s->call_pos[sp - 1] < g->off[v + 1]) {
-                uint32_t w = g->adj[s->call_pos[sp - 1]++];
-                if (s->index[w] == SB_NONE) {
-                    s->index[w] = s->low[w] = counter++;
-                    s->scc_stack[top++] = w;
-                    s->on_stack[w] = 1;
-                    s->call_node[sp] = w;
-                    s->call_pos[sp++] = g->off[w];
-                } else if (s->on_stack[w] && s->index[w] < s->low[v]) {
-                    s->low[v] = s->index[w];
+                uint32_t u = g->adj[s->call_pos[sp - 1]++];
+                if (s->index[u] == SB_NONE) {
+                    s->index[u] = s->low[u] = counter++;
+                    s->scc_stack[top++] = u;
+                    s->on_stack[u] = 1;
+                    s->call_node[sp] = u;
+                    s->call_pos[sp++] = g->off[u];
+                } else if (s->on_stack[u] && s->index[u] < s->low[v]) {
+                    s->low[v] = s->index[u];
                 }
                 continue;
             }
@@ -2000,7 +2330,7 @@ static void sb_solve(const sb_graph *g, const uint64_t *frame, const uint8_t *dy
                 while (s->scc_stack[first - 1] != v)
                     first--;
                 first--;
-                sb_close(g, frame, dyn, s, ncomp++, first, top);
+                sb_close(g, w, s, ncomp++, first, top);
                 top = first;
             }
         }
@@ -2056,7 +2386,7 @@ typedef struct sb_scratch {
     uint32_t hop[WB_STACK_PATH_MAX];
 } sb_scratch;
 
-static void sb_path_add(wb_stack_bound *b, const sb_graph *g, const uint64_t *frame, uint32_t v)
+static void sb_path_add(wb_stack_bound *b, const sb_graph *g, const sb_weights *w, uint32_t v)
 {
     if (v >= g->total)
         return;
@@ -2065,7 +2395,8 @@ static void sb_path_add(wb_stack_bound *b, const sb_graph *g, const uint64_t *fr
         return;
     }
     b->path[b->path_len].func_index = v;
-    b->path[b->path_len].frame_bytes = frame[v];
+    b->path[b->path_len].frame_bytes = w->frame[v];
+    b->path[b->path_len].times = w->depth && w->depth[v] > 1 ? w->depth[v] : 1;
     b->path_len++;
 }
 
@@ -2089,21 +2420,38 @@ static void sb_cycle(const sb_graph *g, const sb_solver *s, sb_scratch *t, uint3
     b->cycle_truncated = keep > WB_STACK_PATH_MAX - 1;
 }
 
-static void sb_fill(const sb_graph *g, const sb_solver *s, const uint64_t *frame,
-                    const uint32_t *entries, uint32_t nentries, sb_scratch *t, wb_stack_bound *b)
+/* What a path from entry e needs: the component's worst, or on the operand
+ * stack the host call's frame below it as well. */
+static uint64_t sb_entry_need(const sb_solver *s, const uint64_t *entry_bytes, uint32_t e)
+{
+    uint64_t worst = sb_node_worst(s, e);
+    if (!entry_bytes)
+        return worst;
+    return sb_max(sb_mul_sat(2, entry_bytes[e]), sb_add_sat(entry_bytes[e], worst));
+}
+
+static void sb_fill(const sb_graph *g, const sb_solver *s, const sb_weights *w,
+                    const uint64_t *entry_bytes, const uint32_t *entries, uint32_t nentries,
+                    sb_scratch *t, wb_stack_bound *b)
 {
     memset(b, 0, sizeof *b);
     b->entry = SB_NONE;
     if (nentries == 0)
         return;
     b->analysed = 1;
+    /* the worst reason any entry meets (sb_worse), else the deepest entry */
+    uint32_t bad = SB_NONE;
     for (uint32_t i = 0; i < nentries; i++) {
-        uint32_t e = entries[i], c = s->comp[e];
-        if (!s->kind[c])
-            continue;
-        b->entry = e;
+        uint32_t c = s->comp[entries[i]];
+        if (s->kind[c] && (bad == SB_NONE || sb_worse(s->kind[s->comp[bad]], s->kind[c]) !=
+                                                 s->kind[s->comp[bad]]))
+            bad = entries[i];
+    }
+    if (bad != SB_NONE) {
+        uint32_t c = s->comp[bad];
+        b->entry = bad;
         b->unbounded_kind = s->kind[c];
-        if (s->kind[c] == WB_STACK_RECURSION) {
+        if (s->kind[c] == WB_STACK_RECURSION || s->kind[c] == WB_STACK_POSSIBLE_RECURSION) {
             sb_cycle(g, s, t, s->why[c], b);
         } else {
             b->cycle[0] = s->why[c];
@@ -2113,19 +2461,41 @@ static void sb_fill(const sb_graph *g, const sb_solver *s, const uint64_t *frame
     }
     uint32_t best = entries[0];
     for (uint32_t i = 1; i < nentries; i++)
-        if (s->worst[s->comp[entries[i]]] > s->worst[s->comp[best]])
+        if (sb_entry_need(s, entry_bytes, entries[i]) > sb_entry_need(s, entry_bytes, best))
             best = entries[i];
     b->bounded = 1;
     b->entry = best;
-    b->max_bytes = s->worst[s->comp[best]];
+    b->max_bytes = sb_entry_need(s, entry_bytes, best);
+    b->entry_bytes = entry_bytes ? entry_bytes[best] : 0;
+    if (entry_bytes && sb_mul_sat(2, entry_bytes[best]) >= sb_add_sat(entry_bytes[best],
+                                                                     sb_node_worst(s, best)))
+        return; /* the host call's own frame decides */
     for (uint32_t v = best; v != SB_NONE && !b->path_truncated;) {
         uint32_t c = s->comp[v], from = s->exit_from[c];
-        sb_path_add(b, g, frame, v);
+        unsigned at = b->path_len;
+        sb_path_add(b, g, w, v);
+        if (s->annotated[c]) {
+            /* once round the recursion, every frame of it marked with the
+             * annotated depth that bounds it */
+            uint32_t succ = SB_NONE, depth = 1;
+            for (uint32_t k = g->off[v]; k < g->off[v + 1] && succ == SB_NONE; k++)
+                if (s->comp[g->adj[k]] == c)
+                    succ = g->adj[k];
+            uint32_t n = succ == SB_NONE || succ == v
+                             ? 0
+                             : sb_shortest(g, succ, v, t->parent, t->queue, t->hop, WB_STACK_PATH_MAX);
+            for (uint32_t i = 0; i + 1 < n && i < WB_STACK_PATH_MAX; i++)
+                sb_path_add(b, g, w, t->hop[i]);
+            for (unsigned i = at; i < b->path_len; i++)
+                depth = b->path[i].times > depth ? b->path[i].times : depth;
+            for (unsigned i = at; i < b->path_len; i++)
+                b->path[i].times = depth;
+        }
         if (s->cyclic[c] && from != SB_NONE && from != v) {
-            /* through a frameless cycle to the member that leaves it */
+            /* through the cycle to the member that leaves it */
             uint32_t n = sb_shortest(g, v, from, t->parent, t->queue, t->hop, WB_STACK_PATH_MAX);
             for (uint32_t i = 1; i < n && i < WB_STACK_PATH_MAX; i++)
-                sb_path_add(b, g, frame, t->hop[i]);
+                sb_path_add(b, g, w, t->hop[i]);
             if (n > WB_STACK_PATH_MAX)
                 b->path_truncated = 1;
         }
@@ -2135,54 +2505,133 @@ static void sb_fill(const sb_graph *g, const sb_solver *s, const uint64_t *frame
 
 /* ------------------------------------------------------------- analysis */
 
-typedef struct sb_work {
+struct wb_stack_graph {
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *facts;
+    /* where annotations find functions by name: a copy of the module with
+     * its name section when the module itself is stripped, else the module */
+    const uint8_t *names_data;
+    size_t names_size;
+    const wb_wasm_facts *names_facts;
+    const wb_stack_notes *notes;   /* the user's and the built-in ones (merged) */
+    wb_stack_notes merged;
     sb_types types;
     sb_exports exports;
     uint32_t *func_type;
     sb_ctx *x;
+    sb_graph g;
+    uint32_t *adj2, *off2;   /* the graph after `indirect` annotations, when there are any */
+    uint32_t *depth;         /* per node: `recursion` annotations, NULL without */
+    uint32_t *note_of;       /* per function: its annotation + 1, 0 none (NULL without notes) */
+    uint32_t *note_func;     /* per annotation: the function it names */
+    uint32_t *all;           /* every entry: main entries, then thread entries */
+    uint32_t nmain, nthread;
+    int pthread_entries;
+    uint32_t *slot;          /* table 0's fixed contents */
+    sb_data mem;
+    uint64_t *mem_at;
+    const uint8_t **mem_bytes;
+    uint32_t *mem_len;
+    int mem_fixed;
     sb_solver s;
     sb_scratch t;
-    uint64_t *nframe;
-    uint8_t *ndyn;
-} sb_work;
+    uint32_t *mark2;         /* scratch of the conditional graph */
+    uint32_t indirect_targets;
+    int have_sp;
+};
 
-static void sb_work_free(sb_work *w)
+static void sb_solver_free(sb_solver *s)
 {
-    sb_types_free(&w->types);
-    free(w->exports.main);
-    free(w->func_type);
-    if (w->x) {
-        free(w->x->adj);
-        free(w->x->off);
-        free(w->x->mark);
-        free(w->x->taken);
-        free(w->x->frame);
-        free(w->x->dyn);
-        free(w->x->locals);
-        free(w->x);
-    }
-    free(w->s.index);
-    free(w->s.low);
-    free(w->s.comp);
-    free(w->s.on_stack);
-    free(w->s.scc_stack);
-    free(w->s.call_node);
-    free(w->s.call_pos);
-    free(w->s.worst);
-    free(w->s.exit_from);
-    free(w->s.exit_to);
-    free(w->s.why);
-    free(w->s.kind);
-    free(w->s.cyclic);
-    free(w->t.parent);
-    free(w->t.queue);
-    free(w->nframe);
-    free(w->ndyn);
+    free(s->index);
+    free(s->low);
+    free(s->comp);
+    free(s->on_stack);
+    free(s->scc_stack);
+    free(s->call_node);
+    free(s->call_pos);
+    free(s->worst);
+    free(s->exit_from);
+    free(s->exit_to);
+    free(s->why);
+    free(s->kind);
+    free(s->own);
+    free(s->annotated);
+    free(s->cyclic);
+    free(s->sidx);
+    free(s->slow);
+    free(s->scomp);
+    free(s->sstack);
+    free(s->scall);
+    free(s->spos);
+    free(s->son);
+    free(s->slen);
+    free(s->nodew);
+    memset(s, 0, sizeof *s);
 }
 
-static int sb_alloc_graph(sb_work *w, uint32_t total, uint32_t nodes)
+static int sb_solver_alloc(sb_solver *s, uint32_t nodes)
 {
-    sb_ctx *x = w->x;
+    size_t n = nodes ? nodes : 1;
+    s->index = malloc(n * sizeof *s->index);
+    s->low = malloc(n * sizeof *s->low);
+    s->comp = malloc(n * sizeof *s->comp);
+    s->on_stack = malloc(n);
+    s->scc_stack = malloc(n * sizeof *s->scc_stack);
+    s->call_node = malloc(n * sizeof *s->call_node);
+    s->call_pos = malloc(n * sizeof *s->call_pos);
+    s->worst = malloc(n * sizeof *s->worst);
+    s->exit_from = malloc(n * sizeof *s->exit_from);
+    s->exit_to = malloc(n * sizeof *s->exit_to);
+    s->why = malloc(n * sizeof *s->why);
+    s->kind = malloc(n);
+    s->own = malloc(n);
+    s->annotated = malloc(n);
+    s->cyclic = malloc(n);
+    return s->index && s->low && s->comp && s->on_stack && s->scc_stack && s->call_node &&
+                   s->call_pos && s->worst && s->exit_from && s->exit_to && s->why && s->kind &&
+                   s->own && s->annotated && s->cyclic
+               ? 0
+               : -1;
+}
+
+void wb_stack_graph_free(wb_stack_graph *gr)
+{
+    if (!gr)
+        return;
+    sb_types_free(&gr->types);
+    free(gr->exports.main);
+    free(gr->func_type);
+    if (gr->x) {
+        free(gr->x->adj);
+        free(gr->x->off);
+        free(gr->x->mark);
+        free(gr->x->taken);
+        free(gr->x->frame);
+        free(gr->x->dyn);
+        free(gr->x->locals);
+        free(gr->x);
+    }
+    free(gr->adj2);
+    free(gr->off2);
+    free(gr->depth);
+    free(gr->note_of);
+    free(gr->note_func);
+    free(gr->merged.notes);
+    free(gr->all);
+    free(gr->slot);
+    free(gr->mem_at);
+    free(gr->mem_bytes);
+    free(gr->mem_len);
+    sb_solver_free(&gr->s);
+    free(gr->t.parent);
+    free(gr->t.queue);
+    free(gr->mark2);
+    free(gr);
+}
+
+static int sb_alloc_walk(sb_ctx *x, uint32_t total, uint32_t nodes)
+{
     size_t n = nodes ? nodes : 1;
     x->off = calloc(n + 1, sizeof *x->off);
     x->mark = calloc(n, sizeof *x->mark);
@@ -2190,27 +2639,7 @@ static int sb_alloc_graph(sb_work *w, uint32_t total, uint32_t nodes)
     x->frame = calloc(n, sizeof *x->frame);
     x->dyn = calloc(n, 1);
     x->locals = calloc(SB_LOCALS_CAP, sizeof *x->locals);
-    w->s.index = malloc(n * sizeof *w->s.index);
-    w->s.low = malloc(n * sizeof *w->s.low);
-    w->s.comp = malloc(n * sizeof *w->s.comp);
-    w->s.on_stack = malloc(n);
-    w->s.scc_stack = malloc(n * sizeof *w->s.scc_stack);
-    w->s.call_node = malloc(n * sizeof *w->s.call_node);
-    w->s.call_pos = malloc(n * sizeof *w->s.call_pos);
-    w->s.worst = malloc(n * sizeof *w->s.worst);
-    w->s.exit_from = malloc(n * sizeof *w->s.exit_from);
-    w->s.exit_to = malloc(n * sizeof *w->s.exit_to);
-    w->s.why = malloc(n * sizeof *w->s.why);
-    w->s.kind = malloc(n);
-    w->s.cyclic = malloc(n);
-    w->t.parent = malloc(n * sizeof *w->t.parent);
-    w->t.queue = malloc(n * sizeof *w->t.queue);
-    return x->off && x->mark && x->taken && x->frame && x->dyn && x->locals && w->s.index &&
-                   w->s.low && w->s.comp && w->s.on_stack && w->s.scc_stack && w->s.call_node &&
-                   w->s.call_pos && w->s.worst && w->s.exit_from && w->s.exit_to && w->s.why &&
-                   w->s.kind && w->s.cyclic && w->t.parent && w->t.queue
-               ? 0
-               : -1;
+    return x->off && x->mark && x->taken && x->frame && x->dyn && x->locals ? 0 : -1;
 }
 
 /* The stack pointer is the global WAMR takes for it (README: Aux stack)
@@ -2232,135 +2661,792 @@ static int sb_stack_pointer_plausible(const wb_wasm_facts *f)
  * LLVM's frame size leaves out the return address a call pushes (on
  * x86: every non-leaf frame + 8 is a multiple of 16 in the calibration
  * files); call_bytes adds it back per frame. */
-static int sb_native_frames(sb_work *w, const wb_stack_usage *su, uint32_t nimports, uint32_t total,
-                            uint32_t nodes)
+static int sb_native_frames(const wb_stack_usage *su, uint32_t nimports, uint32_t total,
+                            uint32_t nodes, uint64_t **frame, uint8_t **dyn)
 {
-    w->nframe = calloc(nodes ? nodes : 1, sizeof *w->nframe);
-    w->ndyn = calloc(nodes ? nodes : 1, 1);
-    if (!w->nframe || !w->ndyn)
+    *frame = calloc(nodes ? nodes : 1, sizeof **frame);
+    *dyn = calloc(nodes ? nodes : 1, 1);
+    if (!*frame || !*dyn)
         return -1;
     for (uint32_t f = nimports; f < total; f++) {
         uint32_t n = f - nimports;
         if (n >= su->count || su->frame_bytes[n] == UINT64_MAX)
-            w->ndyn[f] = 2;
+            (*dyn)[f] = 2;
         else if (su->dynamic && su->dynamic[n])
-            w->ndyn[f] = 1;
+            (*dyn)[f] = 1;
         else
-            w->nframe[f] = sb_add_sat(su->frame_bytes[n], su->call_bytes);
+            (*frame)[f] = sb_add_sat(su->frame_bytes[n], su->call_bytes);
     }
     return 0;
 }
 
-int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                     const wb_stack_usage *su, wb_stack_result *r, wb_error *err)
+/* ---- what the module fixes: table 0's contents, and memory nothing writes ---- */
+
+typedef struct sb_slots {
+    uint32_t *slot;
+    uint64_t count, cap;
+    uint32_t total;
+    uint64_t limit;          /* slots a table of this module's elements may reach */
+} sb_slots;
+
+static int sb_slot_put(void *ctx, uint64_t slot, uint32_t func)
 {
-    sb_work w;
+    sb_slots *t = ctx;
+    if (slot >= t->limit || (func != UINT32_MAX && func >= t->total))
+        return 1; /* elements far apart: not worth the memory, nothing narrowed */
+    if (slot >= t->cap) {
+        uint64_t nc = t->cap ? t->cap : 64;
+        while (nc <= slot)
+            nc *= 2;
+        uint32_t *p = realloc(t->slot, (size_t)nc * sizeof *p);
+        if (!p)
+            return 1;
+        for (uint64_t i = t->cap; i < nc; i++)
+            p[i] = SB_NONE;
+        t->slot = p;
+        t->cap = nc;
+    }
+    t->slot[slot] = func == UINT32_MAX ? SB_NONE : func;
+    if (slot >= t->count)
+        t->count = slot + 1;
+    return 0;
+}
+
+/* Table 0 keeps its initial contents when the module defines it, does not
+ * export it and has no instruction that writes a table. */
+static void sb_fixed_table(wb_stack_graph *gr, uint32_t total)
+{
+    const wb_wasm_facts *f = gr->facts;
+    const wb_opcode_counts *o = &f->ops;
+    /* wasm-ld fills a table from slot 1 on: room for 16 times the elements */
+    sb_slots t = {NULL, 0, 0, total, 16 * ((uint64_t)f->elem_total_elements + 256)};
+    if (f->import_table_count > 0 || f->table_count == 0 || gr->exports.table_exported ||
+        o->op[0x26] || o->fc[12] || o->fc[14] || o->fc[15] || o->fc[17])
+        return;
+    if (wb_wasm_for_each_table_slot(gr->data, gr->size, f, 0, sb_slot_put, &t) != 0) {
+        free(t.slot);
+        return;
+    }
+    gr->slot = t.slot;
+    gr->x->slot = t.slot ? t.slot : NULL;
+    gr->x->slot_count = t.count;
+    if (!t.slot) { /* an empty table: every call through it traps */
+        static const uint32_t none = SB_NONE;
+        gr->x->slot = &none;
+        gr->x->slot_count = 0;
+    }
+}
+
+/* Memory keeps its data segments' bytes when nothing can write it: no
+ * store, bulk-memory or atomic write in the module, no imported function
+ * (a host function may write any address), and a memory the module
+ * defines and does not export. */
+static void sb_fixed_memory(wb_stack_graph *gr)
+{
+    const wb_wasm_facts *f = gr->facts;
+    const wb_opcode_counts *o = &f->ops;
+    wb_cursor c;
+    uint32_t n;
+    if (f->memory_total != 1 || f->memory_imported || f->memory.is64 || f->import_func_count > 0 ||
+        f->export_memory_count > 0 || o->op[0xfe] || o->fc[8] || o->fc[10] || o->fc[11] ||
+        o->fd[0x0b] || o->fd[0x58] || o->fd[0x59] || o->fd[0x5a] || o->fd[0x5b])
+        return;
+    for (unsigned op = 0x36; op <= 0x3e; op++)
+        if (o->op[op])
+            return;
+    c = wb_cursor_make(gr->data, gr->size);
+    if (sb_section(gr->data, gr->size, f, 11, &c) <= 0)
+        n = 0;
+    else
+        n = (uint32_t)wb_uleb(&c, 32);
+    if (n > 0) {
+        gr->mem_at = calloc(n, sizeof *gr->mem_at);
+        gr->mem_bytes = calloc(n, sizeof *gr->mem_bytes);
+        gr->mem_len = calloc(n, sizeof *gr->mem_len);
+        if (!gr->mem_at || !gr->mem_bytes || !gr->mem_len)
+            return;
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n && c.ok; i++) {
+        uint32_t flags = (uint32_t)wb_uleb(&c, 32);
+        int64_t at = 0;
+        if (flags == 1) { /* passive: only memory.init copies it, and there is none */
+            uint64_t len = wb_uleb(&c, 32);
+            (void)wb_cursor_sub(&c, len);
+            continue;
+        }
+        if (flags == 2 && wb_uleb(&c, 32) != 0)
+            return;
+        if (flags > 2 || wb_u8(&c) != 0x41)
+            return; /* an offset that is not i32.const: not known here */
+        at = wb_sleb(&c, 32);
+        if (wb_u8(&c) != 0x0b)
+            return;
+        uint64_t len = wb_uleb(&c, 32);
+        wb_cursor bytes = wb_cursor_sub(&c, len);
+        if (!c.ok)
+            return;
+        gr->mem_at[k] = (uint32_t)at;
+        gr->mem_bytes[k] = bytes.p;
+        gr->mem_len[k] = (uint32_t)len;
+        k++;
+    }
+    if (!c.ok)
+        return;
+    gr->mem.count = k;
+    gr->mem.at = gr->mem_at;
+    gr->mem.bytes = gr->mem_bytes;
+    gr->mem.len = gr->mem_len;
+    gr->mem.memory_bytes = f->memory.initial << (f->memory.has_page_size ? f->memory.page_size_log2 : 16);
+    gr->x->mem = &gr->mem;
+}
+
+/* Whether the module imports lib-pthread's pthread_create: its threads then
+ * start at a function pointer of type (i32) -> i32. */
+static int sb_imports_pthread(const uint8_t *data, size_t size, const wb_wasm_facts *f)
+{
+    static const char name[] = "pthread_create";
+    wb_cursor c;
+    if (sb_section(data, size, f, 2, &c) <= 0)
+        return 0;
+    uint64_t n = wb_uleb(&c, 32);
+    for (uint64_t i = 0; i < n && c.ok; i++) {
+        wb_cursor mod = wb_cursor_sub(&c, wb_uleb(&c, 32));
+        uint64_t len = wb_uleb(&c, 32);
+        wb_cursor field = wb_cursor_sub(&c, len);
+        uint8_t kind = wb_u8(&c);
+        (void)mod;
+        if (!c.ok)
+            return 0;
+        if (kind == 0 && len == sizeof name - 1 && memcmp(field.p, name, len) == 0)
+            return 1;
+        if (kind == 0)
+            (void)wb_uleb(&c, 32);
+        else if (kind == 1 || kind == 2) {
+            if (kind == 1)
+                (void)wb_u8(&c);
+            uint64_t flags = wb_uleb(&c, 32);
+            (void)wb_uleb(&c, 64);
+            if (flags & 1)
+                (void)wb_uleb(&c, 64);
+            if (flags & 8)
+                (void)wb_uleb(&c, 32);
+        } else if (kind == 3) {
+            (void)wb_u8(&c);
+            (void)wb_u8(&c);
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* ---- annotations ---- */
+
+/* The function an annotation names: `func[N]` or a name-section name. */
+static int sb_note_func(const wb_stack_graph *gr, const wb_stack_note *n, const char *name,
+                        uint32_t *index, wb_error *err)
+{
+    uint32_t total = gr->g.total;
+    if (strncmp(name, "func[", 5) == 0) {
+        const char *p = name + 5;
+        uint64_t v = 0;
+        if (*p == ']')
+            goto bad;
+        for (; *p >= '0' && *p <= '9'; p++)
+            if ((v = v * 10 + (uint64_t)(*p - '0')) > UINT32_MAX)
+                goto bad;
+        if (p[0] != ']' || p[1] != '\0')
+            goto bad;
+        if (v >= total)
+            return wb_error_set(err, n->line, "annotations",
+                                "%s: the module has %u functions (imports counted)", name, total);
+        *index = (uint32_t)v;
+        return 0;
+    }
+    switch (wb_wasm_func_by_name(gr->names_data, gr->names_size, gr->names_facts, name,
+                                 strlen(name), index)) {
+    case 1:
+        return 0;
+    case -1:
+        return wb_error_set(err, n->line, "annotations",
+                            "'%.96s' names several functions: use func[N]", name);
+    default:
+        return wb_error_set(err, n->line, "annotations",
+                            "no function is named '%.96s'%s", name,
+                            gr->names_facts->has_name_section ? "" : " (the module has no name section: "
+                                                              "use func[N])");
+    }
+bad:
+    return wb_error_set(err, n->line, "annotations", "'%.96s': expected func[N]", name);
+}
+
+/*
+ * Recursions the checker knows a bound of, as if annotated: musl's frexp
+ * family (wasi-libc) calls itself once, for a subnormal argument, with the
+ * argument scaled into the normal range (src/math/frexp.c).  Applied to a
+ * program that imports WASI, to the function of that name when it calls
+ * nothing but itself and the file does not annotate it.
+ */
+static const struct {
+    const char *name;
+    uint32_t depth;
+} sb_builtin_notes[] = {
+    {"frexp", 2},
+    {"frexpf", 2},
+    {"frexpl", 2},
+};
+
+static const char sb_builtin_source[] = "wasi-libc: recurses once, for a subnormal argument";
+
+/* The user's annotations and the built-in ones that apply, in one list the
+ * graph owns. */
+static int sb_merge_notes(wb_stack_graph *gr, const wb_stack_notes *user, wb_error *err)
+{
+    const size_t nb = sizeof sb_builtin_notes / sizeof sb_builtin_notes[0];
+    unsigned nu = user ? user->count : 0;
+    const sb_ctx *x = gr->x;
+
+    gr->merged.notes = calloc(nu + nb, sizeof *gr->merged.notes);
+    if (!gr->merged.notes)
+        return wb_error_set(err, 0, "annotations", "out of memory");
+    if (nu)
+        memcpy(gr->merged.notes, user->notes, nu * sizeof *user->notes);
+    gr->merged.count = nu;
+    for (size_t i = 0; i < nb && gr->facts->imports_wasi; i++) {
+        uint32_t f;
+        int named = 0, self = 0, other = 0;
+        if (wb_wasm_func_by_name(gr->names_data, gr->names_size, gr->names_facts,
+                                 sb_builtin_notes[i].name,
+                                 strlen(sb_builtin_notes[i].name), &f) != 1 ||
+            f < gr->facts->import_func_count)
+            continue;
+        for (unsigned k = 0; k < nu; k++)
+            named |= strcmp(user->notes[k].func, sb_builtin_notes[i].name) == 0;
+        for (uint32_t k = x->off[f]; k < x->off[f + 1]; k++) {
+            self |= x->adj[k] == f;
+            other |= x->adj[k] != f;
+        }
+        if (named || !self || other)
+            continue;
+        wb_stack_note *n = &gr->merged.notes[gr->merged.count++];
+        n->kind = WB_NOTE_RECURSION;
+        n->func = sb_builtin_notes[i].name;
+        n->depth = sb_builtin_notes[i].depth;
+        n->builtin = sb_builtin_source;
+    }
+    gr->notes = &gr->merged;
+    return 0;
+}
+
+const wb_stack_notes *wb_stack_graph_notes(const wb_stack_graph *g) { return g ? g->notes : NULL; }
+
+/* Apply the annotations: recursion depths per node; each `indirect`
+ * function's calls through class nodes replaced by calls of its targets. */
+static int sb_apply_notes(wb_stack_graph *gr, wb_error *err)
+{
+    const wb_stack_notes *notes = gr->notes;
+    sb_ctx *x = gr->x;
+    uint32_t total = gr->g.total, n = gr->g.n;
+    int any_indirect = 0;
+    char name[128];
+
+    if (!notes || notes->count == 0)
+        return 0;
+    gr->note_of = calloc(total ? total : 1, sizeof *gr->note_of);
+    gr->note_func = calloc(notes->count, sizeof *gr->note_func);
+    gr->depth = calloc(n ? n : 1, sizeof *gr->depth);
+    if (!gr->note_of || !gr->note_func || !gr->depth)
+        return wb_error_set(err, 0, "annotations", "out of memory");
+    for (unsigned i = 0; i < notes->count; i++) {
+        const wb_stack_note *note = &notes->notes[i];
+        uint32_t f;
+        if (sb_note_func(gr, note, note->func, &f, err) != 0)
+            return -1;
+        gr->note_func[i] = f;
+        if (note->kind == WB_NOTE_RECURSION) {
+            if (gr->depth[f])
+                return wb_error_set(err, note->line, "annotations",
+                                    "the recursion of %s is annotated twice",
+                                    wb_stack_func_name(gr->names_data, gr->names_size, gr->names_facts, f, name,
+                                                       sizeof name));
+            gr->depth[f] = note->depth;
+            continue;
+        }
+        if (gr->note_of[f])
+            return wb_error_set(err, note->line, "annotations",
+                                "the indirect calls of %s are annotated twice (line %u)",
+                                wb_stack_func_name(gr->names_data, gr->names_size, gr->names_facts, f, name, sizeof name),
+                                notes->notes[gr->note_of[f] - 1].line);
+        gr->note_of[f] = i + 1;
+        any_indirect = 1;
+        /* every target must be of a type one of its indirect calls uses */
+        int calls = 0;
+        for (uint32_t k = x->off[f]; k < x->off[f + 1]; k++)
+            calls |= x->adj[k] >= total;
+        if (!calls)
+            return wb_error_set(err, note->line, "annotations",
+                                "%s has no indirect call to annotate (none, or each is resolved "
+                                "from the module)",
+                                wb_stack_func_name(gr->names_data, gr->names_size, gr->names_facts, f, name, sizeof name));
+        for (unsigned j = 0; j < note->target_count; j++) {
+            uint32_t t, node;
+            int ok = 0;
+            if (sb_note_func(gr, note, note->targets[j], &t, err) != 0)
+                return -1;
+            node = total + gr->types.klass[gr->func_type[t]];
+            for (uint32_t k = x->off[f]; k < x->off[f + 1] && !ok; k++)
+                ok = x->adj[k] == node;
+            if (!ok)
+                return wb_error_set(err, note->line, "annotations",
+                                    "%.96s is of a type none of the indirect calls in %s uses",
+                                    note->targets[j],
+                                    wb_stack_func_name(gr->names_data, gr->names_size, gr->names_facts, f, name,
+                                                       sizeof name));
+        }
+    }
+    if (!any_indirect)
+        return 0;
+    /* the graph again, with the annotated functions' edges replaced */
+    size_t len = 0, cap = (size_t)x->off[n];
+    for (uint32_t f = 0; f < total; f++)
+        if (gr->note_of[f])
+            cap += notes->notes[gr->note_of[f] - 1].target_count;
+    gr->off2 = malloc(((size_t)n + 1) * sizeof *gr->off2);
+    gr->adj2 = malloc((cap ? cap : 1) * sizeof *gr->adj2);
+    if (!gr->off2 || !gr->adj2)
+        return wb_error_set(err, 0, "annotations", "out of memory");
+    memset(x->mark, 0, (size_t)n * sizeof *x->mark);
+    for (uint32_t v = 0; v < n; v++) {
+        gr->off2[v] = (uint32_t)len;
+        for (uint32_t k = x->off[v]; k < x->off[v + 1]; k++) {
+            uint32_t to = x->adj[k];
+            if (v < total && gr->note_of[v] && to >= total)
+                continue;
+            if (x->mark[to] != v + 1) {
+                x->mark[to] = v + 1;
+                gr->adj2[len++] = to;
+            }
+        }
+        if (v < total && gr->note_of[v]) {
+            const wb_stack_note *note = &notes->notes[gr->note_of[v] - 1];
+            for (unsigned j = 0; j < note->target_count; j++) {
+                uint32_t t = 0;
+                (void)sb_note_func(gr, note, note->targets[j], &t, NULL); /* checked above */
+                if (x->mark[t] != v + 1) {
+                    x->mark[t] = v + 1;
+                    gr->adj2[len++] = t;
+                }
+            }
+        }
+    }
+    gr->off2[n] = (uint32_t)len;
+    gr->g.off = gr->off2;
+    gr->g.adj = gr->adj2;
+    return 0;
+}
+
+/* The annotations a solve relied on: `indirect` on a reachable function,
+ * `recursion` on a function in a reachable cycle. */
+static void sb_notes_used(const wb_stack_graph *gr, const sb_solver *s, wb_stack_result *r)
+{
+    const wb_stack_notes *notes = gr->notes;
+    if (!notes)
+        return;
+    for (unsigned i = 0; i < notes->count; i++) {
+        const wb_stack_note *note = &notes->notes[i];
+        uint32_t f = gr->note_func[i];
+        int used = 0;
+        if (s->index[f] == SB_NONE)
+            continue;
+        if (note->kind == WB_NOTE_INDIRECT)
+            used = 1;
+        else
+            used = s->comp[f] != SB_NONE && s->cyclic[s->comp[f]];
+        if (!used)
+            continue;
+        int seen = 0;
+        for (unsigned k = 0; k < r->notes_used_count && k < WB_STACK_NOTES_MAX; k++)
+            seen |= r->notes_used[k] == i;
+        if (seen)
+            continue;
+        if (r->notes_used_count < WB_STACK_NOTES_MAX)
+            r->notes_used[r->notes_used_count] = i;
+        r->notes_used_count++;
+    }
+}
+
+/* ---- building the graph ---- */
+
+int wb_stack_graph_build(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                         const wb_stack_notes *notes, wb_stack_graph **out, wb_error *err)
+{
+    return wb_stack_graph_build_named(data, size, facts, NULL, 0, NULL, notes, out, err);
+}
+
+int wb_stack_graph_build_named(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                               const uint8_t *names, size_t names_size,
+                               const wb_wasm_facts *names_facts, const wb_stack_notes *notes,
+                               wb_stack_graph **out, wb_error *err)
+{
     uint32_t nimports = facts->import_func_count;
     uint64_t total64 = (uint64_t)nimports + facts->func_count;
-    int rc = -1;
+    wb_stack_graph *gr = calloc(1, sizeof *gr);
+
+    *out = NULL;
+    if (!gr)
+        return wb_error_set(err, 0, "code", "out of memory");
+    gr->data = data;
+    gr->size = size;
+    gr->facts = facts;
+    gr->names_data = names && names_facts ? names : data;
+    gr->names_size = names && names_facts ? names_size : size;
+    gr->names_facts = names && names_facts ? names_facts : facts;
+    if (sb_types_read(data, size, facts, &gr->types, err) != 0)
+        goto fail;
+    if (total64 + gr->types.class_count >= UINT32_MAX) {
+        wb_error_set(err, 0, "function", "too many functions");
+        goto fail;
+    }
+    uint32_t total = (uint32_t)total64;
+    uint32_t nodes = total + gr->types.class_count;
+
+    gr->func_type = malloc((total ? total : 1) * sizeof *gr->func_type);
+    gr->x = calloc(1, sizeof *gr->x);
+    gr->t.parent = malloc((nodes ? nodes : 1) * sizeof *gr->t.parent);
+    gr->t.queue = malloc((nodes ? nodes : 1) * sizeof *gr->t.queue);
+    if (!gr->func_type || !gr->x || !gr->t.parent || !gr->t.queue ||
+        sb_alloc_walk(gr->x, total, nodes) != 0 || sb_solver_alloc(&gr->s, nodes) != 0) {
+        wb_error_set(err, 0, "code", "out of memory for %u functions", total);
+        goto fail;
+    }
+    if (sb_func_types(data, size, facts, total, gr->func_type, err) != 0 ||
+        sb_exports_read(data, size, facts, total, &gr->exports, err) != 0)
+        goto fail;
+
+    sb_ctx *x = gr->x;
+    x->data = data;
+    x->size = size;
+    x->facts = facts;
+    x->types = &gr->types;
+    x->func_type = gr->func_type;
+    x->err = err;
+    x->nimports = nimports;
+    x->total = total;
+    x->nodes = nodes;
+    x->have_sp = gr->have_sp = sb_stack_pointer_plausible(facts);
+    x->sp_global = facts->stack_pointer_index;
+
+    if (wb_wasm_for_each_elem_func(data, size, facts, sb_take, x) != 0) {
+        wb_error_set(err, facts->section_offset[9], "element", "cannot read the element segments");
+        goto fail;
+    }
+    /* the host may store any exported function in an imported or exported table */
+    if (facts->import_table_count > 0 || gr->exports.table_exported) {
+        for (uint32_t i = 0; i < gr->exports.main_count; i++)
+            x->taken[gr->exports.main[i]] = 1;
+        if (gr->exports.thread != SB_NONE)
+            x->taken[gr->exports.thread] = 1;
+    }
+    sb_fixed_table(gr, total);
+    if (gr->slot || x->slot)
+        sb_fixed_memory(gr);
+    if (sb_walk(x, err) != 0)
+        goto fail;
+    if (sb_class_edges(x, &gr->indirect_targets, err) != 0)
+        goto fail;
+    gr->g.n = nodes;
+    gr->g.total = total;
+    gr->g.nimports = nimports;
+    gr->g.off = x->off;
+    gr->g.adj = x->adj;
+    if (sb_merge_notes(gr, notes, err) != 0 || sb_apply_notes(gr, err) != 0)
+        goto fail;
+
+    /* entries: the main thread's, then the threads' (wasi_thread_start, or
+     * lib-pthread's start routines: the functions of type (i32) -> i32 a
+     * pointer may hold) */
+    gr->nmain = gr->exports.main_count;
+    gr->all = malloc(((size_t)gr->nmain + 1) * sizeof *gr->all);
+    if (!gr->all) {
+        wb_error_set(err, 0, "code", "out of memory");
+        goto fail;
+    }
+    memcpy(gr->all, gr->exports.main, (size_t)gr->nmain * sizeof *gr->all);
+    if (gr->exports.thread != SB_NONE) {
+        gr->all[gr->nmain] = gr->exports.thread;
+        gr->nthread = 1;
+    } else if (sb_imports_pthread(data, size, facts) && !gr->types.by_arity) {
+        for (uint32_t t = 0; t < gr->types.count && !gr->nthread; t++) {
+            if (gr->types.params[t] == 1 && gr->types.results[t] == 1 &&
+                data[gr->types.pstart[t]] == 0x7f && data[gr->types.rstart[t]] == 0x7f) {
+                gr->all[gr->nmain] = total + gr->types.klass[t];
+                gr->nthread = 1;
+                gr->pthread_entries = 1;
+            }
+        }
+    }
+    x->err = NULL; /* the walk's: the context outlives err */
+    *out = gr;
+    return 0;
+fail:
+    wb_stack_graph_free(gr);
+    return -1;
+}
+
+/* ---- the conditional bound of a possible recursion ---- */
+
+/*
+ * The graph without the doubtful edges: a function in a component whose
+ * own unbounded kind is possible recursion calls, instead of a class node
+ * of its own component, those of the class's functions that lie outside
+ * the component.  The pairs it leaves out are the assumptions.  Returns 0
+ * or -1 (no memory).
+ */
+typedef struct sb_edges {
+    uint32_t *adj;
+    size_t len, cap;
+} sb_edges;
+
+static int sb_edges_add(sb_edges *e, uint32_t to)
+{
+    if (e->len == e->cap) {
+        size_t nc = e->cap ? e->cap * 2 : 1024;
+        uint32_t *p = nc < UINT32_MAX ? realloc(e->adj, nc * sizeof *p) : NULL;
+        if (!p)
+            return -1;
+        e->adj = p;
+        e->cap = nc;
+    }
+    e->adj[e->len++] = to;
+    return 0;
+}
+
+static void sb_assume(wb_stack_conditional *cond, uint32_t from, uint32_t to)
+{
+    if (cond->assume_count < WB_STACK_ASSUME_MAX) {
+        cond->assumes[cond->assume_count].from = from;
+        cond->assumes[cond->assume_count].to = to;
+    }
+    cond->assume_count++;
+}
+
+static int sb_conditional_graph(wb_stack_graph *gr, sb_graph *g2, uint32_t **off2, uint32_t **adj2,
+                                wb_stack_conditional *cond)
+{
+    const sb_graph *g = &gr->g;
+    const sb_solver *s = &gr->s;
+    sb_edges e = {NULL, 0, 0};
+    uint32_t *off = malloc(((size_t)g->n + 1) * sizeof *off);
+
+    if (!gr->mark2)
+        gr->mark2 = malloc((g->n ? g->n : 1) * sizeof *gr->mark2);
+    if (!off || !gr->mark2)
+        goto nomem;
+    memset(gr->mark2, 0, (size_t)g->n * sizeof *gr->mark2);
+    memset(cond, 0, sizeof *cond);
+    for (uint32_t v = 0; v < g->n; v++) {
+        uint32_t cv = v < g->total ? s->comp[v] : SB_NONE;
+        int doubtful = cv != SB_NONE && s->own[cv] == WB_STACK_POSSIBLE_RECURSION;
+        off[v] = (uint32_t)e.len;
+        for (uint32_t k = g->off[v]; k < g->off[v + 1]; k++) {
+            uint32_t to = g->adj[k];
+            if (!(doubtful && to >= g->total && s->comp[to] == cv)) {
+                if (gr->mark2[to] != v + 1) {
+                    gr->mark2[to] = v + 1;
+                    if (sb_edges_add(&e, to) != 0)
+                        goto nomem;
+                }
+                continue;
+            }
+            /* an indirect call that closes the recursion: only its targets
+             * outside the component stay */
+            for (uint32_t j = g->off[to]; j < g->off[to + 1]; j++) {
+                uint32_t t = g->adj[j];
+                if (s->comp[t] == cv) {
+                    sb_assume(cond, v, t);
+                } else if (gr->mark2[t] != v + 1) {
+                    gr->mark2[t] = v + 1;
+                    if (sb_edges_add(&e, t) != 0)
+                        goto nomem;
+                }
+            }
+        }
+    }
+    off[g->n] = (uint32_t)e.len;
+    *g2 = *g;
+    g2->off = off;
+    g2->adj = e.adj;
+    *off2 = off;
+    *adj2 = e.adj;
+    return 0;
+nomem:
+    free(off);
+    free(e.adj);
+    return -1;
+}
+
+/* For each bound left as a possible recursion, the conditional bound.
+ * Runs after the bounds are filled: it solves the graph again. */
+static int sb_conditionals(wb_stack_graph *gr, const sb_weights *w, const uint64_t *entry_bytes,
+                           wb_stack_bound *main_b, wb_stack_bound *thread_b)
+{
+    wb_stack_bound *b[2] = {main_b, thread_b};
+    const uint32_t *ent[2] = {gr->all, gr->all + gr->nmain};
+    uint32_t nent[2] = {gr->nmain, gr->nthread};
+    wb_stack_conditional cond;
+    sb_graph g2;
+    uint32_t *off2, *adj2;
+    int need = 0;
+
+    for (int i = 0; i < 2; i++)
+        need |= b[i]->analysed && !b[i]->bounded &&
+                b[i]->unbounded_kind == WB_STACK_POSSIBLE_RECURSION;
+    if (!need)
+        return 0;
+    if (sb_conditional_graph(gr, &g2, &off2, &adj2, &cond) != 0)
+        return -1;
+    sb_solve(&g2, w, gr->all, gr->nmain + gr->nthread, &gr->s);
+    for (int i = 0; i < 2; i++) {
+        wb_stack_bound tmp;
+        if (!(b[i]->analysed && !b[i]->bounded &&
+              b[i]->unbounded_kind == WB_STACK_POSSIBLE_RECURSION))
+            continue;
+        sb_fill(&g2, &gr->s, w, entry_bytes, ent[i], nent[i], &gr->t, &tmp);
+        b[i]->conditional = cond;
+        b[i]->conditional.computed = 1;
+        b[i]->conditional.bounded = tmp.bounded;
+        b[i]->conditional.max_bytes = tmp.bounded ? tmp.max_bytes : 0;
+    }
+    free(off2);
+    free(adj2);
+    return 0;
+}
+
+/* ---- the bounds ---- */
+
+int wb_stack_bounds(wb_stack_graph *gr, const wb_stack_usage *su, wb_stack_result *r, wb_error *err)
+{
+    const wb_wasm_facts *facts = gr->facts;
+    sb_ctx *x = gr->x;
+    uint32_t nimports = facts->import_func_count, total = gr->g.total, nodes = gr->g.n;
+    const uint32_t *main_e = gr->all, *thread_e = gr->all + gr->nmain;
 
     memset(r, 0, sizeof *r);
-    memset(&w, 0, sizeof w);
     r->aux_main.entry = r->aux_thread.entry = SB_NONE;
     r->native_main.entry = r->native_thread.entry = SB_NONE;
+    r->operand_main.entry = r->operand_thread.entry = SB_NONE;
     r->functions_analysed = facts->func_count;
+    r->types_by_arity = gr->types.by_arity;
+    r->indirect_targets = gr->indirect_targets;
+    r->stack_switches = x->switches;
+    r->indirect_call_sites = x->indirect_sites;
+    r->narrowed_sites = x->narrowed;
+    r->pthread_entries = gr->pthread_entries;
+    for (uint32_t f = nimports; f < total; f++) {
+        r->dynamic_frames += x->dyn[f];
+        r->frame_functions += x->frame[f] > 0 || x->dyn[f];
+    }
     if (su && su->count > facts->func_count)
         return wb_error_set(err, 0, "stack-usage",
                             "the stack-usage file has %u functions but the module defines %u: "
                             "not its file",
                             su->count, facts->func_count);
-    if (sb_types_read(data, size, facts, &w.types, err) != 0)
-        goto out;
-    if (total64 + w.types.class_count >= UINT32_MAX) {
-        wb_error_set(err, 0, "function", "too many functions");
-        goto out;
-    }
-    uint32_t total = (uint32_t)total64;
-    uint32_t nodes = total + w.types.class_count;
-    r->types_by_arity = w.types.by_arity;
 
-    w.func_type = malloc((total ? total : 1) * sizeof *w.func_type);
-    w.x = calloc(1, sizeof *w.x);
-    if (!w.func_type || !w.x || sb_alloc_graph(&w, total, nodes) != 0) {
-        wb_error_set(err, 0, "code", "out of memory for %u functions", total);
-        goto out;
+    if (gr->have_sp) {
+        sb_weights w = {x->frame, x->dyn, 0, gr->depth};
+        sb_solve(&gr->g, &w, gr->all, gr->nmain + gr->nthread, &gr->s);
+        sb_fill(&gr->g, &gr->s, &w, NULL, main_e, gr->nmain, &gr->t, &r->aux_main);
+        sb_fill(&gr->g, &gr->s, &w, NULL, thread_e, gr->nthread, &gr->t, &r->aux_thread);
+        sb_notes_used(gr, &gr->s, r);
+        if (sb_conditionals(gr, &w, NULL, &r->aux_main, &r->aux_thread) != 0)
+            return wb_error_set(err, 0, "code", "out of memory");
     }
-    if (sb_func_types(data, size, facts, total, w.func_type, err) != 0 ||
-        sb_exports_read(data, size, facts, total, &w.exports, err) != 0)
-        goto out;
+    if (su) {
+        uint64_t *nframe;
+        uint8_t *ndyn;
+        if (sb_native_frames(su, nimports, total, nodes, &nframe, &ndyn) != 0) {
+            free(nframe);
+            free(ndyn);
+            return wb_error_set(err, 0, "stack-usage", "out of memory");
+        }
+        sb_weights w = {nframe, ndyn, 0, gr->depth};
+        sb_solve(&gr->g, &w, gr->all, gr->nmain + gr->nthread, &gr->s);
+        sb_fill(&gr->g, &gr->s, &w, NULL, main_e, gr->nmain, &gr->t, &r->native_main);
+        sb_fill(&gr->g, &gr->s, &w, NULL, thread_e, gr->nthread, &gr->t, &r->native_thread);
+        sb_notes_used(gr, &gr->s, r);
+        int rc = sb_conditionals(gr, &w, NULL, &r->native_main, &r->native_thread);
+        free(nframe);
+        free(ndyn);
+        if (rc != 0)
+            return wb_error_set(err, 0, "code", "out of memory");
+    }
+    return 0;
+}
 
-    sb_ctx *x = w.x;
-    x->data = data;
-    x->size = size;
-    x->facts = facts;
-    x->types = &w.types;
-    x->func_type = w.func_type;
-    x->err = err;
-    x->nimports = nimports;
-    x->total = total;
-    x->nodes = nodes;
-    x->have_sp = sb_stack_pointer_plausible(facts);
-    x->sp_global = facts->stack_pointer_index;
+int wb_stack_operand(wb_stack_graph *gr, const uint32_t *frame, const uint32_t *entry,
+                     uint32_t count, wb_stack_result *r, wb_error *err)
+{
+    const sb_graph *g = &gr->g;
+    uint32_t n = g->n;
+    uint64_t *f = NULL, *e = NULL;
+    uint8_t *dyn = NULL;
+    int rc = -1;
 
-    if (wb_wasm_for_each_elem_func(data, size, facts, sb_take, x) != 0) {
-        wb_error_set(err, facts->section_offset[9], "element", "cannot read the element segments");
-        goto out;
-    }
-    /* the host may store any exported function in an imported or exported table */
-    if (facts->import_table_count > 0 || w.exports.table_exported) {
-        for (uint32_t i = 0; i < w.exports.main_count; i++)
-            x->taken[w.exports.main[i]] = 1;
-        if (w.exports.thread != SB_NONE)
-            x->taken[w.exports.thread] = 1;
-    }
-    if (sb_walk(x, err) != 0)
-        goto out;
-    if (sb_class_edges(x, &r->indirect_targets, err) != 0)
-        goto out;
-    r->stack_switches = x->switches;
-    r->indirect_call_sites = x->indirect_sites;
-    for (uint32_t f = nimports; f < total; f++) {
-        r->dynamic_frames += x->dyn[f];
-        r->frame_functions += x->frame[f] > 0 || x->dyn[f];
-    }
-
-    sb_graph g;
-    g.n = nodes;
-    g.total = total;
-    g.off = x->off;
-    g.adj = x->adj;
-    const uint32_t *main_e = w.exports.main;
-    uint32_t nmain = w.exports.main_count;
-    uint32_t thread_e = w.exports.thread;
-    uint32_t nthread = thread_e != SB_NONE;
-    uint32_t *all = malloc(((size_t)nmain + 1) * sizeof *all);
-    if (!all) {
+    memset(&r->operand_main, 0, sizeof r->operand_main);
+    memset(&r->operand_thread, 0, sizeof r->operand_thread);
+    r->operand_main.entry = r->operand_thread.entry = SB_NONE;
+    if (count != g->total)
+        return wb_error_set(err, 0, "code", "frames for %u functions, the module has %u", count,
+                            g->total);
+    f = calloc(n ? n : 1, sizeof *f);
+    e = calloc(n ? n : 1, sizeof *e);
+    dyn = calloc(n ? n : 1, 1);
+    if (!f || !e || !dyn) {
         wb_error_set(err, 0, "code", "out of memory");
         goto out;
     }
-    memcpy(all, main_e, (size_t)nmain * sizeof *all);
-    if (nthread)
-        all[nmain] = thread_e;
-
-    if (x->have_sp) {
-        sb_solve(&g, x->frame, x->dyn, all, nmain + nthread, &w.s);
-        sb_fill(&g, &w.s, x->frame, main_e, nmain, &w.t, &r->aux_main);
-        sb_fill(&g, &w.s, x->frame, &thread_e, nthread, &w.t, &r->aux_thread);
+    for (uint32_t v = 0; v < g->total; v++) {
+        f[v] = frame[v];
+        e[v] = entry[v];
     }
-    if (su) {
-        if (sb_native_frames(&w, su, nimports, total, nodes) != 0) {
-            free(all);
-            wb_error_set(err, 0, "stack-usage", "out of memory");
-            goto out;
-        }
-        sb_solve(&g, w.nframe, w.ndyn, all, nmain + nthread, &w.s);
-        sb_fill(&g, &w.s, w.nframe, main_e, nmain, &w.t, &r->native_main);
-        sb_fill(&g, &w.s, w.nframe, &thread_e, nthread, &w.t, &r->native_thread);
+    /* a class node as an entry (lib-pthread start routines): the host call's
+     * frame of the functions it holds, all of one type */
+    for (uint32_t v = g->total; v < n; v++)
+        for (uint32_t k = g->off[v]; k < g->off[v + 1]; k++)
+            e[v] = sb_max(e[v], e[g->adj[k]]);
+    sb_weights w = {f, dyn, 1, gr->depth};
+    sb_solve(g, &w, gr->all, gr->nmain + gr->nthread, &gr->s);
+    sb_fill(g, &gr->s, &w, e, gr->all, gr->nmain, &gr->t, &r->operand_main);
+    sb_fill(g, &gr->s, &w, e, gr->all + gr->nmain, gr->nthread, &gr->t, &r->operand_thread);
+    sb_notes_used(gr, &gr->s, r);
+    if (sb_conditionals(gr, &w, e, &r->operand_main, &r->operand_thread) != 0) {
+        wb_error_set(err, 0, "code", "out of memory");
+        goto out;
     }
-    free(all);
     rc = 0;
 out:
-    sb_work_free(&w);
+    free(f);
+    free(e);
+    free(dyn);
+    return rc;
+}
+
+int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                     const wb_stack_usage *su, wb_stack_result *r, wb_error *err)
+{
+    wb_stack_graph *g;
+    int rc;
+    memset(r, 0, sizeof *r);
+    if (su && su->count > facts->func_count)
+        return wb_error_set(err, 0, "stack-usage",
+                            "the stack-usage file has %u functions but the module defines %u: "
+                            "not its file",
+                            su->count, facts->func_count);
+    if (wb_stack_graph_build(data, size, facts, NULL, &g, err) != 0)
+        return -1;
+    rc = wb_stack_bounds(g, su, r, err);
+    wb_stack_graph_free(g);
     return rc;
 }
 
@@ -2393,8 +3479,8 @@ static void sb_put(sb_out *o, const char *fmt, ...)
     o->len += (size_t)n;
 }
 
-static const char *sb_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts, uint32_t f,
-                           char *buf, size_t cap)
+const char *wb_stack_func_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                               uint32_t f, char *buf, size_t cap)
 {
     const char *n = data && facts ? wb_wasm_func_name(data, size, facts, f, buf, cap) : NULL;
     if (!n || !*n) {
@@ -2418,35 +3504,59 @@ const char *wb_stack_format_path(const uint8_t *data, size_t size, const wb_wasm
         return buf;
     }
     if (b->bounded) {
-        for (unsigned i = 0; i < b->path_len; i++)
-            sb_put(&o, "%s%s (%llu B)", i ? " -> " : "",
-                   sb_name(data, size, facts, b->path[i].func_index, name, sizeof name),
+        if (b->entry_bytes)
+            sb_put(&o, "call from the host (%llu B)%s", (unsigned long long)b->entry_bytes,
+                   b->path_len ? " -> " : "");
+        /* the frames of an annotated recursion: "(a (16 B) -> b (32 B)) x 12" */
+        for (unsigned i = 0; i < b->path_len; i++) {
+            uint32_t times = b->path[i].times;
+            int opens = times > 1 && (i == 0 || b->path[i - 1].times != times);
+            int closes = times > 1 && (i + 1 == b->path_len || b->path[i + 1].times != times);
+            sb_put(&o, "%s%s%s (%llu B)", i ? " -> " : "", opens ? "(" : "",
+                   wb_stack_func_name(data, size, facts, b->path[i].func_index, name, sizeof name),
                    (unsigned long long)b->path[i].frame_bytes);
+            if (closes)
+                sb_put(&o, ") x %u", times);
+        }
         if (b->path_truncated)
             sb_put(&o, " -> ...");
         return buf;
     }
     switch (b->unbounded_kind) {
     case WB_STACK_RECURSION:
-        sb_put(&o, "recursion: ");
+    case WB_STACK_POSSIBLE_RECURSION:
+        sb_put(&o, "%s: ", b->unbounded_kind == WB_STACK_RECURSION ? "recursion"
+                                                                   : "possible recursion");
         for (unsigned i = 0; i < b->cycle_len; i++)
-            sb_put(&o, "%s -> ", sb_name(data, size, facts, b->cycle[i], name, sizeof name));
+            sb_put(&o, "%s -> ", wb_stack_func_name(data, size, facts, b->cycle[i], name, sizeof name));
         if (b->cycle_truncated)
             sb_put(&o, "... -> ");
         if (b->cycle_len > 0)
-            sb_put(&o, "%s", sb_name(data, size, facts, b->cycle[0], name, sizeof name));
+            sb_put(&o, "%s", wb_stack_func_name(data, size, facts, b->cycle[0], name, sizeof name));
         break;
     case WB_STACK_DYNAMIC_FRAME:
         sb_put(&o, "dynamic frame in %s",
-               b->cycle_len ? sb_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
+               b->cycle_len ? wb_stack_func_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
         break;
     case WB_STACK_UNKNOWN_FRAME:
         sb_put(&o, "no frame size for %s in the stack-usage file",
-               b->cycle_len ? sb_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
+               b->cycle_len ? wb_stack_func_name(data, size, facts, b->cycle[0], name, sizeof name) : "?");
         break;
     default:
         sb_put(&o, "unresolved indirect call");
         break;
     }
     return buf;
+}
+
+const char *wb_stack_reason(int unbounded_kind)
+{
+    switch (unbounded_kind) {
+    case WB_STACK_RECURSION: return "recursion";
+    case WB_STACK_POSSIBLE_RECURSION: return "possible-recursion";
+    case WB_STACK_DYNAMIC_FRAME: return "dynamic-frame";
+    case WB_STACK_UNKNOWN_FRAME: return "unknown-frame";
+    case 0: return "";
+    default: return "unresolved-call";
+    }
 }
