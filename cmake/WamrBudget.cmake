@@ -492,6 +492,26 @@ function(_wamr_profile_include out from what)
     "profile name. Fix its 'include' line.")
 endfunction()
 
+# _wamr_profile_files(<out> <profile-file>): the file and every file it
+# includes, in order: what a check depends on.
+function(_wamr_profile_files out file)
+  set(f "${file}")
+  set(files "")
+  foreach(depth RANGE 8)
+    list(APPEND files "${f}")
+    file(STRINGS "${f}" lines REGEX "^[ \t]*include[ \t]*=")
+    if(NOT lines)
+      break()
+    endif()
+    list(GET lines -1 line)
+    string(REGEX REPLACE "^[ \t]*include[ \t]*=[ \t]*\"?([^\"#]*)\"?.*$" "\\1" what "${line}")
+    string(STRIP "${what}" what)
+    _wamr_profile_include(f "${f}" "${what}")
+  endforeach()
+  list(REMOVE_DUPLICATES files)
+  set(${out} "${files}" PARENT_SCOPE)
+endfunction()
+
 # _wamr_profile_value(<out> <profile-file> <key>): the value of one key as the
 # checker reads it: from the file, else from the profile it includes (up to 8
 # deep, as the checker allows), else the checker's default (else "").
@@ -758,6 +778,10 @@ macro(_wamr_validate_module)
   endif()
 
   _wamr_check_against_profile()
+  # an edited profile is read again: at configure time for the checks above,
+  # and by the check of the next build (the module relinks)
+  _wamr_profile_files(_wamr_profile_files "${_wamr_profile}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_wamr_profile_files})
 
   if(DEFINED arg_HEADER_PREFIX AND NOT DEFINED arg_HEADER)
     _wamr_error("HEADER_PREFIX needs HEADER <file>.")
@@ -1179,7 +1203,7 @@ macro(_wamr_add_wasm_module)
         "-DWAMR_ANNOTATIONS=${_wamr_notes}"
         -P "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
       DEPENDS _wamr_${name}_probe "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
-              ${_wamr_notes}
+              ${_wamr_notes} ${_wamr_profile_files}
       COMMENT "wamr-budget: bounding the aux stack of ${name}"
       VERBATIM)
     add_custom_target(_wamr_${name}_stack DEPENDS "${_wamr_rsp}")
@@ -1195,7 +1219,8 @@ macro(_wamr_add_wasm_module)
     _wamr_apply_compile_settings(${name} "${_wamr_triple}" "${_wamr_threads}" "${arg_FREESTANDING}")
   endif()
   _wamr_apply_link_settings(${name} "${_wamr_triple}" "${_wamr_link_stack}")
-  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_wamr_settings}")
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_wamr_settings}"
+    ${_wamr_profile_files})
   if(NOT _wamr_notes STREQUAL "")
     # a changed annotations file checks the module again
     set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_wamr_notes}")
