@@ -544,7 +544,7 @@ function(_wamr_profile_value out file key)
   # What the checker assumes when no profile in the chain sets the key
   # (wb_profile_defaults in tools/read/profile.c, the measured Linux x86-64
   # build); only the keys the configure-time checks read.
-  set(defaults "modes=aot fast-interp" "wasi_threads=yes" "max_threads=4" "ram=0")
+  set(defaults "modes=aot fast-interp" "wasi_threads=yes" "lib_pthread=no" "max_threads=4" "ram=0")
   set(value "")
   foreach(d IN LISTS defaults)
     if(d MATCHES "^${key}=(.*)$")
@@ -1196,11 +1196,23 @@ macro(_wamr_add_wasm_module)
     _wamr_apply_link_settings(_wamr_${name}_probe "${_wamr_triple}" 16)
     set_target_properties(_wamr_${name}_probe PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${_wamr_dir}")
     set(_wamr_rsp "${_wamr_dir}/stack-size.rsp")
+    # A runtime with WAMR's lib-pthread and without wasi-threads gives the
+    # main thread one of max_threads + 1 slices of the aux stack: the stack
+    # holds that many slices of the bound.
+    set(_wamr_slices 1)
+    _wamr_profile_value(_wamr_v "${_wamr_profile}" lib_pthread)
+    _wamr_profile_value(_wamr_v2 "${_wamr_profile}" wasi_threads)
+    if(_wamr_v AND NOT _wamr_v2)
+      _wamr_profile_value(_wamr_v "${_wamr_profile}" max_threads)
+      if(_wamr_v MATCHES "^[0-9]+$")
+        math(EXPR _wamr_slices "${_wamr_v} + 1")
+      endif()
+    endif()
     add_custom_command(OUTPUT "${_wamr_rsp}"
       COMMAND "${CMAKE_COMMAND}" "-DWAMR_CHECKER=${_wamr_checker_cmd}"
         "-DWAMR_WASM=$<TARGET_FILE:_wamr_${name}_probe>" "-DWAMR_OUTPUT=${_wamr_rsp}"
         "-DWAMR_MARGIN=${WAMR_BUDGET_STACK_MARGIN}" "-DWAMR_NAME=${name}"
-        "-DWAMR_ANNOTATIONS=${_wamr_notes}"
+        "-DWAMR_ANNOTATIONS=${_wamr_notes}" "-DWAMR_SLICES=${_wamr_slices}"
         -P "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
       DEPENDS _wamr_${name}_probe "${_WAMR_BUDGET_CMAKE_DIR}/WamrBudgetStackAuto.cmake"
               ${_wamr_notes} ${_wamr_profile_files}

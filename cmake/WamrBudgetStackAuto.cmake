@@ -2,8 +2,12 @@
 # file the module links with.  Run as
 #   cmake -DWAMR_CHECKER=<wamr-budget> -DWAMR_WASM=<probe.wasm> -DWAMR_OUTPUT=<file.rsp>
 #         -DWAMR_MARGIN=<bytes> -DWAMR_NAME=<module> [-DWAMR_ANNOTATIONS=<file>]
-#         -P WamrBudgetStackAuto.cmake
-# The stack size is the bound plus the margin, rounded up to 16 (wasm-ld's alignment).
+#         [-DWAMR_SLICES=<n>] -P WamrBudgetStackAuto.cmake
+# The stack size is the bound plus the margin, rounded up to 16 (wasm-ld's alignment),
+# times WAMR_SLICES (default 1): a runtime with WAMR's lib-pthread and without
+# wasi-threads cuts the aux stack into max_threads + 1 slices and runs the main
+# thread in one, which must hold the bound and be at least 256 B
+# (WASM_THREAD_AUX_STACK_SIZE_MIN).
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -24,10 +28,24 @@ endif()
 if(NOT WAMR_MARGIN MATCHES "^[0-9]+$")
   set(WAMR_MARGIN 0)
 endif()
+if(NOT WAMR_SLICES MATCHES "^[1-9][0-9]*$")
+  set(WAMR_SLICES 1)
+endif()
 math(EXPR size "(${out} + ${WAMR_MARGIN} + 15) / 16 * 16")
 if(size LESS 16)
   set(size 16)
 endif()
-message(STATUS "wamr-budget: ${WAMR_NAME}: aux stack bound ${out} B + margin ${WAMR_MARGIN} B "
-  "-> -z stack-size=${size}")
+if(WAMR_SLICES GREATER 1)
+  if(size LESS 256)
+    set(size 256)
+  endif()
+  set(slice ${size})
+  math(EXPR size "${slice} * ${WAMR_SLICES}")
+  message(STATUS "wamr-budget: ${WAMR_NAME}: aux stack bound ${out} B + margin ${WAMR_MARGIN} B "
+    "-> a slice of ${slice} B for the main thread, x ${WAMR_SLICES} slices (lib-pthread) "
+    "-> -z stack-size=${size}")
+else()
+  message(STATUS "wamr-budget: ${WAMR_NAME}: aux stack bound ${out} B + margin ${WAMR_MARGIN} B "
+    "-> -z stack-size=${size}")
+endif()
 file(WRITE "${WAMR_OUTPUT}" "-Wl,-z,stack-size=${size}\n")

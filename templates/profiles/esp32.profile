@@ -26,10 +26,14 @@ mode = aot                        # default: the faster engine, and no interpret
                                   # heap; --mode fast-interp checks the other
 hw_bound_check = no               # OS_ENABLE_HW_BOUND_CHECK: no MCU port defines it
 libc_wasi = yes                   # Kconfig WAMR_ENABLE_LIBC_WASI, default y (espidf_file.c)
-wasi_threads = yes                # no Kconfig entry: needs WAMR_BUILD_LIB_WASI_THREADS=1 in your
-                                  # own CMake; set no if your build lacks it.  The component
-                                  # builds WAMR's lib-pthread by default (WAMR_ENABLE_LIB_PTHREAD),
-                                  # whose thread manager this also charges
+wasi_threads = no                 # the component has no Kconfig entry for it: set yes if your
+                                  # own CMake adds WAMR_BUILD_LIB_WASI_THREADS=1
+lib_pthread = yes                 # Kconfig WAMR_ENABLE_LIB_PTHREAD, default y: WAMR's pthread
+                                  # library and thread manager.  Without wasi-threads the thread
+                                  # manager cuts the module's aux stack into max_threads + 1
+                                  # slices and the main thread runs in one (README: NuttX and
+                                  # lib-pthread); set no if you turn it off
+shared_memory = default           # WAMR's CMake turns shared memory on with lib-pthread
 simd = no                         # WAMR_BUILD_SIMD is not set by build-scripts/esp-idf
 
 # runtime constants

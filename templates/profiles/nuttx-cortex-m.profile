@@ -15,6 +15,9 @@ description = "NuttX on Cortex-M4F (placeholder board), WAMR 2.1.0: AOT + fast i
 
 wamr_version = 2.1.0              # NuttX's WAMR package default (CONFIG_INTERPRETERS_WAMR_VERSION)
 abi = ilp32-align8                # AAPCS: uint64 aligned to 8 (inferred: WAMR's ARM tables)
+lib_pthread = no                  # CONFIG_INTERPRETERS_WAMR_LIB_PTHREAD defaults to n (sim:wamr's
+                                  # defconfig sets it: then yes, and the aux stack is cut into
+                                  # slices)
 default_wasm_stack = 12K          # DEFAULT_WASM_STACK_SIZE off x86-64 (core/config.h)
 page_size = 1                     # flat build: no CONFIG_MM_PGSIZE, getpagesize() is 1 (as
                                   # measured on the simulator); a kernel build with an MMU has

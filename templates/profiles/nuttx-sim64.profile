@@ -25,10 +25,13 @@ mode = aot                        # --mode fast-interp checks the other engine
 hw_bound_check = no               # CONFIG_INTERPRETERS_WAMR_DISABLE_HW_BOUND_CHECK=y: the NuttX
                                   # port has no signal-based bound check
 libc_wasi = yes                   # CONFIG_INTERPRETERS_WAMR_LIBC_WASI=y
-wasi_threads = no                 # CONFIG_INTERPRETERS_WAMR_LIB_WASI_THREADS is not set; sim:wamr
-                                  # builds WAMR's lib-pthread and thread manager instead
-                                  # (CONFIG_INTERPRETERS_WAMR_LIB_PTHREAD, _THREAD_MGR), which split
-                                  # the aux stack (README: NuttX)
+wasi_threads = no                 # CONFIG_INTERPRETERS_WAMR_LIB_WASI_THREADS is not set
+lib_pthread = yes                 # sim:wamr builds WAMR's lib-pthread and thread manager
+                                  # (CONFIG_INTERPRETERS_WAMR_LIB_PTHREAD, _THREAD_MGR): the main
+                                  # thread runs in one of max_threads + 1 slices of the module's
+                                  # aux stack (measured; README: NuttX)
+shared_memory = no                # wamr.mk, unlike WAMR's CMake, does not turn it on with
+                                  # lib-pthread (CONFIG_INTERPRETERS_WAMR_SHARED_MEMORY not set)
 bulk_memory = yes                 # CONFIG_INTERPRETERS_WAMR_BULK_MEMORY=y in the measured builds
                                   # (the Kconfig default is n: set no if yours is)
 

@@ -81,6 +81,25 @@ else()
   expect("chain.settings.aux_stack_bytes" "${v}" "${want}")
 endif()
 
+# chain_sliced: lib-pthread without wasi-threads, max_threads 4: five slices
+# of the bound + 256 rounded up to 16, and the main thread's slice holds it.
+execute_process(COMMAND "${CHECKER}" stack-bound "${DIR}/wamr-budget/chain_sliced/_wamr_chain_sliced_probe.wasm"
+  OUTPUT_VARIABLE bound OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT bound MATCHES "^[0-9]+$")
+  list(APPEND bad "stack-bound of the chain_sliced probe failed (${rc}): ${bound}")
+else()
+  math(EXPR slice "(${bound} + 256 + 15) / 16 * 16")
+  math(EXPR want "${slice} * 5")
+  file(READ "${DIR}/wamr-budget/chain_sliced/stack-size.rsp" rsp)
+  string(STRIP "${rsp}" rsp)
+  expect("chain_sliced stack-size.rsp" "${rsp}" "-Wl,-z,stack-size=${want}")
+  file(READ "${DIR}/chain_sliced.budget.json" json)
+  string(JSON v GET "${json}" settings aux_stack_main_bytes)
+  expect("chain_sliced.settings.aux_stack_main_bytes" "${v}" "${slice}")
+  string(JSON v GET "${json}" fits)
+  expect("chain_sliced.fits" "${v}" ON)
+endif()
+
 # recurse: WASM_STACK_SIZE AUTO is the operand-stack bound (with the
 # annotated depth) + 256 rounded up to 16, in the JSON and the header; the
 # aux stack is sized from the same annotation.

@@ -279,6 +279,50 @@ static void test_nuttx_build(void)
     EXPECT_EQ("exec env, 32-bit", e.exec_env, 76 + 16384 + 256);
 }
 
+/* WAMR's lib-pthread without wasi-threads (NuttX's sim:wamr, measured with
+ * the probe's struct sizes): the thread manager's fields in the exec env,
+ * the cluster with its slice tops and flags, lib-pthread's natives and
+ * destroy callback at init, and the aux stack cut into max_threads + 1
+ * slices.  Shared memory follows WAMR's CMake unless the profile says. */
+static void test_lib_pthread(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate e;
+    base_facts(&w);
+    nuttx_profile(&p, WB_ABI_LP64);
+    snprintf(p.wamr_version, sizeof p.wamr_version, "2.4.5");
+    p.lib_pthread = 1;
+    p.shared_memory = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    /* measured in the pool: 4 x 40 + 24 B blocks, 16,648 + 264 + 96 + 40 + 16 B */
+    EXPECT_EQ("runtime init: + lib-pthread's natives and callback", e.runtime_init, 96 + 32 + 16);
+    EXPECT_EQ("exec env: thread manager, slice cluster, slice tops", e.exec_env,
+              256 + 16384 + 256 + 88 + 4 * 8 + 4);
+    EXPECT_EQ("aux stack: the main thread's slice", e.aux_stack_main,
+              (22016 - 5632) / 5 / 16 * 16);
+    p.shared_memory = -1; /* WAMR's CMake: on with lib-pthread */
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("runtime init: + the wait map with NuttX's mutex", e.runtime_init,
+              96 + 32 + 16 + 304 + 40);
+    p.wasi_threads = 1; /* heap aux-stack allocation: no slices */
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    EXPECT_EQ("aux stack: whole with wasi-threads", e.aux_stack_main, 22016 - 5632);
+    EXPECT_EQ("exec env: the heap-variant cluster", e.exec_env, 256 + 16384 + 256 + 72);
+    nuttx_profile(&p, WB_ABI_ILP32);
+    snprintf(p.wamr_version, sizeof p.wamr_version, "2.4.5");
+    p.lib_pthread = 1;
+    p.shared_memory = 0;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 0, &e))
+        return;
+    /* the probe: exec env 148 up to its stack, cluster 52 (NuttX sim32 thr) */
+    EXPECT_EQ("32-bit runtime init", e.runtime_init, 60 + 20 + 8);
+    EXPECT_EQ("32-bit exec env", e.exec_env, 148 + 16384 + 256 + 52 + 4 * 8 + 4);
+}
+
 /* The module read into WAMR's pool (iwasm) counts in the global heap from
  * before load to after unload, and the recommended pool covers it; the
  * total counts it once. */
@@ -529,6 +573,7 @@ int main(void)
     test_refusals();
     test_simd_replay();
     test_plt();
+    test_lib_pthread();
     if (failures) {
         printf("%d failure(s)\n", failures);
         return 1;

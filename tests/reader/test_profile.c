@@ -356,6 +356,10 @@ static void test_errors(void)
     expect_error("module_buffer_in_pool = maybe\n", 1, "bad boolean 'maybe'");
     expect_error("ram = 256K\nbudget = 300K\n", 2, "budget (307200 bytes) is larger than ram");
     expect_error("max_threads = 0\n", 1, "wasi_threads = yes needs max_threads");
+    expect_error("wasi_threads = no\nlib_pthread = yes\nmax_threads = 0\n", 3,
+                 "lib_pthread = yes needs max_threads");
+    expect_error("shared_memory = no\n", 1, "wasi-threads needs shared memory");
+    expect_error("shared_memory = sometimes\n", 1, "bad value 'sometimes' for 'shared_memory'");
     expect_error("heap_size = 2G\n", 1, "APP_HEAP_SIZE_MAX");
     expect_error("aot_target =\n", 1, "aot_target is empty");
     expect_error("default_wasm_stack = 0\n", 1, "default_wasm_stack must not be 0");

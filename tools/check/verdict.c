@@ -190,8 +190,22 @@ static void check_features(const wb_check *c, wb_verdict *v)
         {WB_FEAT_TAIL_CALL, "tail calls (return_call, return_call_indirect)",
          c->profile->tail_call, "WAMR_BUILD_TAIL_CALL=1 (profile: tail_call = yes)",
          "-mno-tail-call"},
+        {WB_FEAT_SHARED_MEMORY | WB_FEAT_ATOMICS,
+         "shared memory or atomics (a shared linear memory, or atomic instructions)",
+         wb_profile_shared_memory(c->profile),
+         "WAMR_BUILD_SHARED_MEMORY=1 (profile: shared_memory = yes)",
+         "neither -pthread nor -matomics, and link without --shared-memory"},
     };
 
+    /* an .aot of a shared memory: the AOT loader refuses its memory's flags */
+    if (!w && c->aot_facts && c->aot_facts->memory_shared && !wb_profile_shared_memory(c->profile)) {
+        wb_diag *d = add(v, WB_SEV_ERROR, "unsupported-feature",
+                         "the module's memory is shared, and the WAMR %s runtime of profile '%s' "
+                         "is built without shared memory: it refuses the module at load",
+                         c->profile->wamr_version, c->profile->name);
+        fix(d, "build the module without --shared-memory, or build WAMR with "
+               "WAMR_BUILD_SHARED_MEMORY=1 (profile: shared_memory = yes)");
+    }
     if (!w)
         return;
     for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {

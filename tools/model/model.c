@@ -31,8 +31,12 @@ static uint64_t mn(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 typedef wb_wamr_sizes layout;
 
-/* The thread manager is built in with wasi-threads. */
-static int thread_manager(const wb_profile *p) { return p->wasi_threads; }
+/* The thread manager is built in with wasi-threads and with lib-pthread. */
+static int thread_manager(const wb_profile *p) { return p->wasi_threads || p->lib_pthread; }
+
+/* Without wasi-threads there is no heap aux-stack allocation: lib-pthread's
+ * thread manager cuts the module's aux stack into slices. */
+static int aux_stack_slices(const wb_profile *p) { return p->lib_pthread && !p->wasi_threads; }
 
 static int layout_index(const wb_profile *p)
 {
@@ -54,10 +58,14 @@ static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
         L.inst_extra -= L.ref_types_inst_extra;
         L.aot_inst_extra -= L.ref_types_aot_inst_extra;
     }
-    if (p->wasi_threads)
+    if (!p->wasi_threads)
+        L.runtime_init -= L.wasi_threads_runtime_init;
+    if (wb_profile_shared_memory(p))
         L.runtime_init = L.runtime_init - L.mutex + lk.mutex; /* the wait map's lock */
     else
-        L.runtime_init -= L.wasi_threads_runtime_init;
+        L.runtime_init -= L.shared_memory_runtime_init;
+    if (p->lib_pthread)
+        L.runtime_init += L.lib_pthread_runtime_init;
     if (!p->libc_wasi)
         L.runtime_init -= L.libc_wasi_runtime_init;
     if (!p->hw_bound_check)
@@ -67,7 +75,7 @@ static layout layout_of(const wb_profile *p, const wb_wamr_version *v)
     else
         L.exec_env -= L.exec_env_thread_mgr;
     L.heap_struct = L.heap_struct - L.mutex + lk.mutex;
-    L.cluster = L.cluster - L.mutex + lk.mutex;
+    L.cluster = L.cluster - L.mutex + lk.mutex + (aux_stack_slices(p) ? L.cluster_slices : 0);
     /* a larger lock grows the instance extras; a smaller one may leave them
      * as they are (padding), so they never shrink below the table's */
     if (lk.mutex > L.mutex) {
@@ -476,7 +484,7 @@ static uint64_t plt_bytes(const wb_profile *p, const wb_wamr_version *v, const c
         unsigned own;
         memcpy(&own, (const char *)t + plt_targets[i].base, sizeof own);
         uint64_t n = own + t->intrinsics + (p->bulk_memory ? t->bulk_memory : 0) +
-                     (p->wasi_threads ? t->shared_memory : 0) +
+                     (wb_profile_shared_memory(p) ? t->shared_memory : 0) +
                      (wb_profile_ref_types(p) ? t->ref_types : 0);
         return n * plt_targets[i].entry;
     }
@@ -809,7 +817,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
     e->runtime_init = init;
     add_item(e, "init.runtime", "runtime init (natives, tid allocator, maps)", WB_POOL_GLOBAL_HEAP,
              "runtime_init", init, 0);
-    allocs += 8;
+    allocs += 8 + (p->lib_pthread ? 2 : 0);
 
     /* module load */
     if (interp_mode(e->mode)) {
@@ -963,15 +971,19 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
      * wasm_cluster_create gives each of max_threads + 1 threads, the main one
      * too, an equal slice of the aux stack, rounded down to 16 */
     e->aux_stack_main = e->aux_stack_bytes;
-    if (p->lib_pthread && !p->wasi_threads && e->aux_stack_bytes) {
+    if (aux_stack_slices(p) && e->aux_stack_bytes) {
         e->aux_stack_split = 1;
         e->aux_stack_main = e->aux_stack_bytes / ((uint64_t)p->max_threads + 1) & ~(uint64_t)15;
         e->aux_stack_slice_min = v->t->thread_aux_stack_min;
     }
 
     /* exec env */
+    /* the thread manager creates the exec env's cluster with it; in a slice
+     * build the cluster also allocates the slice tops (uint64 each) and their
+     * occupied flags, for max_threads slices */
     ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
-         (p->wasi_threads ? L.cluster : 0);
+         (thread_manager(p) ? L.cluster : 0) +
+         (aux_stack_slices(p) ? (uint64_t)p->max_threads * (8 + 1) : 0);
     if (e->mode == WB_MODE_CLASSIC_INTERP)
         /* block address cache inside the exec env: BLOCK_ADDR_CACHE_SIZE (64) x
          * BLOCK_ADDR_CONFLICT_SIZE (2) BlockAddr of three pointers (interpreter/wasm.h) */
@@ -983,7 +995,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
              "exec_env", e->wasm_stack_size, 0);
     if (e->mode == WB_MODE_AOT)
         e->operand_stack_unused = e->wasm_stack_size; /* AOT keeps values in registers/native frames */
-    allocs += 3;
+    allocs += 3 + (aux_stack_slices(p) ? 2 : 0);
 
     /* per wasi-thread (README: Threads) */
     thread_heap = inst + (L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0)) +

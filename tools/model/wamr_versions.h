@@ -12,12 +12,14 @@
  * layout (pointer width and 64-bit alignment), as the model charges them.
  * Every field is a byte count, for the build the table was measured or
  * read for: reference types on, libc-wasi on, wasi-threads (with the thread
- * manager and shared memory) on, hardware bound check as the layout's build had it, and
+ * manager and shared memory) on, lib-pthread off, hardware bound check as the
+ * layout's build had it, and
  * that build's lock types (`mutex`, `cond`: glibc on x86 and, on the
  * ARM/RISC-V/Xtensa layout, glibc's armhf sizes, the largest of the ports':
  * the instance extras there are the largest any lock type gives, since
- * their padding takes up a smaller lock only in part).  The ref_types_*, wasi_threads_* and exec_env_*
- * and libc_wasi_* fields say what a build without those options leaves out, and the model
+ * their padding takes up a smaller lock only in part).  The ref_types_*, wasi_threads_*,
+ * shared_memory_*, exec_env_* and libc_wasi_* fields say what a build without those options
+ * leaves out, lib_pthread_* and cluster_slices what lib-pthread adds, and the model
  * adjusts the structs that hold locks for the profile's lock types.
  */
 typedef struct wb_wamr_sizes {
@@ -55,7 +57,8 @@ typedef struct wb_wamr_sizes {
     unsigned aot_data_section;    /* AOTObjectDataSection */
     /* exec env, threads, the pool allocator */
     unsigned exec_env;            /* WASMExecEnv up to its operand stack */
-    unsigned cluster;             /* WASMCluster (thread manager builds) */
+    unsigned cluster;             /* WASMCluster (thread manager builds), heap aux-stack
+                                     variant (wasi-threads) */
     unsigned thread_args;         /* wasi-threads' per-thread argument block */
     unsigned heap_struct;         /* the app heap's gc_heap_t (mem_allocator_get_heap_struct_size) */
     /* measured allocations */
@@ -73,9 +76,20 @@ typedef struct wb_wamr_sizes {
     unsigned ref_types_runtime_init; /* the externref map at runtime init */
     unsigned ref_types_inst_extra;   /* in WASMModuleInstanceExtra */
     unsigned ref_types_aot_inst_extra; /* in AOTModuleInstanceExtra (its padding differs) */
-    /* what wasi-threads adds at runtime init: its natives, the thread id
-     * allocator and shared memory's wait map with its lock */
+    /* what wasi-threads adds at runtime init: its natives and the thread id
+     * allocator */
     unsigned wasi_threads_runtime_init;
+    /* what shared memory adds at runtime init: the atomic wait map with its
+     * lock (WASM_ENABLE_SHARED_MEMORY, which WAMR's CMake turns on with
+     * wasi-threads and with lib-pthread) */
+    unsigned shared_memory_runtime_init;
+    /* what WAMR's lib-pthread adds at runtime init: its natives and the
+     * thread manager's destroy callback */
+    unsigned lib_pthread_runtime_init;
+    /* what WASMCluster adds where the thread manager cuts the aux stack into
+     * slices (lib-pthread without heap aux-stack allocation): the pointers to
+     * the slice tops and to their occupied flags */
+    unsigned cluster_slices;
     /* what libc-wasi adds at runtime init: its two natives modules */
     unsigned libc_wasi_runtime_init;
     /* parts of exec_env: the thread manager's fields (with a korp_mutex and

@@ -246,6 +246,7 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_u64(out, I, "aux_stack_bytes", e->aux_stack_bytes, 1);
     kv_u64(out, I, "aux_stack_main_bytes", e->aux_stack_main, 1);
     kv_bool(out, I, "lib_pthread", p->lib_pthread, 1);
+    kv_bool(out, I, "shared_memory", wb_profile_shared_memory(p), 1);
     kv_bool(out, I, "ref_types", wb_profile_ref_types(p), 0);
     fprintf(out, "  },\n");
 

@@ -91,6 +91,13 @@ int wb_profile_ref_types(const wb_profile *p)
     return v ? v->t->ref_types_default : 1;
 }
 
+int wb_profile_shared_memory(const wb_profile *p)
+{
+    if (p->shared_memory >= 0)
+        return p->shared_memory;
+    return p->wasi_threads || p->lib_pthread;
+}
+
 int wb_profile_shrunk_memory(const wb_profile *p)
 {
     return p->shrunk_memory != 0;
@@ -108,6 +115,7 @@ void wb_profile_defaults(wb_profile *p)
     snprintf(p->wamr_version, sizeof p->wamr_version, "%s", WB_WAMR_DEFAULT_VERSION);
     p->ref_types = -1;
     p->shrunk_memory = -1;
+    p->shared_memory = -1;
     p->platform = WB_PLATFORM_LINUX;
     p->abi = WB_ABI_LP64;
     p->locks = WB_LOCKS_GLIBC;
@@ -175,6 +183,7 @@ static const key_def keys[] = {
     FIELD("tail_call", K_BOOL, tail_call),
     FIELD("simd", K_BOOL, simd),
     FIELD("lib_pthread", K_BOOL, lib_pthread),
+    FIELD("shared_memory", K_OPTION, shared_memory),
     FIELD("default_wasm_stack", K_SIZE, default_wasm_stack),
     FIELD("app_thread_stack", K_SIZE, app_thread_stack),
     FIELD("max_threads", K_COUNT, max_threads),
@@ -724,6 +733,13 @@ static int check_profile(pstate *st, const wb_profile *p)
     if (p->wasi_threads && p->max_threads == 0)
         return perr(st, line_of(st, "max_threads"),
                     "wasi_threads = yes needs max_threads of at least 1");
+    if (p->lib_pthread && p->max_threads == 0)
+        return perr(st, line_of(st, "max_threads"),
+                    "lib_pthread = yes needs max_threads of at least 1 (CLUSTER_MAX_THREAD_NUM)");
+    if (p->wasi_threads && p->shared_memory == 0)
+        return perr(st, line_of(st, "shared_memory"),
+                    "shared_memory = no with wasi_threads = yes: wasi-threads needs shared "
+                    "memory (WAMR's CMake turns it on with WAMR_BUILD_LIB_WASI_THREADS)");
     if (p->wasi_threads && p->app_thread_stack == 0)
         return perr(st, line_of(st, "app_thread_stack"),
                     "wasi_threads = yes needs app_thread_stack (the native stack per thread)");

@@ -71,6 +71,9 @@ typedef struct wb_profile {
                                      that uses it */
     int lib_pthread;              /* WASM_ENABLE_LIB_PTHREAD: the thread manager splits the aux
                                      stack (no heap aux-stack allocation without wasi-threads) */
+    int shared_memory;            /* WASM_ENABLE_SHARED_MEMORY: -1 as WAMR's CMake sets it (on
+                                     with wasi-threads or lib-pthread), else 0/1
+                                     (wb_profile_shared_memory() resolves) */
 
     /* runtime constants (config.h and platform headers) */
     uint64_t default_wasm_stack;  /* DEFAULT_WASM_STACK_SIZE: what stack_size 0 means */
@@ -125,6 +128,8 @@ int wb_profile_load(const char *name_or_path, const char *const *search_dirs, wb
 
 /* The build options with per-version defaults, resolved for p's version. */
 int wb_profile_ref_types(const wb_profile *p);
+/* Whether the runtime build has shared memory (and atomics). */
+int wb_profile_shared_memory(const wb_profile *p);
 int wb_profile_shrunk_memory(const wb_profile *p);
 
 const char *wb_mode_name(wb_mode m);
