@@ -2026,6 +2026,68 @@ static uint64_t sb_mul_sat(uint64_t a, uint64_t b)
 
 static uint64_t sb_max(uint64_t a, uint64_t b) { return a > b ? a : b; }
 
+/*
+ * One iterative Tarjan walk: per node its index, low link and whether it is
+ * on the component stack; the component stack; the depth-first call stack
+ * (node, next edge).  counter and top carry over from root to root.
+ */
+typedef struct sb_scc {
+    uint32_t *index, *low, *stack, *call, *pos;
+    uint8_t *on;
+    uint32_t counter, top;
+} sb_scc;
+
+/* The components reachable from root (not yet visited) over the edges
+ * keep() accepts (NULL: every edge), each passed to done() as it closes,
+ * with its members stack[first..top), then popped.  A non-zero return of
+ * done() stops the walk and is returned. */
+static int sb_scc_walk(const sb_graph *g, sb_scc *t, uint32_t root,
+                       int (*keep)(void *ctx, uint32_t v, uint32_t to),
+                       int (*done)(void *ctx, uint32_t first, uint32_t top), void *ctx)
+{
+    uint32_t sp = 0;
+
+    t->index[root] = t->low[root] = t->counter++;
+    t->stack[t->top++] = root;
+    t->on[root] = 1;
+    t->call[sp] = root;
+    t->pos[sp++] = g->off[root];
+    while (sp > 0) {
+        uint32_t v = t->call[sp - 1];
+        if (t->pos[sp - 1] < g->off[v + 1]) {
+            uint32_t to = g->adj[t->pos[sp - 1]++];
+            if (keep && !keep(ctx, v, to))
+                continue;
+            if (t->index[to] == SB_NONE) {
+                t->index[to] = t->low[to] = t->counter++;
+                t->stack[t->top++] = to;
+                t->on[to] = 1;
+                t->call[sp] = to;
+                t->pos[sp++] = g->off[to];
+            } else if (t->on[to] && t->index[to] < t->low[v]) {
+                t->low[v] = t->index[to];
+            }
+            continue;
+        }
+        sp--;
+        if (sp > 0 && t->low[v] < t->low[t->call[sp - 1]])
+            t->low[t->call[sp - 1]] = t->low[v];
+        if (t->low[v] != t->index[v])
+            continue;
+        uint32_t first = t->top;
+        while (t->stack[first - 1] != v)
+            first--;
+        first--;
+        for (uint32_t j = first; j < t->top; j++)
+            t->on[t->stack[j]] = 0;
+        int rc = done(ctx, first, t->top);
+        t->top = first;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 enum { SB_SUB_DIRECT = 0, SB_SUB_CUT = 1 };
 enum { SB_SUB_OK = 0, SB_SUB_CYCLE = 1, SB_SUB_NOMEM = 2 };
 
@@ -2060,6 +2122,64 @@ static int sb_sub_keeps(const sb_graph *g, const sb_weights *w, const sb_solver 
     return !(to < g->total && w->depth && w->depth[to] > 0); /* not into an annotated function */
 }
 
+/* What a walk of sb_sub needs: the component, the mode, the count of
+ * sub-components closed so far, and where a cycle's function goes. */
+typedef struct sb_sub_ctx {
+    const sb_graph *g;
+    const sb_weights *w;
+    sb_solver *s;
+    uint32_t c, nsub, *why;
+    int mode;
+} sb_sub_ctx;
+
+static int sb_sub_keep(void *ctx, uint32_t v, uint32_t to)
+{
+    const sb_sub_ctx *k = ctx;
+    return sb_sub_keeps(k->g, k->w, k->s, k->c, k->mode, v, to);
+}
+
+/* A sub-component closes (members sstack[first..top)): its weight and the
+ * longest it adds, or SB_SUB_CYCLE when it is a cycle through a frame. */
+static int sb_sub_done(void *ctx, uint32_t first, uint32_t top)
+{
+    sb_sub_ctx *k = ctx;
+    const sb_graph *g = k->g;
+    const sb_weights *w = k->w;
+    sb_solver *s = k->s;
+    uint32_t framed = SB_NONE, nsub = k->nsub;
+    uint64_t weight = 0, best = 0;
+    int cyc = top - first > 1;
+
+    for (uint32_t j = first; j < top; j++) {
+        uint32_t u = s->sstack[j];
+        s->scomp[u] = nsub;
+        weight = sb_add_sat(weight, w->frame[u]);
+        if (w->frame[u] > 0 && framed == SB_NONE)
+            framed = u;
+    }
+    for (uint32_t j = first; j < top; j++) {
+        uint32_t u = s->sstack[j];
+        for (uint32_t e = g->off[u]; e < g->off[u + 1]; e++) {
+            uint32_t to = g->adj[e];
+            if (!sb_sub_keep(k, u, to))
+                continue;
+            /* every target is a member or closed before in this walk */
+            if (s->scomp[to] == nsub)
+                cyc = 1; /* an edge back into itself (a self-call too) */
+            else
+                best = sb_max(best, s->slen[s->scomp[to]]);
+        }
+    }
+    if (cyc && framed != SB_NONE) {
+        *k->why = framed;
+        return SB_SUB_CYCLE;
+    }
+    /* a frameless cycle adds nothing per turn */
+    s->slen[nsub] = sb_add_sat(cyc ? 0 : weight, best);
+    k->nsub++;
+    return SB_SUB_OK;
+}
+
 /*
  * Components within component c (members scc_stack[first..top)), over the
  * direct calls (SB_SUB_DIRECT) or over every edge but those into an
@@ -2074,84 +2194,22 @@ static int sb_sub_keeps(const sb_graph *g, const sb_weights *w, const sb_solver 
 static int sb_sub(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t c, uint32_t first,
                   uint32_t top, int mode, uint32_t *why, uint64_t *total)
 {
-    uint32_t counter = 0, nsub = 0, stop = 0;
     uint64_t sum = 0;
+    sb_sub_ctx k = {g, w, s, c, 0, why, mode};
 
     if (sb_sub_alloc(s, g->n) != 0)
         return SB_SUB_NOMEM;
+    sb_scc t = {s->sidx, s->slow, s->sstack, s->scall, s->spos, s->son, 0, 0};
     for (uint32_t i = first; i < top; i++) {
         s->sidx[s->scc_stack[i]] = SB_NONE;
         s->son[s->scc_stack[i]] = 0;
     }
     for (uint32_t i = first; i < top; i++) {
-        uint32_t root = s->scc_stack[i], sp = 0;
+        uint32_t root = s->scc_stack[i];
         if (s->sidx[root] != SB_NONE || (mode == SB_SUB_DIRECT && root >= g->total))
             continue;
-        s->sidx[root] = s->slow[root] = counter++;
-        s->sstack[stop++] = root;
-        s->son[root] = 1;
-        s->scall[sp] = root;
-        s->spos[sp++] = g->off[root];
-        while (sp > 0) {
-            uint32_t v = s->scall[sp - 1];
-            if (s->spos[sp - 1] < g->off[v + 1]) {
-                uint32_t to = g->adj[s->spos[sp - 1]++];
-                if (!sb_sub_keeps(g, w, s, c, mode, v, to))
-                    continue;
-                if (s->sidx[to] == SB_NONE) {
-                    s->sidx[to] = s->slow[to] = counter++;
-                    s->sstack[stop++] = to;
-                    s->son[to] = 1;
-                    s->scall[sp] = to;
-                    s->spos[sp++] = g->off[to];
-                } else if (s->son[to] && s->sidx[to] < s->slow[v]) {
-                    s->slow[v] = s->sidx[to];
-                }
-                continue;
-            }
-            sp--;
-            if (sp > 0 && s->slow[v] < s->slow[s->scall[sp - 1]])
-                s->slow[s->scall[sp - 1]] = s->slow[v];
-            if (s->slow[v] != s->sidx[v])
-                continue;
-            /* a sub-component closes: members sstack[k..stop) */
-            uint32_t k = stop, framed = SB_NONE;
-            uint64_t weight = 0, best = 0;
-            int cyc;
-            while (s->sstack[k - 1] != v)
-                k--;
-            k--;
-            cyc = stop - k > 1;
-            for (uint32_t j = k; j < stop; j++) {
-                uint32_t u = s->sstack[j];
-                s->scomp[u] = nsub;
-                s->son[u] = 0;
-                weight = sb_add_sat(weight, w->frame[u]);
-                if (w->frame[u] > 0 && framed == SB_NONE)
-                    framed = u;
-            }
-            for (uint32_t j = k; j < stop; j++) {
-                uint32_t u = s->sstack[j];
-                for (uint32_t e = g->off[u]; e < g->off[u + 1]; e++) {
-                    uint32_t to = g->adj[e];
-                    if (!sb_sub_keeps(g, w, s, c, mode, u, to))
-                        continue;
-                    /* every target is a member or closed before in this walk */
-                    if (s->scomp[to] == nsub)
-                        cyc = 1; /* an edge back into itself (a self-call too) */
-                    else
-                        best = sb_max(best, s->slen[s->scomp[to]]);
-                }
-            }
-            stop = k;
-            if (cyc && framed != SB_NONE) {
-                *why = framed;
-                return SB_SUB_CYCLE;
-            }
-            /* a frameless cycle adds nothing per turn */
-            s->slen[nsub] = sb_add_sat(cyc ? 0 : weight, best);
-            nsub++;
-        }
+        if (sb_scc_walk(g, &t, root, sb_sub_keep, sb_sub_done, &k) == SB_SUB_CYCLE)
+            return SB_SUB_CYCLE;
     }
     if (mode == SB_SUB_DIRECT)
         return SB_SUB_OK;
@@ -2200,7 +2258,6 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
     for (uint32_t i = first; i < top; i++) {
         uint32_t v = s->scc_stack[i];
         s->comp[v] = c;
-        s->on_stack[v] = 0;
     }
     for (uint32_t i = first; i < top; i++) {
         uint32_t v = s->scc_stack[i];
@@ -2287,53 +2344,38 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
     }
 }
 
+/* What the walk of sb_solve needs to close a component. */
+typedef struct sb_solve_ctx {
+    const sb_graph *g;
+    const sb_weights *w;
+    sb_solver *s;
+    uint32_t ncomp;
+} sb_solve_ctx;
+
+static int sb_solve_done(void *ctx, uint32_t first, uint32_t top)
+{
+    sb_solve_ctx *k = ctx;
+    sb_close(k->g, k->w, k->s, k->ncomp++, first, top);
+    return 0;
+}
+
 /* Components of everything reachable from the entries, with their worst
  * depth; components are numbered in closing order. */
 static void sb_solve(const sb_graph *g, const sb_weights *w, const uint32_t *entries,
                      uint32_t nentries, sb_solver *s)
 {
-    uint32_t counter = 0, ncomp = 0, top = 0;
+    sb_solve_ctx k = {g, w, s, 0};
+    sb_scc t = {s->index, s->low, s->scc_stack, s->call_node, s->call_pos, s->on_stack, 0, 0};
 
     for (uint32_t i = 0; i < g->n; i++)
         s->index[i] = s->comp[i] = SB_NONE;
     memset(s->on_stack, 0, g->n);
 
     for (uint32_t i = 0; i < nentries; i++) {
-        uint32_t e = entries[i], sp = 0;
+        uint32_t e = entries[i];
         if (e >= g->n || s->index[e] != SB_NONE)
             continue;
-        s->index[e] = s->low[e] = counter++;
-        s->scc_stack[top++] = e;
-        s->on_stack[e] = 1;
-        s->call_node[sp] = e;
-        s->call_pos[sp++] = g->off[e];
-        while (sp > 0) {
-            uint32_t v = s->call_node[sp - 1];
-            if (s->call_pos[sp - 1] < g->off[v + 1]) {
-                uint32_t u = g->adj[s->call_pos[sp - 1]++];
-                if (s->index[u] == SB_NONE) {
-                    s->index[u] = s->low[u] = counter++;
-                    s->scc_stack[top++] = u;
-                    s->on_stack[u] = 1;
-                    s->call_node[sp] = u;
-                    s->call_pos[sp++] = g->off[u];
-                } else if (s->on_stack[u] && s->index[u] < s->low[v]) {
-                    s->low[v] = s->index[u];
-                }
-                continue;
-            }
-            sp--;
-            if (sp > 0 && s->low[v] < s->low[s->call_node[sp - 1]])
-                s->low[s->call_node[sp - 1]] = s->low[v];
-            if (s->low[v] == s->index[v]) {
-                uint32_t first = top;
-                while (s->scc_stack[first - 1] != v)
-                    first--;
-                first--;
-                sb_close(g, w, s, ncomp++, first, top);
-                top = first;
-            }
-        }
+        sb_scc_walk(g, &t, e, NULL, sb_solve_done, &k);
     }
 }
 
