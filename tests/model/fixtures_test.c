@@ -3,27 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "model/model_fast_interp.h"
 #include "read/wasm_reader.h"
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    long n;
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n);
-        if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = (size_t)n;
-    }
-    fclose(f);
-    return buf;
-}
 
 /* label/byte sizes of the three runtime builds: x86-64, x86-32, 32-bit MCUs */
 static const unsigned sizes[3][2] = {{8, 1}, {4, 1}, {4, 2}};
@@ -39,7 +21,7 @@ static int check(const char *dir, const char *name)
     uint64_t instr = 0;
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    buf = slurp(path, &len);
+    buf = wb_test_load(path, &len);
     if (!buf) {
         printf("%s: cannot read\n", path);
         return 1;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "model/model.h"
 #include "read/profile.h"
 #include "read/stack_notes.h"
@@ -24,35 +25,6 @@
  * holds, 1 otherwise, 2 on unreadable input.
  */
 
-static unsigned char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    size_t cap = 0, len = 0;
-    if (!f)
-        return NULL;
-    for (;;) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            unsigned char *p = realloc(buf, ncap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0)
-            break;
-    }
-    fclose(f);
-    *size = len;
-    return buf;
-}
-
 /* One row: the bounds of one program on one build, or -1 on bad input. */
 static int bounds(const char *dir, const char *program, const char *build, unsigned long long *operand,
                   unsigned long long *aux, int *aux_kind, char *path, size_t cap)
@@ -70,9 +42,9 @@ static int bounds(const char *dir, const char *program, const char *build, unsig
 
     memset(&il, 0, sizeof il);
     snprintf(file, sizeof file, "%s/%s.wasm", dir, program);
-    unsigned char *data = slurp(file, &size);
+    unsigned char *data = wb_test_load(file, &size);
     snprintf(file, sizeof file, "%s/%s.annotations", dir, program);
-    unsigned char *text = slurp(file, &nsize);
+    unsigned char *text = wb_test_load(file, &nsize);
     if (!data) {
         fprintf(stderr, "%s/%s.wasm: cannot read\n", dir, program);
         goto out;

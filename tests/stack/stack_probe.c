@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "model/model.h"
 #include "model/wamr_versions.h"
 #include "read/profile.h"
@@ -65,35 +66,6 @@ static const char *get(const char *key)
         if (strcmp(keys[i].key, key) == 0)
             return keys[i].val;
     return NULL;
-}
-
-static unsigned char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    size_t cap = 0, len = 0;
-    if (!f)
-        return NULL;
-    for (;;) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            unsigned char *p = realloc(buf, ncap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0)
-            break;
-    }
-    fclose(f);
-    *size = len;
-    return buf;
 }
 
 static void put_bound(const char *prefix, const unsigned char *data, size_t size,
@@ -241,7 +213,7 @@ int main(int argc, char **argv)
         return 2;
     }
     memset(&il, 0, sizeof il);
-    unsigned char *data = slurp(argv[1], &size);
+    unsigned char *data = wb_test_load(argv[1], &size);
     if (!data) {
         fprintf(stderr, "%s: cannot read\n", argv[1]);
         return 2;
@@ -250,7 +222,7 @@ int main(int argc, char **argv)
         const char *opt = argv[first], *val = argv[first + 1];
         first += 2;
         if (strcmp(opt, "--su") == 0) {
-            su_text = slurp(val, &su_size);
+            su_text = wb_test_load(val, &su_size);
             if (!su_text) {
                 fprintf(stderr, "%s: cannot read\n", val);
                 goto out;
@@ -261,7 +233,7 @@ int main(int argc, char **argv)
             }
             have_su = 1;
         } else if (strcmp(opt, "--notes") == 0) {
-            notes_text = slurp(val, &notes_size);
+            notes_text = wb_test_load(val, &notes_size);
             if (!notes_text && notes_size == 0)
                 notes_text = (unsigned char *)calloc(1, 1);
             if (!notes_text) {
