@@ -79,7 +79,6 @@ static int check_run(const run *x, const char *dir, const char *pdir, int bounde
     wb_estimate e;
     unsigned long long est[F_N], sum_e = 0, sum_m = 0;
     int aot = strcmp(x->engine, "aot") == 0, kind, fails = 0, i;
-    (void)0;
     double limit;
 
     snprintf(path, sizeof path, "%s/%s.wasm", dir, x->module);
