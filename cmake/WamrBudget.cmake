@@ -923,6 +923,29 @@ macro(_wamr_check_against_profile)
         "max_threads in the profile.")
     endif()
   endif()
+  # lib-pthread without wasi-threads runs the main thread in one of
+  # max_threads + 1 slices of the aux stack (the linked stack size), and WAMR
+  # refuses a slice below WASM_THREAD_AUX_STACK_SIZE_MIN (256 B, every version):
+  # the exec env is never created
+  if(NOT _wamr_stack STREQUAL "")
+    _wamr_profile_value(_wamr_v "${_wamr_profile}" lib_pthread)
+    _wamr_profile_value(_wamr_v2 "${_wamr_profile}" wasi_threads)
+    _wamr_profile_value(_wamr_n "${_wamr_profile}" max_threads)
+    set(_wamr_true "^([Yy][Ee][Ss]|[Tt][Rr][Uu][Ee]|[Oo][Nn]|1)$")
+    if(_wamr_v MATCHES "${_wamr_true}" AND NOT _wamr_v2 MATCHES "${_wamr_true}"
+        AND _wamr_n MATCHES "^[0-9]+$")
+      math(EXPR _wamr_n "${_wamr_n} + 1")
+      math(EXPR _wamr_slice "${_wamr_stack} / ${_wamr_n}")
+      if(_wamr_slice LESS 256)
+        math(EXPR _wamr_least "256 * ${_wamr_n}")
+        _wamr_error("STACK_SIZE ${arg_STACK_SIZE}: the runtime of profile '${_wamr_pname}' "
+          "(lib_pthread without wasi_threads) cuts the aux stack into ${_wamr_n} slices and "
+          "runs the main thread in one; ${_wamr_stack} / ${_wamr_n} = ${_wamr_slice} B is below "
+          "the 256 B WAMR accepts, so it cannot create the exec env. Give at least "
+          "${_wamr_least}, or AUTO.")
+      endif()
+    endif()
+  endif()
 endmacro()
 
 # ---------------------------------------------------------------------------
