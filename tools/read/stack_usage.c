@@ -7,7 +7,7 @@
 #include <string.h>
 
 /*
- * Format (LLVM's -stack-usage-file, as wamrc 2.4.3 writes it for every
+ * Format (LLVM's -stack-usage-file, as wamrc of WAMR main at 646b5a9bc writes it for every
  * module of the calibration set): one line per machine function,
  *
  *     WASM Module:aot_func#N<TAB>bytes<TAB>static
@@ -112,7 +112,7 @@ static int su_parse_line(const char *p, const char *end, size_t lineno, su_line 
     else if (su_has_prefix(name, tab1, SU_AOT_FUNC_INTERNAL, &num))
         l->part = SU_INTERNAL;
     else
-        return 0; /* another symbol (none in wamrc 2.4.3 output): not a wasm function */
+        return 0; /* another symbol (none in that wamrc's output): not a wasm function */
     uint64_t n;
     if (su_decimal(num, tab1, UINT32_MAX - 1u, &n) != 0)
         return su_fail(err, lineno, "bad function number in '%.*s'",

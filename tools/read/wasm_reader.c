@@ -1192,7 +1192,10 @@ int wb_wasm_func_by_name(const uint8_t *data, size_t size, const wb_wasm_facts *
             uint32_t nl = u32(&s);
             if (!s.ok || nl > wb_cursor_left(&s))
                 return 0;
-            if (nl == len && memcmp(s.p, name, len) == 0) {
+            /* the name section is not validated: a name of no function
+             * names nothing */
+            if (nl == len && memcmp(s.p, name, len) == 0 &&
+                (uint64_t)fi < (uint64_t)facts->import_func_count + facts->func_count) {
                 if (found++ == 0)
                     *index = fi;
             }

@@ -255,8 +255,9 @@ typedef struct wb_func_body {
 } wb_func_body;
 
 /* The function whose name-section name is exactly name[0..len): 1 with
- * *index set, 0 when no function has that name (or there is no name
- * section), -1 when several have it. */
+ * *index set (always a function of the module, imports counted), 0 when no
+ * function has that name (or there is no name section), -1 when several
+ * have it. */
 int wb_wasm_func_by_name(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                          const char *name, size_t len, uint32_t *index);
 
