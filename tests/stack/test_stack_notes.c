@@ -40,7 +40,7 @@ int main(void)
                      "\n"
                      "recursion parse_expr 13   # one per parenthesis\n"
                      "  indirect\tzeroize -> memset\n"
-                     "indirect __fwritex -> __stdio_write sn_write func[12]\r\n"
+                     "indirect __fwritex ->  __stdio_write \t sn_write  func[12] \r\n"
                      "recursion rec 1000000";
     CHECK(wb_stack_notes_parse(ok, strlen(ok), &n, &err) == 0, "valid file refused: %s", err.message);
     CHECK(n.count == 4, "%u statements, expected 4", n.count);

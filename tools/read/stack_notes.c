@@ -70,9 +70,8 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
     out->notes = calloc(max_lines, sizeof *out->notes);
     out->names = calloc(max_tokens, sizeof *out->names);
     if (!out->text || !out->notes || !out->names) {
-        int rc = wb_error_set(err, 0, "annotations", "out of memory");
-        wb_stack_notes_free(out); /* after the message: it may quote the text */
-        return rc;
+        wb_error_set(err, 0, "annotations", "out of memory");
+        goto fail;
     }
     memcpy(out->text, text, len);
     out->text[len] = '\0';
@@ -87,9 +86,8 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
             eol = end;
         line++;
         if (memchr(p, '\0', (size_t)(eol - p))) {
-            int rc = wb_error_set(err, line, "annotations", "a NUL byte: not a text file");
-            wb_stack_notes_free(out); /* after the message: it may quote the text */
-            return rc;
+            wb_error_set(err, line, "annotations", "a NUL byte: not a text file");
+            goto fail;
         }
         hash = memchr(p, '#', (size_t)(eol - p));
         stop = hash ? hash : eol;
@@ -103,34 +101,32 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
         n->line = line;
         if (strcmp(tok[0], "recursion") == 0) {
             if (nt != 3) {
-                int rc = wb_error_set(err, line, "annotations",
-                                    "expected 'recursion <function> <depth>'");
-                wb_stack_notes_free(out); /* after the message: it may quote the text */
-                return rc;
+                wb_error_set(err, line, "annotations",
+                             "expected 'recursion <function> <depth>'");
+                goto fail;
             }
             if (parse_depth(tok[2], &n->depth) != 0) {
-                int rc = wb_error_set(err, line, "annotations",
-                                    "the depth must be a whole number from 1 to %u", WB_NOTE_DEPTH_MAX);
-                wb_stack_notes_free(out); /* after the message: it may quote the text */
-                return rc;
+                wb_error_set(err, line, "annotations",
+                             "the depth must be a whole number from 1 to %u", WB_NOTE_DEPTH_MAX);
+                goto fail;
             }
             n->kind = WB_NOTE_RECURSION;
             n->func = tok[1];
         } else if (strcmp(tok[0], "indirect") == 0) {
             char *rest;
             if (nt < 4 || strcmp(tok[2], "->") != 0) {
-                int rc = wb_error_set(err, line, "annotations",
-                                    "expected 'indirect <function> -> <target> [<target>...]'");
-                wb_stack_notes_free(out); /* after the message: it may quote the text */
-                return rc;
+                wb_error_set(err, line, "annotations",
+                             "expected 'indirect <function> -> <target> [<target>...]'");
+                goto fail;
             }
             n->kind = WB_NOTE_INDIRECT;
             n->func = tok[1];
-            /* the targets: every token after "->", each NUL-terminated by tokens() */
+            /* the targets: every token after "->" (tokens() ended each with one
+             * NUL and left the rest of the white space between them) */
             rest = tok[2] + strlen(tok[2]) + 1;
             n->targets = &out->names[used_names];
             while (rest < stop) {
-                if (*rest == '\0') {
+                if (*rest == '\0' || is_space(*rest)) {
                     rest++;
                     continue;
                 }
@@ -139,12 +135,14 @@ int wb_stack_notes_parse(const char *text, size_t len, wb_stack_notes *out, wb_e
                 rest += strlen(rest) + 1;
             }
         } else {
-            int rc = wb_error_set(err, line, "annotations", "%s, not '%.64s'", usage, tok[0]);
-            wb_stack_notes_free(out); /* after the message: it may quote the text */
-            return rc;
+            wb_error_set(err, line, "annotations", "%s, not '%.64s'", usage, tok[0]);
+            goto fail;
         }
         out->count++;
         p = eol + (eol < end);
     }
     return 0;
+fail:
+    wb_stack_notes_free(out); /* after the message: it may quote the text */
+    return -1;
 }
