@@ -240,6 +240,7 @@ typedef struct cexpr {
     uint32_t i32;
     int ref_func;       /* contains ref.func */
     uint32_t func;
+    int ref_null;       /* contains ref.null */
 } cexpr;
 
 /* i32/i64/f32/f64/v128.const, ref.null, ref.func, global.get and the
@@ -278,7 +279,11 @@ static int read_const_expr(rd *r, wb_cursor *c, cexpr *e)
                             "before it (%u)", gi, limit);
             break;
         }
-        case 0xD0: (void)wb_sleb(c, 33); r->f->features |= WB_FEAT_REFERENCE_TYPES; break;
+        case 0xD0:
+            (void)wb_sleb(c, 33);
+            r->f->features |= WB_FEAT_REFERENCE_TYPES;
+            e->ref_null = 1;
+            break;
         case 0xD2: {
             uint32_t fi = u32(c);
             CHECK(r, c, "ref.func");
@@ -1206,122 +1211,160 @@ int wb_wasm_func_by_name(const uint8_t *data, size_t size, const wb_wasm_facts *
     return 0;
 }
 
-/* ---- element segments, for analyses of indirect calls ---- */
+/* ---- element segments and global initializers, for analyses of indirect calls ---- */
 
-int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
-                               wb_elem_fn fn, void *ctx)
+/* A reader state for re-reading constant expressions of a module that has
+ * been checked already: errors go nowhere. */
+static void reread_state(rd *r, wb_wasm_facts *scratch_f, wb_error *scratch_e, const uint8_t *data,
+                         size_t size, const wb_wasm_facts *facts, const char *section)
+{
+    memset(r, 0, sizeof *r);
+    memset(scratch_f, 0, sizeof *scratch_f);
+    r->data = data;
+    r->size = size;
+    r->f = scratch_f;
+    r->err = scratch_e;
+    r->section = section;
+    r->func_total = facts->import_func_count + facts->func_count;
+    r->global_total = facts->import_global_count + facts->global_count;
+    r->expr_globals = UINT32_MAX;
+}
+
+/* A cursor on section id of a read module; 0 when it has none. */
+static int section_cursor(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                          unsigned id, wb_cursor *c)
+{
+    if (facts->section_offset[id] == 0 || facts->section_offset[id] > size ||
+        facts->section_bytes[id] > size - facts->section_offset[id])
+        return 0;
+    *c = wb_cursor_make(data, size);
+    c->p = data + facts->section_offset[id];
+    c->end = c->p + facts->section_bytes[id];
+    return 1;
+}
+
+/* One element of a segment, as elem_walk reports it. */
+typedef struct elem_at {
+    int active;          /* placed in a table at instantiation */
+    uint32_t table;
+    int offset_known;    /* active, at an i32.const offset */
+    uint64_t slot;       /* offset + index in the segment, when offset_known */
+    int known;           /* a function (func) or null (func UINT32_MAX); else an
+                            expression whose value is not known here (global.get) */
+    uint32_t func;
+} elem_at;
+
+/* Call fn for every element of every segment, in order.  Returns 0,
+ * unreadable when the section cannot be read, or fn's non-zero value. */
+static int elem_walk(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                     int (*fn)(void *ctx, const elem_at *at), void *ctx, int unreadable)
 {
     wb_wasm_facts scratch_f;
     wb_error scratch_e;
     rd r;
     wb_cursor c;
     uint32_t n;
-    if (facts->section_offset[9] == 0 || facts->section_offset[9] > size ||
-        facts->section_bytes[9] > size - facts->section_offset[9])
+    if (!section_cursor(data, size, facts, 9, &c))
         return 0;
-    /* const expressions are re-read with a throwaway state: the module
-     * has been checked already */
-    memset(&r, 0, sizeof r);
-    memset(&scratch_f, 0, sizeof scratch_f);
-    r.data = data;
-    r.size = size;
-    r.f = &scratch_f;
-    r.err = &scratch_e;
-    r.section = "element";
-    r.func_total = facts->import_func_count + facts->func_count;
-    r.global_total = facts->import_global_count + facts->global_count;
-    r.expr_globals = UINT32_MAX;
-    c = wb_cursor_make(data, size);
-    c.p = data + facts->section_offset[9];
-    c.end = c.p + facts->section_bytes[9];
+    reread_state(&r, &scratch_f, &scratch_e, data, size, facts, "element");
     n = u32(&c);
     for (uint32_t i = 0; i < n && c.ok; i++) {
         uint32_t flags = u32(&c), count;
-        cexpr e;
+        cexpr off, e;
+        elem_at at;
+        memset(&at, 0, sizeof at);
+        memset(&off, 0, sizeof off);
+        at.active = !(flags & 1);
         if ((flags & 3) == 2)
-            (void)u32(&c);
-        if (!(flags & 1) && read_const_expr(&r, &c, &e) != 0)
-            return 0;
+            at.table = u32(&c);
+        if (at.active && read_const_expr(&r, &c, &off) != 0)
+            return unreadable;
+        at.offset_known = at.active && off.i32_const;
         if (flags & 3)
             (void)wb_u8(&c);
         count = u32(&c);
         for (uint32_t k = 0; k < count && c.ok; k++) {
-            int ret = 0;
             if (flags & 4) {
                 if (read_const_expr(&r, &c, &e) != 0)
-                    return 0;
-                if (e.ref_func)
-                    ret = fn(ctx, e.func);
+                    return unreadable;
+                at.known = e.ref_func || e.ref_null;
+                at.func = e.ref_func ? e.func : UINT32_MAX;
             } else {
-                uint32_t fi = u32(&c);
-                if (!c.ok)
-                    return 0;
-                ret = fn(ctx, fi);
+                at.known = 1;
+                at.func = u32(&c);
             }
+            if (!c.ok)
+                return unreadable;
+            at.slot = (uint64_t)off.i32 + k;
+            int ret = fn(ctx, &at);
             if (ret != 0)
                 return ret;
         }
     }
+    return c.ok ? 0 : unreadable;
+}
+
+typedef struct ref_walk {
+    wb_elem_fn fn;
+    void *ctx;
+} ref_walk;
+
+static int ref_of_elem(void *ctx, const elem_at *at)
+{
+    const ref_walk *w = ctx;
+    return at->known && at->func != UINT32_MAX ? w->fn(w->ctx, at->func) : 0;
+}
+
+int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
+                               wb_elem_fn fn, void *ctx)
+{
+    ref_walk w = {fn, ctx};
+    wb_wasm_facts scratch_f;
+    wb_error scratch_e;
+    rd r;
+    wb_cursor c;
+    uint32_t n;
+    int ret = elem_walk(data, size, facts, ref_of_elem, &w, 0);
+    if (ret != 0)
+        return ret;
+    /* a global's initial value: an element may be global.get of it */
+    if (!section_cursor(data, size, facts, 6, &c))
+        return 0;
+    reread_state(&r, &scratch_f, &scratch_e, data, size, facts, "global");
+    n = u32(&c);
+    for (uint32_t i = 0; i < n && c.ok; i++) {
+        uint8_t t;
+        cexpr e;
+        if (read_valtype(&r, &c, &t) != 0)
+            return 0;
+        (void)wb_u8(&c);
+        if (read_const_expr(&r, &c, &e) != 0)
+            return 0;
+        if (e.ref_func && (ret = fn(ctx, e.func)) != 0)
+            return ret;
+    }
     return 0;
+}
+
+typedef struct slot_walk {
+    uint32_t table;
+    wb_slot_fn fn;
+    void *ctx;
+} slot_walk;
+
+static int slot_of_elem(void *ctx, const elem_at *at)
+{
+    const slot_walk *w = ctx;
+    if (!at->active || at->table != w->table)
+        return 0;
+    if (!at->offset_known || !at->known)
+        return 1; /* placed where a global says, or a global's value: not known here */
+    return w->fn(w->ctx, at->slot, at->func);
 }
 
 int wb_wasm_for_each_table_slot(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                                 uint32_t table, wb_slot_fn fn, void *ctx)
 {
-    wb_wasm_facts scratch_f;
-    wb_error scratch_e;
-    rd r;
-    wb_cursor c;
-    uint32_t n;
-    if (facts->section_offset[9] == 0 || facts->section_offset[9] > size ||
-        facts->section_bytes[9] > size - facts->section_offset[9])
-        return 0;
-    memset(&r, 0, sizeof r);
-    memset(&scratch_f, 0, sizeof scratch_f);
-    r.data = data;
-    r.size = size;
-    r.f = &scratch_f;
-    r.err = &scratch_e;
-    r.section = "element";
-    r.func_total = facts->import_func_count + facts->func_count;
-    r.global_total = facts->import_global_count + facts->global_count;
-    r.expr_globals = UINT32_MAX;
-    c = wb_cursor_make(data, size);
-    c.p = data + facts->section_offset[9];
-    c.end = c.p + facts->section_bytes[9];
-    n = u32(&c);
-    for (uint32_t i = 0; i < n && c.ok; i++) {
-        uint32_t flags = u32(&c), count, t = 0;
-        int active = !(flags & 1), mine;
-        cexpr off, e;
-        memset(&off, 0, sizeof off);
-        if ((flags & 3) == 2)
-            t = u32(&c);
-        if (active && read_const_expr(&r, &c, &off) != 0)
-            return 1;
-        if (flags & 3)
-            (void)wb_u8(&c);
-        count = u32(&c);
-        mine = active && t == table;
-        if (mine && !off.i32_const)
-            return 1; /* placed where a global says: not known here */
-        for (uint32_t k = 0; k < count && c.ok; k++) {
-            uint32_t fi;
-            if (flags & 4) {
-                if (read_const_expr(&r, &c, &e) != 0)
-                    return 1;
-                fi = e.ref_func ? e.func : UINT32_MAX;
-            } else {
-                fi = u32(&c);
-            }
-            if (!c.ok)
-                return 1;
-            if (mine) {
-                int ret = fn(ctx, (uint64_t)off.i32 + k, fi);
-                if (ret != 0)
-                    return ret;
-            }
-        }
-    }
-    return c.ok ? 0 : 1;
+    slot_walk w = {table, fn, ctx};
+    return elem_walk(data, size, facts, slot_of_elem, &w, 1);
 }

@@ -294,8 +294,10 @@ int wb_wasm_for_each_body_in(const uint8_t *data, size_t size, const wb_wasm_fac
 unsigned wb_wasm_body_parts(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                             size_t part_bytes, wb_body_part part[WB_PAR_PARTS_MAX]);
 
-/* Call fn for every function index placed in a table by an element segment
- * (active, passive or declarative; expression-form elements included). */
+/* Call fn for every function a constant expression of the module refers
+ * to: the elements of every segment (active, passive or declarative;
+ * expression-form elements included) and the initial values of globals,
+ * which an element may name with global.get. */
 typedef int (*wb_elem_fn)(void *ctx, uint32_t func_index);
 int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                                wb_elem_fn fn, void *ctx);
@@ -303,8 +305,9 @@ int wb_wasm_for_each_elem_func(const uint8_t *data, size_t size, const wb_wasm_f
 /* Call fn(ctx, slot, func) for each element an active segment places in
  * table `table`, in segment order (a later segment overwrites an earlier
  * slot; func is UINT32_MAX for a null element).  Returns 0, 1 when a
- * segment of that table is placed by a non-constant offset (its initial
- * contents are then not known) or cannot be read, or fn's non-zero value. */
+ * segment of that table is placed by a non-constant offset or has an
+ * element that is neither ref.func nor ref.null (its initial contents are
+ * then not known) or cannot be read, or fn's non-zero value. */
 typedef int (*wb_slot_fn)(void *ctx, uint64_t slot, uint32_t func_index);
 int wb_wasm_for_each_table_slot(const uint8_t *data, size_t size, const wb_wasm_facts *facts,
                                 uint32_t table, wb_slot_fn fn, void *ctx);
