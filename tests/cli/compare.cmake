@@ -82,8 +82,11 @@ cli_compare(diff.not-an-estimate EXPECT_RC 2 ARGS diff ${S16} ${PROJECT_SOURCE_D
   STDERR "CMakePresets.json:1:1: error: no \"schema\"")
 cli_compare(diff.missing-file EXPECT_RC 2 ARGS diff ${S16} ${J}/none.json STDERR "none.json")
 cli_compare(diff.one-file EXPECT_RC 2 ARGS diff ${S16} STDERR "diff needs OLD.json and NEW.json")
-cli_compare(diff.output-is-input EXPECT_RC 2 ARGS diff ${S16} ${S32} --json ${S32}
-  STDERR "--json .* is one of the files compared")
+# on a copy: a refusal that broke must not overwrite the test data
+file(MAKE_DIRECTORY ${_cmp_out})
+configure_file(${S32} ${_cmp_out}/output-is-input.json COPYONLY)
+cli_compare(diff.output-is-input EXPECT_RC 2 ARGS diff ${S16} ${_cmp_out}/output-is-input.json
+  --json ${_cmp_out}/output-is-input.json STDERR "--json .* is one of the files compared")
 
 # the diff's columns are the differences of the two JSONs, field by field
 add_test(NAME cli.diff.columns

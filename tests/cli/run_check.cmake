@@ -11,8 +11,11 @@ string(REPLACE "|" ";" args "${ARGS}")
 if(JSON_FILE)
   file(REMOVE "${JSON_FILE}")
 endif()
+# a header left by an earlier run of the suite must not pass for this one's
 if(HEADER_FILE AND PRECREATE_HEADER)
   file(WRITE "${HEADER_FILE}" "/* stale header from an earlier passing build */\n")
+elseif(HEADER_FILE)
+  file(REMOVE "${HEADER_FILE}")
 endif()
 
 execute_process(COMMAND "${TOOL}" ${args}

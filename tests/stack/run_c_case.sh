@@ -3,7 +3,7 @@
 # stack bounds with stack_probe.
 #
 #   run_c_case.sh PROBE CLANG SRC OPT OUTDIR [--objdump-sum=F1,F2,...] EXPECT...
-# (it works in OUTDIR/<name>.<opt>)
+# (it works in OUTDIR/<name>.<opt>; OUTDIR is the test's own)
 #
 # --objdump-sum adds the expectation aux_main.max=<sum of the frame constants
 # of F1, F2, ...>, read from `wasm-objdump -d` (the first i32.const after
@@ -15,7 +15,8 @@ set -u
 probe=$1 clang=$2 src=$3 opt=$4 out=$5
 shift 5
 name=$(basename "$src" .c).$opt
-# each case in a folder of its own: cases run at once must not share files
+# each case in a folder of its own (OUTDIR is per test): cases run at once
+# must not share files
 out="$out/$name"
 mkdir -p "$out" || exit 1
 

@@ -233,9 +233,7 @@ int main(int argc, char **argv)
             }
             have_su = 1;
         } else if (strcmp(opt, "--notes") == 0) {
-            notes_text = wb_test_load(val, &notes_size);
-            if (!notes_text && notes_size == 0)
-                notes_text = (unsigned char *)calloc(1, 1);
+            notes_text = wb_test_load(val, &notes_size); /* an empty file: 1 byte, size 0 */
             if (!notes_text) {
                 fprintf(stderr, "%s: cannot read\n", val);
                 goto out;
