@@ -81,6 +81,9 @@ cli_compare(diff.not-json EXPECT_RC 2 ARGS diff ${S16} ${DEV}/no_dump.log
 cli_compare(diff.not-an-estimate EXPECT_RC 2 ARGS diff ${S16} ${PROJECT_SOURCE_DIR}/CMakePresets.json
   STDERR "CMakePresets.json:1:1: error: no \"schema\"")
 cli_compare(diff.missing-file EXPECT_RC 2 ARGS diff ${S16} ${J}/none.json STDERR "none.json")
+# a key with a dot would be another field's dotted path (a crash once)
+cli_compare(diff.dotted-key EXPECT_RC 2 ARGS diff ${WB_TEST_DATA}/fuzz/json/dotted_key_items.json ${S16}
+  STDERR "dotted_key_items.json:1:44: error: the key \"estimate.items\" has a '.'")
 cli_compare(diff.one-file EXPECT_RC 2 ARGS diff ${S16} STDERR "diff needs OLD.json and NEW.json")
 # on a copy: a refusal that broke must not overwrite the test data
 file(MAKE_DIRECTORY ${_cmp_out})

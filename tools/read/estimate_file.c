@@ -89,6 +89,8 @@ static int read_items(flattener *fl, const wb_json_node *arr)
     const wb_json_doc *d = &f->doc;
     if (arr->type != WB_JSON_ARRAY)
         return fail_node(fl->err, arr, "estimate.items must be an array");
+    if (f->items)
+        return fail_node(fl->err, arr, "estimate.items given twice");
     if (arr->count > WB_EST_MAX_ITEMS)
         return fail_node(fl->err, arr, "estimate.items has more than %u items", (unsigned)WB_EST_MAX_ITEMS);
     f->items = calloc(arr->count ? arr->count : 1, sizeof *f->items);
@@ -134,6 +136,11 @@ static int flatten(flattener *fl, const wb_json_node *obj, char *path, size_t le
     const wb_json_doc *d = &fl->f->doc;
     for (const wb_json_node *m = wb_json_child(d, obj); m; m = wb_json_next(d, m)) {
         size_t klen = strlen(m->key);
+        /* fields are found by their dotted paths: a key with a dot would be
+         * another field's path ("estimate.items" beside "estimate") */
+        if (memchr(m->key, '.', klen))
+            return fail_node(fl->err, m, "the key \"%.60s\" has a '.': not a wamr-budget file",
+                             m->key);
         size_t need = len + (len ? 1 : 0) + klen;
         if (need >= WB_EST_MAX_PATH)
             return fail_node(fl->err, m, "a field name path longer than %d characters",
