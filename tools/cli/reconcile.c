@@ -113,9 +113,14 @@ static int estimate_by_check(reconcile_args *a, wb_estimate_file *f)
     bad |= fclose(mem) != 0;
     cli_check_done(&st);
     wb_json_error err;
-    if (bad || wb_estimate_file_read(buf, size, f, &err) != 0) {
+    if (bad) {
+        fprintf(stderr, "%s: %s: out of memory writing the check's JSON\n", cli_prog, a->check.module);
+        free(buf);
+        return -1;
+    }
+    if (wb_estimate_file_read(buf, size, f, &err) != 0) {
         fprintf(stderr, "%s: %s: the check's own JSON does not read back (line %u: %s)\n", cli_prog,
-                a->check.module, (unsigned)err.line, bad ? "out of memory" : err.message);
+                a->check.module, (unsigned)err.line, err.message);
         free(buf);
         return -1;
     }
