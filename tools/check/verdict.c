@@ -80,6 +80,29 @@ int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,
     return 0;
 }
 
+const char *wb_check_func_name(const wb_check *c, uint32_t f, char *buf, size_t cap)
+{
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *facts;
+    if (wb_check_names(c, &data, &size, &facts))
+        return wb_stack_func_name(data, size, facts, f, buf, cap);
+    snprintf(buf, cap, "func[%u]", f);
+    return buf;
+}
+
+const char *wb_check_format_path(const wb_check *c, const wb_stack_bound *b, char *buf, size_t cap)
+{
+    const uint8_t *data;
+    size_t size;
+    const wb_wasm_facts *facts;
+    if (wb_check_names(c, &data, &size, &facts))
+        return wb_stack_format_path(data, size, facts, b, buf, cap);
+    if (cap)
+        buf[0] = '\0';
+    return buf;
+}
+
 /* Once, when the stack paths and messages can only say func[N]. */
 static void check_names(const wb_check *c, wb_verdict *v)
 {
@@ -610,10 +633,8 @@ static void conditional_text(const wb_check *c, const wb_stack_bound *b, const c
     used = (size_t)snprintf(buf, cap, "; without the indirect calls that close it (");
     for (unsigned i = 0; i < k->assume_count && i < WB_STACK_ASSUME_MAX && used < cap; i++)
         used += (size_t)snprintf(buf + used, cap - used, "%s%s -> %s", i ? ", " : "",
-                                 wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                                    k->assumes[i].from, n1, sizeof n1),
-                                 wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                                    k->assumes[i].to, n2, sizeof n2));
+                                 wb_check_func_name(c, k->assumes[i].from, n1, sizeof n1),
+                                 wb_check_func_name(c, k->assumes[i].to, n2, sizeof n2));
     if (used < cap)
         snprintf(buf + used, cap - used, "%s) %s %llu B",
                  k->assume_count > WB_STACK_ASSUME_MAX ? ", ..." : "", unit,
@@ -754,7 +775,7 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
     for (int i = 0; i < 2; i++) {
         if (!b[i]->analysed || b[i]->bounded)
             continue;
-        wb_stack_format_path(c->wasm, c->wasm_size, c->wasm_facts, b[i], path, sizeof path);
+        wb_check_format_path(c, b[i], path, sizeof path);
         conditional_text(c, b[i], "it needs a stack_size of", cond, sizeof cond);
         if (c->stack_auto_failed) {
             wb_diag *d = add(v, WB_SEV_ERROR, "operand-stack-auto",

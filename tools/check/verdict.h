@@ -71,6 +71,13 @@ int wb_check_has_c_stack(const wb_check *c);
 int wb_check_names(const wb_check *c, const uint8_t **data, size_t *size,
                    const wb_wasm_facts **facts);
 
+/* Function f's name from there ("func[N]" without a name), in buf. */
+const char *wb_check_func_name(const wb_check *c, uint32_t f, char *buf, size_t cap);
+
+/* A stack bound's path or why it has none, with those names
+ * (wb_stack_format_path; "" without a wasm module), in buf. */
+const char *wb_check_format_path(const wb_check *c, const wb_stack_bound *b, char *buf, size_t cap);
+
 /* 0 fits, 1 does not fit or is misconfigured. */
 int wb_verdict_exit_code(const wb_verdict *v);
 

@@ -72,8 +72,7 @@ static void cycle_json(FILE *out, const wb_check *c, const wb_stack_bound *b)
     for (unsigned i = 0; b->analysed && !b->bounded && i < b->cycle_len; i++) {
         char name[128];
         fprintf(out, "%s", i ? ", " : "");
-        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts, b->cycle[i],
-                                               name, sizeof name));
+        wb_json_string(out, wb_check_func_name(c, b->cycle[i], name, sizeof name));
     }
     fputc(']', out);
 }
@@ -91,11 +90,9 @@ static void conditional_json(FILE *out, const wb_check *c, const wb_stack_bound 
     for (unsigned i = 0; i < k->assume_count && i < WB_STACK_ASSUME_MAX; i++) {
         char n1[128], n2[128];
         fprintf(out, "%s{\"caller\": ", i ? ", " : "");
-        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                               k->assumes[i].from, n1, sizeof n1));
+        wb_json_string(out, wb_check_func_name(c, k->assumes[i].from, n1, sizeof n1));
         fprintf(out, ", \"callee\": ");
-        wb_json_string(out, wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                               k->assumes[i].to, n2, sizeof n2));
+        wb_json_string(out, wb_check_func_name(c, k->assumes[i].to, n2, sizeof n2));
         fprintf(out, "}");
     }
     fprintf(out, "], \"assume_count\": %u}", k->assume_count);

@@ -84,16 +84,10 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
                              uint64_t size)
 {
     char path[512], n1[32], n2[32];
-    const uint8_t *names;
-    size_t names_size;
-    const wb_wasm_facts *names_facts;
 
     if (!b->analysed)
         return;
-    if (wb_check_names(c, &names, &names_size, &names_facts))
-        wb_stack_format_path(names, names_size, names_facts, b, path, sizeof path);
-    else
-        path[0] = '\0';
+    wb_check_format_path(c, b, path, sizeof path);
     if (b->bounded) {
         fprintf(out, "    %-12s %s B", who, grouped(b->max_bytes, n1, sizeof n1));
         if (size)
@@ -120,10 +114,8 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
         for (unsigned i = 0; i < b->conditional.assume_count && i < WB_STACK_ASSUME_MAX; i++) {
             char a[96], t[96];
             fprintf(out, "%s %s -> %s", i ? "," : "",
-                    wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                       b->conditional.assumes[i].from, a, sizeof a),
-                    wb_stack_func_name(c->wasm, c->wasm_size, c->wasm_facts,
-                                       b->conditional.assumes[i].to, t, sizeof t));
+                    wb_check_func_name(c, b->conditional.assumes[i].from, a, sizeof a),
+                    wb_check_func_name(c, b->conditional.assumes[i].to, t, sizeof t));
         }
         if (b->conditional.assume_count > WB_STACK_ASSUME_MAX)
             fprintf(out, ", ... (%u in all)", b->conditional.assume_count);
