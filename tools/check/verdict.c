@@ -752,6 +752,14 @@ static uint64_t operand_suggestion(const wb_check *c, uint64_t bound)
     return round_up(bound + c->stack_margin, 16);
 }
 
+/* Whether threads of the module may run, each with an exec env of its own:
+ * the wasi-threads the check budgets, or lib-pthread's, which it cannot
+ * count. */
+static int operand_threads(const wb_check *c)
+{
+    return c->estimate->threads > 0 || (c->stack && c->stack->pthread_entries);
+}
+
 /* The interpreters' operand stack (README: Stack bounds): each thread's exec
  * env has stack_size bytes for its interpreter frames. */
 static void check_operand_stack(const wb_check *c, wb_verdict *v)
@@ -761,6 +769,7 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
     const wb_stack_bound *b[2] = {s ? &s->operand_main : NULL, s ? &s->operand_thread : NULL};
     const char *who[2] = {"the main thread", s && s->pthread_entries ? "a thread" : "a wasi-thread"};
     char path[300], cond[200];
+    int n = operand_threads(c) ? 2 : 1; /* the threads' bound only where threads may run */
 
     if (e->mode == WB_MODE_AOT || !c->wasm_facts)
         return;
@@ -772,7 +781,7 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
         fix(d, "give WASM_STACK_SIZE / --stack-size explicitly with a margin");
         return;
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < n; i++) {
         if (!b[i]->analysed || b[i]->bounded)
             continue;
         wb_check_format_path(c, b[i], path, sizeof path);
@@ -785,7 +794,7 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
             fix(d, "annotate the recursion's depth or the indirect call's targets (recursion "
                    "<function> <depth>, indirect <function> -> <target>... in STACK_ANNOTATIONS / "
                    "--stack-annotations), or give WASM_STACK_SIZE a size");
-        } else if (i == 0 || e->threads > 0) {
+        } else {
             wb_diag *d = add(v, WB_SEV_WARNING, "operand-stack-unbounded",
                              "the interpreter's operand stack of %s has no static bound: %s%s",
                              who[i], path, cond);
@@ -794,7 +803,7 @@ static void check_operand_stack(const wb_check *c, wb_verdict *v)
                    "STACK_ANNOTATIONS), or give WASM_STACK_SIZE explicitly with a margin");
         }
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < n; i++) {
         if (!b[i]->analysed || !b[i]->bounded || b[i]->max_bytes <= e->wasm_stack_size)
             continue;
         wb_diag *d = add(v, WB_SEV_ERROR, "operand-stack-overflow",
@@ -813,12 +822,11 @@ static void operand_saving(const wb_check *c, wb_verdict *v)
     const wb_estimate *e = c->estimate;
     const wb_stack_result *s = c->stack;
 
-    if (e->mode == WB_MODE_AOT || !s || !s->operand_main.analysed)
+    if (e->mode == WB_MODE_AOT || !s)
         return;
-    if (s->operand_main.bounded && (!s->operand_thread.analysed || s->operand_thread.bounded)) {
-        uint64_t need = s->operand_main.max_bytes;
-        if (s->operand_thread.analysed && s->operand_thread.max_bytes > need)
-            need = s->operand_thread.max_bytes;
+    const wb_stack_bound *worst = wb_stack_operand_worst(s, operand_threads(c));
+    if (worst->analysed && worst->bounded) {
+        uint64_t need = worst->max_bytes;
         uint64_t keep = operand_suggestion(c, need);
         if (e->wasm_stack_size >= 2 * keep && e->wasm_stack_size - keep >= 2048u) {
             uint64_t envs = 1u + e->threads;

@@ -223,22 +223,19 @@ static void check_job(void *ctx, unsigned index)
         j->stack_rc = wb_stack_bounds(j->graph, j->su, j->stack, &j->stack_err);
 }
 
-/* --stack-size auto: the operand-stack bound of the main thread and the
- * threads plus the margin, rounded up to 16; AOT code keeps no values there
- * and gets 1 KiB for the call frames of call-stack dumps.  0 when there is
- * no bound. */
-static uint64_t auto_stack_size(wb_mode mode, const wb_stack_result *s, uint64_t margin)
+/* --stack-size auto: the operand-stack bound of the main thread and, when
+ * threads may run, of the threads, plus the margin, rounded up to 16; AOT
+ * code keeps no values there and gets 1 KiB for the call frames of
+ * call-stack dumps.  0 when there is no bound. */
+static uint64_t auto_stack_size(wb_mode mode, const wb_stack_result *s, int threads,
+                                uint64_t margin)
 {
-    uint64_t need;
     if (mode == WB_MODE_AOT)
         return 1024;
-    if (!s || !s->operand_main.analysed || !s->operand_main.bounded ||
-        (s->operand_thread.analysed && !s->operand_thread.bounded))
+    const wb_stack_bound *b = s ? wb_stack_operand_worst(s, threads) : NULL;
+    if (!b || !b->analysed || !b->bounded)
         return 0;
-    need = s->operand_main.max_bytes;
-    if (s->operand_thread.analysed && s->operand_thread.max_bytes > need)
-        need = s->operand_thread.max_bytes;
-    return (need + margin + 15) / 16 * 16;
+    return (b->max_bytes + margin + 15) / 16 * 16;
 }
 
 int cli_check_run(cli_check_args *a, cli_check_state *st)
@@ -401,7 +398,9 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
     uint64_t margin = a->stack_margin_given ? a->stack_margin : CLI_STACK_MARGIN;
     uint64_t auto_size = 0;
     if (a->stack_auto) {
-        auto_size = auto_stack_size(jobs.mode, have_stack ? &st->stack : NULL, margin);
+        auto_size = auto_stack_size(jobs.mode, have_stack ? &st->stack : NULL,
+                                    a->settings.threads > 0 || (have_stack && st->stack.pthread_entries),
+                                    margin);
         if (auto_size) {
             a->settings.wasm_stack_size = auto_size;
             a->settings.wasm_stack_given = 1;

@@ -155,10 +155,7 @@ int cli_stack_bound(int argc, char **argv)
             cli_read_error(module, &err);
             goto out;
         }
-        b = &r.operand_main;
-        if (b->bounded && r.operand_thread.analysed &&
-            (!r.operand_thread.bounded || r.operand_thread.max_bytes > b->max_bytes))
-            b = &r.operand_thread;
+        b = wb_stack_operand_worst(&r, 1);
     }
     if (!b->analysed) {
         fprintf(stderr, "%s: %s: %s: nothing to bound\n", cli_prog, module,

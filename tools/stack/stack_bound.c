@@ -3426,6 +3426,14 @@ int wb_stack_bounds(wb_stack_graph *gr, const wb_stack_usage *su, wb_stack_resul
     return 0;
 }
 
+const wb_stack_bound *wb_stack_operand_worst(const wb_stack_result *r, int threads)
+{
+    const wb_stack_bound *m = &r->operand_main, *t = &r->operand_thread;
+    if (!threads || !m->analysed || !m->bounded || !t->analysed)
+        return m;
+    return !t->bounded || t->max_bytes > m->max_bytes ? t : m;
+}
+
 int wb_stack_operand(wb_stack_graph *gr, const uint32_t *frame, const uint32_t *entry,
                      uint32_t count, wb_stack_result *r, wb_error *err)
 {

@@ -131,6 +131,12 @@ int wb_stack_bounds(wb_stack_graph *g, const wb_stack_usage *su, wb_stack_result
 int wb_stack_operand(wb_stack_graph *g, const uint32_t *frame, const uint32_t *entry,
                      uint32_t count, wb_stack_result *r, wb_error *err);
 
+/* The operand bound that sets the smallest stack_size: the main thread's,
+ * and with threads (threads may run) the threads' when it is unbounded or
+ * larger.  Bounded: stack_size max_bytes suffices; not analysed: the main
+ * thread has no entry to bound. */
+const wb_stack_bound *wb_stack_operand_worst(const wb_stack_result *r, int threads);
+
 /*
  * Build, the aux and native bounds, free: one call.  su may be NULL.
  * Returns 0, or -1 with err set.
