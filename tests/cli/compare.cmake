@@ -91,6 +91,12 @@ configure_file(${S32} ${_cmp_out}/output-is-input.json COPYONLY)
 cli_compare(diff.output-is-input EXPECT_RC 2 ARGS diff ${S16} ${_cmp_out}/output-is-input.json
   --json ${_cmp_out}/output-is-input.json STDERR "--json .* is one of the files compared")
 
+# a setting one file has and the other has not
+add_test(NAME cli.diff.one-sided-setting
+  COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:wamr-budget> -DMODULE=${_cli_fix}/recursion.wasm
+    -DNAMES=${_cli_fix}/recursion.named.wasm -DWORK=${_cmp_out}/one-sided
+    -P ${CMAKE_CURRENT_SOURCE_DIR}/diff_one_sided.cmake)
+
 # the diff's columns are the differences of the two JSONs, field by field
 add_test(NAME cli.diff.columns
   COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:wamr-budget> -DMODULE=${C01}

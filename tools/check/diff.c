@@ -14,7 +14,7 @@ static int starts_with(const char *s, const char *prefix)
 /* Settings: what the estimate was made for. */
 static int is_setting(const char *path)
 {
-    static const char *const top[] = {"module", "aot", "profile", "mode", "wamr_version", "budget"};
+    static const char *const top[] = {"module", "aot", "names", "profile", "mode", "wamr_version", "budget"};
     for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
         if (strcmp(path, top[i]) == 0)
             return 1;
@@ -91,6 +91,19 @@ static const char *value_text(const wb_est_field *f)
     return f->text ? f->text : "";
 }
 
+const char wb_diff_none[] = "(none)";
+
+/* A setting one file has and the other has not: "(none)" on the other
+ * side (null in JSON, which has no field there). */
+static void one_sided(wb_diff_value *v, const wb_est_field *of, const wb_est_field *nf)
+{
+    v->path = of ? of->path : nf->path;
+    v->old_field = of;
+    v->new_field = nf;
+    v->old_text = of ? value_text(of) : wb_diff_none;
+    v->new_text = nf ? value_text(nf) : wb_diff_none;
+}
+
 int wb_diff_make(const wb_estimate_file *o, const wb_estimate_file *n, wb_diff *d)
 {
     memset(d, 0, sizeof *d);
@@ -137,8 +150,14 @@ int wb_diff_make(const wb_estimate_file *o, const wb_estimate_file *n, wb_diff *
             }
             continue;
         }
-        if (!nf || strcmp(of->path, "wamr_version") == 0 || strcmp(of->path, "schema") == 0)
+        if (strcmp(of->path, "wamr_version") == 0 || strcmp(of->path, "schema") == 0)
             continue;
+        if (!nf) {
+            /* a setting only the old file has (--aot, --names dropped) */
+            if (is_setting(of->path))
+                one_sided(&d->settings[d->setting_count++], of, NULL);
+            continue;
+        }
         if (strcmp(of->path, "estimate.total") == 0) {
             continue;
         } else if (is_figure(of) && nf->kind == WB_EST_U64) {
@@ -160,6 +179,11 @@ int wb_diff_make(const wb_estimate_file *o, const wb_estimate_file *n, wb_diff *
     }
     for (unsigned i = 0; i < n->field_count; i++) {
         const wb_est_field *nf = &n->fields[i];
+        if (is_setting(nf->path) && strcmp(nf->path, "wamr_version") != 0 &&
+            !wb_est_field_get(o, nf->path)) {
+            one_sided(&d->settings[d->setting_count++], NULL, nf); /* only the new file has it */
+            continue;
+        }
         if (!starts_with(nf->path, "estimate.pools.") || nf->kind != WB_EST_U64)
             continue;
         const char *key = nf->path + strlen("estimate.pools.");

@@ -9,6 +9,10 @@
 /* A number of bytes in the old and the new estimate.  An item only one
  * file has is 0 B in the other (the JSON leaves items of 0 B out); other
  * fields are compared only when both files have them. */
+/* The text of a setting a file does not have, "(none)" (compare the
+ * pointer: JSON writes null for it). */
+extern const char wb_diff_none[];
+
 typedef struct wb_diff_change {
     const char *key;        /* pools: "global_heap"; items: their key; figures: the field's path */
     const char *label;      /* items: the label (the new file's, else the old's); else "" */
@@ -20,7 +24,7 @@ typedef struct wb_diff_change {
 /* A setting or a result whose value differs: as each file writes it. */
 typedef struct wb_diff_value {
     const char *path;
-    const wb_est_field *old_field, *new_field;
+    const wb_est_field *old_field, *new_field; /* NULL: the file has no such field */
     const char *old_text, *new_text; /* the value as a person reads it */
 } wb_diff_value;
 

@@ -140,6 +140,10 @@ void wb_diff_report_write(FILE *out, const wb_diff_report *r, const wb_colour *c
 
 static void json_value(FILE *out, const wb_est_field *f, const char *fallback)
 {
+    if (!f && fallback == wb_diff_none) {
+        fputs("null", out); /* the file has no such field */
+        return;
+    }
     if (!f) {
         wb_json_string(out, fallback);
         return;
