@@ -14,6 +14,18 @@
 #include "check/verdict.h"
 #include "read/wasm_reader.h"
 
+/* A bounded operand bound covers its whole worst path: the host call's
+ * frame and each frame as many times as it may stand at once. */
+static int path_within(const wb_stack_bound *b)
+{
+    uint64_t sum = b->entry_bytes;
+    if (!b->analysed || !b->bounded || b->path_truncated)
+        return 1;
+    for (unsigned i = 0; i < b->path_len; i++)
+        sum += b->path[i].frame_bytes * (b->path[i].times ? b->path[i].times : 1);
+    return b->max_bytes >= sum;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static FILE *sink_file(void)
@@ -186,13 +198,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     wb_wasm_facts w;
-    static wb_stack_result st, fast, classic;
+    static wb_stack_result st, fast, fast_mcu, classic;
+    wb_error err_fast, err_classic;
     if (wb_wasm_read(data, size, &w, &err) != 0)
         return 0;
     wb_par_set_part_bytes(0);
     int have_stack = wb_stack_analyse(data, size, &w, NULL, &st, &err) == 0;
-    int have_fast = analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast, &err) == 0;
-    int have_classic = analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic, &err) == 0;
+    int have_fast = analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast, &err_fast) == 0;
+    int have_fast_mcu = analyse(data, size, &w, &mcu, WB_MODE_FAST_INTERP, &fast_mcu, &err_fast) == 0;
+    int have_classic =
+        analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic, &err_classic) == 0;
     wb_fast_interp_size fi;
     int have_fi = wb_fast_interp_replay(data, size, &w, 8, 1, &fi) == 0;
     /* the walks in parts on threads (any code section of two bodies or more)
@@ -200,12 +215,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     {
         static wb_stack_result st2, fast2, classic2;
         wb_fast_interp_size fi2;
-        wb_error err2;
+        wb_error err2, err2_fast, err2_classic;
         wb_par_set_part_bytes(1);
         int have2 = wb_stack_analyse(data, size, &w, NULL, &st2, &err2) == 0;
-        int have_fast2 = analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast2, &err2) == 0;
+        int have_fast2 =
+            analyse(data, size, &w, &linux64, WB_MODE_FAST_INTERP, &fast2, &err2_fast) == 0;
         int have_classic2 =
-            analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic2, &err2) == 0;
+            analyse(data, size, &w, &mcu, WB_MODE_CLASSIC_INTERP, &classic2, &err2_classic) == 0;
         int have_fi2 = wb_fast_interp_replay(data, size, &w, 8, 1, &fi2) == 0;
         wb_par_set_part_bytes((size_t)1 << 20);
         if (have2 != have_stack || have_fast2 != have_fast || have_classic2 != have_classic)
@@ -218,17 +234,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             __builtin_trap();
         if (!have_stack && (err.offset != err2.offset || strcmp(err.message, err2.message) != 0))
             __builtin_trap();
+        if (!have_fast && (err_fast.offset != err2_fast.offset ||
+                           strcmp(err_fast.message, err2_fast.message) != 0))
+            __builtin_trap();
+        if (!have_classic && (err_classic.offset != err2_classic.offset ||
+                              strcmp(err_classic.message, err2_classic.message) != 0))
+            __builtin_trap();
         if (have_fi2 != have_fi || (have_fi && memcmp(&fi, &fi2, sizeof fi) != 0))
             __builtin_trap();
     }
-    /* a bound never below what its path's frames add up to */
-    if (have_fast && fast.operand_main.bounded && fast.operand_main.max_bytes < fast.operand_main.entry_bytes)
-        __builtin_trap();
+    /* an operand bound never below what its worst path's frames add up to */
+    const wb_stack_bound *ob[] = {&fast.operand_main, &fast.operand_thread, &classic.operand_main,
+                                  &classic.operand_thread};
+    for (size_t i = 0; i < sizeof ob / sizeof ob[0]; i++)
+        if ((i < 2 ? have_fast : have_classic) && !path_within(ob[i]))
+            __builtin_trap();
     wb_module_facts mf = {&w, NULL};
     const wb_stack_result *sp = have_stack ? &st : NULL;
     check_once(&mf, data, size, have_fast ? &fast : sp, &linux64, WB_MODE_FAST_INTERP, 0, 0);
     check_once(&mf, data, size, sp, &linux64, WB_MODE_AOT, 1, 0);
-    check_once(&mf, data, size, have_fast ? &fast : sp, &mcu, WB_MODE_FAST_INTERP, 2, 8192);
+    check_once(&mf, data, size, have_fast_mcu ? &fast_mcu : sp, &mcu, WB_MODE_FAST_INTERP, 2, 8192);
     check_once(&mf, data, size, have_classic ? &classic : sp, &mcu, WB_MODE_CLASSIC_INTERP, 0, 0);
     return 0;
 }
