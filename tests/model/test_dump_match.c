@@ -93,8 +93,9 @@ static void match(const wb_device_log *log, const wb_estimate_file *est, int buf
     wb_device_run runs[8];
     unsigned n = wb_device_runs(log, runs);
     CHECK(n == 1, "one run, got %u", n);
-    int known;
-    const wb_wamr_dump_facts *facts = wb_wamr_dump_facts_for(est->wamr_version, &known);
+    wb_wamr_dump_facts dump_facts;
+    int known = wb_wamr_dump_facts_for(est->wamr_version, &dump_facts);
+    const wb_wamr_dump_facts *facts = &dump_facts;
     CHECK(known, "version %s known", est->wamr_version);
     wb_recon_options opt = {buffer_in_pool};
     static wb_device_run keep; /* the run must outlive out */
@@ -215,13 +216,20 @@ static void test_runs(void)
 
 static void test_versions(void)
 {
-    int known;
-    CHECK(wb_wamr_dump_facts_for("2.1.0", &known)->aot_copies_data_segments && known, "2.1.0");
-    CHECK(!wb_wamr_dump_facts_for("2.1.0", &known)->loader_grows_in_place, "2.1.0 copies on realloc");
-    CHECK(wb_wamr_dump_facts_for("2.4.5", &known)->loader_grows_in_place && known, "2.4.5");
-    CHECK(wb_wamr_dump_facts_for(WB_EST_VERSION_UNNAMED, &known) && known, "main");
-    const wb_wamr_dump_facts *f = wb_wamr_dump_facts_for("9.9.9", &known);
-    CHECK(!known && strcmp(f->version, WB_EST_VERSION_UNNAMED) == 0, "unknown: main's facts");
+    wb_wamr_dump_facts f;
+    int known = wb_wamr_dump_facts_for("2.1.0", &f);
+    CHECK(known && f.aot_copies_data_segments, "2.1.0");
+    CHECK(!f.loader_grows_in_place, "2.1.0 copies on realloc");
+    known = wb_wamr_dump_facts_for("2.4.5", &f);
+    CHECK(known && f.loader_grows_in_place && !f.aot_copies_data_segments, "2.4.5");
+    CHECK(wb_wamr_dump_facts_for(WB_EST_VERSION_UNNAMED, &f), "main");
+    /* releases mapped to a measured one have its facts */
+    known = wb_wamr_dump_facts_for("2.4.4", &f);
+    CHECK(known && f.loader_grows_in_place && strcmp(f.version, "2.4.4") == 0, "2.4.4 as 2.4.5");
+    known = wb_wamr_dump_facts_for("2.3.0", &f);
+    CHECK(known && f.loader_grows_in_place && !f.aot_copies_data_segments, "2.3.0 as 2.3.1");
+    known = wb_wamr_dump_facts_for("9.9.9", &f);
+    CHECK(!known && strcmp(f.version, WB_EST_VERSION_UNNAMED) == 0, "unknown: main's facts");
 }
 
 int main(void)

@@ -183,9 +183,10 @@ int cli_reconcile(int argc, char **argv)
         goto out_runs;
     }
 
-    int known = 0;
+    wb_wamr_dump_facts dump_facts;
     const char *version = est.wamr_version ? est.wamr_version : WB_EST_VERSION_UNNAMED;
-    const wb_wamr_dump_facts *facts = wb_wamr_dump_facts_for(version, &known);
+    int known = wb_wamr_dump_facts_for(version, &dump_facts);
+    const wb_wamr_dump_facts *facts = &dump_facts;
     wb_recon_options opt = {a.buffer_in_pool};
     unsigned first = a.run ? a.run - 1 : 0, count = a.run ? 1 : n;
     for (unsigned i = 0; i < count; i++) {

@@ -83,8 +83,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (n > cap || dumps != log.dump_count || samples != log.sample_count)
             __builtin_trap(); /* every fact in exactly one run */
         for (int version = 0; version < 2; version++) {
-            int known;
-            const wb_wamr_dump_facts *facts = wb_wamr_dump_facts_for(version ? "2.1.0" : "2.4.5", &known);
+            wb_wamr_dump_facts dump_facts;
+            int known = wb_wamr_dump_facts_for(version ? "2.1.0" : "2.4.5", &dump_facts);
+            const wb_wamr_dump_facts *facts = &dump_facts;
             wb_recon_options opt = {version};
             for (unsigned i = 0; i < n; i++) {
                 wb_recon_match(&runs[i], &est, facts, &opt, &recon[i]);

@@ -119,8 +119,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         wb_device_run runs[4];
         wb_recon_run recon[4];
         unsigned n = wb_device_runs(&log, runs);
-        int known;
-        const wb_wamr_dump_facts *facts = wb_wamr_dump_facts_for(f.wamr_version, &known);
+        wb_wamr_dump_facts dump_facts;
+        int known = wb_wamr_dump_facts_for(f.wamr_version, &dump_facts);
+        const wb_wamr_dump_facts *facts = &dump_facts;
         wb_recon_options opt = {1};
         for (unsigned i = 0; i < n && i < 4; i++) {
             wb_recon_match(&runs[i], &f, facts, &opt, &recon[i]);

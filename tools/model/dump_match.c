@@ -3,25 +3,18 @@
 
 #include <string.h>
 
-/* Read from WAMR's source at each tag and measured in NuttX's simulator
- * (calibration/nuttx-sim: 2.1.0 and 2.4.5). */
-static const wb_wamr_dump_facts dump_facts[] = {
-    {.version = "2.1.0", .aot_copies_data_segments = 1, .loader_grows_in_place = 0},
-    {.version = "2.3.1", .aot_copies_data_segments = 0, .loader_grows_in_place = 1},
-    {.version = "2.4.5", .aot_copies_data_segments = 0, .loader_grows_in_place = 1},
-    {.version = WB_EST_VERSION_UNNAMED, .aot_copies_data_segments = 0, .loader_grows_in_place = 1},
-};
+#include "model/wamr_versions.h"
 
-const wb_wamr_dump_facts *wb_wamr_dump_facts_for(const char *version, int *known)
+int wb_wamr_dump_facts_for(const char *version, wb_wamr_dump_facts *out)
 {
-    size_t n = sizeof dump_facts / sizeof dump_facts[0];
-    for (size_t i = 0; i < n; i++)
-        if (version && strcmp(dump_facts[i].version, version) == 0) {
-            *known = 1;
-            return &dump_facts[i];
-        }
-    *known = 0;
-    return &dump_facts[n - 1];
+    const wb_wamr_version *v = version ? wb_wamr_version_find(version) : NULL;
+    int known = v != NULL;
+    if (!v)
+        v = wb_wamr_version_find(WB_EST_VERSION_UNNAMED);
+    out->version = known ? version : WB_EST_VERSION_UNNAMED;
+    out->aot_copies_data_segments = v->t->aot_data_copied;
+    out->loader_grows_in_place = v->t->loader_grows_in_place;
+    return known;
 }
 
 /* ---- runs ---- */

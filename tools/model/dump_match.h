@@ -8,22 +8,23 @@
 #include "read/estimate_file.h"
 
 /* What differs between WAMR versions in what the dump and the pool show
- * (calibration: nuttx-sim/README.md, versions/WAMR-*, DIFF.md). */
+ * (calibration: nuttx-sim/README.md, versions/WAMR-*, DIFF.md), from the
+ * version's tables (model/wamr_versions.h). */
 typedef struct wb_wamr_dump_facts {
     const char *version;            /* as in the JSON's wamr_version */
     /* AOT load copies every data segment into the global heap, and the dump
      * leaves them out (2.1.0; later versions borrow them from the buffer). */
     int aot_copies_data_segments;
-    /* The fast-interpreter loader grows blocks with wasm_runtime_realloc
-     * (WAMR 2.3.0 on, commit 831e4bbfd); WAMR's pool allocator merges the
-     * next free block without lowering its free counter, so "free" is
-     * over-credited and the highmark is low by as much. */
+    /* The fast-interpreter loader grows blocks in place; WAMR's pool
+     * allocator merges the next free block without lowering its free
+     * counter, so "free" is over-credited and the highmark is low by as much. */
     int loader_grows_in_place;
 } wb_wamr_dump_facts;
 
-/* The version the JSON names; *known = 0 (and main's facts) for a version
- * not in the table. */
-const wb_wamr_dump_facts *wb_wamr_dump_facts_for(const char *version, int *known);
+/* The facts of the version the JSON names (a release mapped to a measured
+ * one included) into *out: 1, or 0 with main's facts for a version the
+ * checker does not model. */
+int wb_wamr_dump_facts_for(const char *version, wb_wamr_dump_facts *out);
 
 /* One run of the program on the device: a dump and the pool statistics
  * printed with it.  A run ends where the next dump begins, or where the

@@ -131,6 +131,10 @@ typedef struct wb_wamr_tables {
                                        bits (sorted pools), not distinct (type, value) */
     /* behaviours */
     int aot_data_copied;          /* AOT load copies data segments into the global heap */
+    int loader_grows_in_place;    /* the fast-interpreter loader grows blocks with
+                                     wasm_runtime_realloc (from 2.3.0, commit 831e4bbfd): the
+                                     pool allocator then over-credits its free counter, and
+                                     the pool's highmark is low by as much */
     int aot_text_mapped_twice;    /* AOT load maps text and data twice while it merges them
                                      (on the ports that merge them) */
     int aot_data_sections_merged; /* AOT data sections in one block, each page-rounded; else
