@@ -1687,9 +1687,12 @@ static int sb_body(void *vctx, const wb_func_body *body)
     sb_fill_off(x, f);
 
     sb_begin(x, f);
+    uint32_t narrowed = x->narrowed;
     int r = sb_skim(x, body->expr, body->end);
-    if (r == SB_WALK_SP)
+    if (r == SB_WALK_SP) {
+        x->narrowed = narrowed; /* the interpretation walks the body again from its start */
         r = sb_interp(x, body->expr, body->end);
+    }
     if (r < 0)
         return -1;
     if (x->oom)
