@@ -402,6 +402,8 @@ static int read_import(rd *r, wb_cursor *c)
             r->func_total++;
             if (name_is(mod, mlen, "wasi") && name_is(field, flen, "thread-spawn"))
                 f->imports_thread_spawn = 1;
+            if (name_is(field, flen, "pthread_create"))
+                f->imports_pthread_create = 1; /* WAMR's lib-pthread (module env) */
             if (name_is(mod, mlen, "wasi_snapshot_preview1") || name_is(mod, mlen, "wasi_unstable"))
                 f->imports_wasi = 1;
             break;

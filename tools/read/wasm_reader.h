@@ -100,6 +100,8 @@ typedef struct wb_wasm_facts {
     uint32_t import_global_count;
     uint64_t import_global_value_bytes; /* 4, 8 or 16 per imported global */
     int imports_thread_spawn;           /* wasi.thread-spawn (func) */
+    int imports_pthread_create;         /* a function import named pthread_create (WAMR's
+                                           lib-pthread) */
     int imports_wasi;                   /* any wasi_snapshot_preview1 / wasi_unstable func */
     uint32_t import_tag_count;
 

@@ -2846,46 +2846,6 @@ static void sb_fixed_memory(wb_stack_graph *gr)
     gr->x->mem = &gr->mem;
 }
 
-/* Whether the module imports lib-pthread's pthread_create: its threads then
- * start at a function pointer of type (i32) -> i32. */
-static int sb_imports_pthread(const uint8_t *data, size_t size, const wb_wasm_facts *f)
-{
-    static const char name[] = "pthread_create";
-    wb_cursor c;
-    if (sb_section(data, size, f, 2, &c) <= 0)
-        return 0;
-    uint64_t n = wb_uleb(&c, 32);
-    for (uint64_t i = 0; i < n && c.ok; i++) {
-        wb_cursor mod = wb_cursor_sub(&c, wb_uleb(&c, 32));
-        uint64_t len = wb_uleb(&c, 32);
-        wb_cursor field = wb_cursor_sub(&c, len);
-        uint8_t kind = wb_u8(&c);
-        (void)mod;
-        if (!c.ok)
-            return 0;
-        if (kind == 0 && len == sizeof name - 1 && memcmp(field.p, name, len) == 0)
-            return 1;
-        if (kind == 0)
-            (void)wb_uleb(&c, 32);
-        else if (kind == 1 || kind == 2) {
-            if (kind == 1)
-                (void)wb_u8(&c);
-            uint64_t flags = wb_uleb(&c, 32);
-            (void)wb_uleb(&c, 64);
-            if (flags & 1)
-                (void)wb_uleb(&c, 64);
-            if (flags & 8)
-                (void)wb_uleb(&c, 32);
-        } else if (kind == 3) {
-            (void)wb_u8(&c);
-            (void)wb_u8(&c);
-        } else {
-            return 0;
-        }
-    }
-    return 0;
-}
-
 /* ---- annotations ---- */
 
 /* The function an annotation names: `func[N]` or a name-section name. */
@@ -3221,7 +3181,8 @@ int wb_stack_graph_build_named(const uint8_t *data, size_t size, const wb_wasm_f
     if (gr->exports.thread != SB_NONE) {
         gr->all[gr->nmain] = gr->exports.thread;
         gr->nthread = 1;
-    } else if (sb_imports_pthread(data, size, facts) && !gr->types.by_arity) {
+    } else if (facts->imports_pthread_create && !gr->types.by_arity) {
+        /* lib-pthread's threads start at a function pointer of type (i32) -> i32 */
         for (uint32_t t = 0; t < gr->types.count && !gr->nthread; t++) {
             if (gr->types.params[t] == 1 && gr->types.results[t] == 1 &&
                 data[gr->types.pstart[t]] == 0x7f && data[gr->types.rstart[t]] == 0x7f) {
