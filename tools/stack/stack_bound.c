@@ -2011,7 +2011,7 @@ typedef struct sb_solver {
     uint8_t *kind;           /* 0 bounded, else WB_STACK_* */
     uint8_t *own;            /* its own unbounded kind, not inherited */
     uint8_t *cyclic;
-    /* components within a component (sb_sub), allocated when first needed */
+    /* components within a component (sb_sub) */
     uint32_t *sidx, *slow, *scomp, *sstack, *scall, *spos;
     uint8_t *son;
     uint64_t *slen;
@@ -2092,27 +2092,8 @@ static int sb_scc_walk(const sb_graph *g, sb_scc *t, uint32_t root,
 }
 
 enum { SB_SUB_DIRECT = 0, SB_SUB_CUT = 1 };
-enum { SB_SUB_OK = 0, SB_SUB_CYCLE = 1, SB_SUB_NOMEM = 2 };
+enum { SB_SUB_OK = 0, SB_SUB_CYCLE = 1 };
 
-static int sb_sub_alloc(sb_solver *s, uint32_t n)
-{
-    size_t m = n ? n : 1;
-    if (s->sidx)
-        return 0;
-    s->sidx = malloc(m * sizeof *s->sidx);
-    s->slow = malloc(m * sizeof *s->slow);
-    s->scomp = malloc(m * sizeof *s->scomp);
-    s->sstack = malloc(m * sizeof *s->sstack);
-    s->scall = malloc(m * sizeof *s->scall);
-    s->spos = malloc(m * sizeof *s->spos);
-    s->son = malloc(m);
-    s->slen = malloc(m * sizeof *s->slen);
-    s->nodew = malloc(m * sizeof *s->nodew);
-    return s->sidx && s->slow && s->scomp && s->sstack && s->scall && s->spos && s->son &&
-                   s->slen && s->nodew
-               ? 0
-               : -1;
-}
 
 /* Whether the edge v -> w stays in the sub-graph of component c. */
 static int sb_sub_keeps(const sb_graph *g, const sb_weights *w, const sb_solver *s, uint32_t c,
@@ -2200,8 +2181,6 @@ static int sb_sub(const sb_graph *g, const sb_weights *w, sb_solver *s, uint32_t
     uint64_t sum = 0;
     sb_sub_ctx k = {g, w, s, c, 0, why, mode};
 
-    if (sb_sub_alloc(s, g->n) != 0)
-        return SB_SUB_NOMEM;
     sb_scc t = {s->sidx, s->slow, s->sstack, s->scall, s->spos, s->son, 0, 0};
     for (uint32_t i = first; i < top; i++) {
         s->sidx[s->scc_stack[i]] = SB_NONE;
@@ -2633,9 +2612,20 @@ static int sb_solver_alloc(sb_solver *s, uint32_t nodes)
     s->own = malloc(n);
     s->annotated = malloc(n);
     s->cyclic = malloc(n);
+    /* the walks within a component (sb_sub) */
+    s->sidx = malloc(n * sizeof *s->sidx);
+    s->slow = malloc(n * sizeof *s->slow);
+    s->scomp = malloc(n * sizeof *s->scomp);
+    s->sstack = malloc(n * sizeof *s->sstack);
+    s->scall = malloc(n * sizeof *s->scall);
+    s->spos = malloc(n * sizeof *s->spos);
+    s->son = malloc(n);
+    s->slen = malloc(n * sizeof *s->slen);
+    s->nodew = malloc(n * sizeof *s->nodew);
     return s->index && s->low && s->comp && s->on_stack && s->scc_stack && s->call_node &&
                    s->call_pos && s->worst && s->exit_from && s->exit_to && s->why && s->kind &&
-                   s->own && s->annotated && s->cyclic
+                   s->own && s->annotated && s->cyclic && s->sidx && s->slow && s->scomp &&
+                   s->sstack && s->scall && s->spos && s->son && s->slen && s->nodew
                ? 0
                : -1;
 }
