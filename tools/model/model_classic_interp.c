@@ -44,8 +44,6 @@ typedef struct ci_block {
 } ci_block;
 
 typedef struct ci_ctx {
-    const uint8_t *data;
-    size_t size;
     const wb_interp_tables *t;
     /* per function */
     uint8_t *st;          /* one value type per cell */
@@ -569,8 +567,6 @@ static void run_range(void *ctx, unsigned index)
     wb_cursor s = wb_cursor_make(r->data, r->size);
 
     memset(&c, 0, sizeof c);
-    c.data = r->data;
-    c.size = r->size;
     c.t = r->t;
     r->rc = -1;
     s.p = r->at;

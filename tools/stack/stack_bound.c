@@ -714,7 +714,6 @@ static int sb_call(sb_ctx *x, uint64_t func)
 enum { SB_PK_NONE = 0, SB_PK_CONST = 1, SB_PK_LOAD = 2 };
 
 typedef struct sb_data {
-    const uint8_t *data;
     uint32_t count;
     const uint64_t *at;      /* per active segment: its constant offset */
     const uint8_t *const *bytes;
@@ -2261,11 +2260,15 @@ static void sb_close(const sb_graph *g, const sb_weights *w, sb_solver *s, uint3
                     inf_kind = worse;
                     inf_why = s->why[cu];
                 }
-            } else if (from == SB_NONE || sb_node_worst(s, u) > best ||
-                       (sb_node_worst(s, u) == best && to < g->nimports && u >= g->nimports)) {
-                best = sb_node_worst(s, u); /* the deepest exit; on a tie, not an import */
-                from = v;
-                to = u;
+            } else {
+                uint64_t uw = sb_node_worst(s, u);
+                /* the deepest exit; on a tie, not an import */
+                if (from == SB_NONE || uw > best ||
+                    (uw == best && to < g->nimports && u >= g->nimports)) {
+                    best = uw;
+                    from = v;
+                    to = u;
+                }
             }
         }
     }
@@ -2557,12 +2560,10 @@ struct wb_stack_graph {
     uint64_t *mem_at;
     const uint8_t **mem_bytes;
     uint32_t *mem_len;
-    int mem_fixed;
     sb_solver s;
     sb_scratch t;
     uint32_t *mark2;         /* scratch of the conditional graph */
     uint32_t indirect_targets;
-    int have_sp;
 };
 
 static void sb_solver_free(sb_solver *s)
@@ -2789,11 +2790,11 @@ static void sb_fixed_memory(wb_stack_graph *gr)
     for (unsigned op = 0x36; op <= 0x3e; op++)
         if (o->op[op])
             return;
-    c = wb_cursor_make(gr->data, gr->size);
-    if (sb_section(gr->data, gr->size, f, 11, &c) <= 0)
+    if (sb_section(gr->data, gr->size, f, 11, &c) <= 0) {
+        c = wb_cursor_make(gr->data, 0);
         n = 0;
-    else
-        n = (uint32_t)wb_uleb(&c, 32);
+    } else if ((uint32_t)wb_uleb(&c, 32) != (n = f->data_segment_count))
+        return; /* the count the reader checked */
     if (n > 0) {
         gr->mem_at = calloc(n, sizeof *gr->mem_at);
         gr->mem_bytes = calloc(n, sizeof *gr->mem_bytes);
@@ -3129,7 +3130,7 @@ int wb_stack_graph_build_named(const uint8_t *data, size_t size, const wb_wasm_f
     x->nimports = nimports;
     x->total = total;
     x->nodes = nodes;
-    x->have_sp = gr->have_sp = sb_stack_pointer_plausible(facts);
+    x->have_sp = sb_stack_pointer_plausible(facts);
     x->sp_global = facts->stack_pointer_index;
 
     if (wb_wasm_for_each_elem_func(data, size, facts, sb_take, x) != 0) {
@@ -3349,7 +3350,7 @@ int wb_stack_bounds(wb_stack_graph *gr, const wb_stack_usage *su, wb_stack_resul
                             "not its file",
                             su->count, facts->func_count);
 
-    if (gr->have_sp) {
+    if (gr->x->have_sp) {
         sb_weights w = {x->frame, x->dyn, 0, gr->depth};
         sb_solve(&gr->g, &w, gr->all, gr->nmain + gr->nthread, &gr->s);
         sb_fill(&gr->g, &gr->s, &w, NULL, main_e, gr->nmain, &gr->t, &r->aux_main);
@@ -3442,11 +3443,6 @@ int wb_stack_analyse(const uint8_t *data, size_t size, const wb_wasm_facts *fact
     wb_stack_graph *g;
     int rc;
     memset(r, 0, sizeof *r);
-    if (su && su->count > facts->func_count)
-        return wb_error_set(err, 0, "stack-usage",
-                            "the stack-usage file has %u functions but the module defines %u: "
-                            "not its file",
-                            su->count, facts->func_count);
     if (wb_stack_graph_build(data, size, facts, NULL, &g, err) != 0)
         return -1;
     rc = wb_stack_bounds(g, su, r, err);
