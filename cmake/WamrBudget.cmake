@@ -924,26 +924,26 @@ macro(_wamr_check_against_profile)
     endif()
   endif()
   # lib-pthread without wasi-threads runs the main thread in one of
-  # max_threads + 1 slices of the aux stack (the linked stack size), and WAMR
-  # refuses a slice below WASM_THREAD_AUX_STACK_SIZE_MIN (256 B, every version):
-  # the exec env is never created
-  if(NOT _wamr_stack STREQUAL "")
-    _wamr_profile_value(_wamr_v "${_wamr_profile}" lib_pthread)
-    _wamr_profile_value(_wamr_v2 "${_wamr_profile}" wasi_threads)
-    _wamr_profile_value(_wamr_n "${_wamr_profile}" max_threads)
-    set(_wamr_true "^([Yy][Ee][Ss]|[Tt][Rr][Uu][Ee]|[Oo][Nn]|1)$")
-    if(_wamr_v MATCHES "${_wamr_true}" AND NOT _wamr_v2 MATCHES "${_wamr_true}"
-        AND _wamr_n MATCHES "^[0-9]+$")
-      math(EXPR _wamr_n "${_wamr_n} + 1")
-      math(EXPR _wamr_slice "${_wamr_stack} / ${_wamr_n}")
-      if(_wamr_slice LESS 256)
-        math(EXPR _wamr_least "256 * ${_wamr_n}")
-        _wamr_error("STACK_SIZE ${arg_STACK_SIZE}: the runtime of profile '${_wamr_pname}' "
-          "(lib_pthread without wasi_threads) cuts the aux stack into ${_wamr_n} slices and "
-          "runs the main thread in one; ${_wamr_stack} / ${_wamr_n} = ${_wamr_slice} B is below "
-          "the 256 B WAMR accepts, so it cannot create the exec env. Give at least "
-          "${_wamr_least}, or AUTO.")
-      endif()
+  # max_threads + 1 slices of the aux stack (the linked stack size):
+  # _wamr_slices, which STACK_SIZE AUTO multiplies its bound by.  WAMR refuses
+  # a slice below WASM_THREAD_AUX_STACK_SIZE_MIN (256 B, every version): the
+  # exec env is never created.
+  set(_wamr_slices 1)
+  _wamr_profile_value(_wamr_v "${_wamr_profile}" lib_pthread)
+  _wamr_profile_value(_wamr_v2 "${_wamr_profile}" wasi_threads)
+  _wamr_profile_value(_wamr_n "${_wamr_profile}" max_threads)
+  if(_wamr_v AND NOT _wamr_v2 AND _wamr_n MATCHES "^[0-9]+$")
+    math(EXPR _wamr_slices "${_wamr_n} + 1")
+  endif()
+  if(NOT _wamr_stack STREQUAL "" AND _wamr_slices GREATER 1)
+    math(EXPR _wamr_slice "${_wamr_stack} / ${_wamr_slices}")
+    if(_wamr_slice LESS 256)
+      math(EXPR _wamr_least "256 * ${_wamr_slices}")
+      _wamr_error("STACK_SIZE ${arg_STACK_SIZE}: the runtime of profile '${_wamr_pname}' "
+        "(lib_pthread without wasi_threads) cuts the aux stack into ${_wamr_slices} slices and "
+        "runs the main thread in one; ${_wamr_stack} / ${_wamr_slices} = ${_wamr_slice} B is "
+        "below the 256 B WAMR accepts, so it cannot create the exec env. Give at least "
+        "${_wamr_least}, or AUTO.")
     endif()
   endif()
 endmacro()
@@ -1219,18 +1219,6 @@ macro(_wamr_add_wasm_module)
     _wamr_apply_link_settings(_wamr_${name}_probe "${_wamr_triple}" 16)
     set_target_properties(_wamr_${name}_probe PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${_wamr_dir}")
     set(_wamr_rsp "${_wamr_dir}/stack-size.rsp")
-    # A runtime with WAMR's lib-pthread and without wasi-threads gives the
-    # main thread one of max_threads + 1 slices of the aux stack: the stack
-    # holds that many slices of the bound.
-    set(_wamr_slices 1)
-    _wamr_profile_value(_wamr_v "${_wamr_profile}" lib_pthread)
-    _wamr_profile_value(_wamr_v2 "${_wamr_profile}" wasi_threads)
-    if(_wamr_v AND NOT _wamr_v2)
-      _wamr_profile_value(_wamr_v "${_wamr_profile}" max_threads)
-      if(_wamr_v MATCHES "^[0-9]+$")
-        math(EXPR _wamr_slices "${_wamr_v} + 1")
-      endif()
-    endif()
     add_custom_command(OUTPUT "${_wamr_rsp}"
       COMMAND "${CMAKE_COMMAND}" "-DWAMR_CHECKER=${_wamr_checker_cmd}"
         "-DWAMR_WASM=$<TARGET_FILE:_wamr_${name}_probe>" "-DWAMR_OUTPUT=${_wamr_rsp}"
