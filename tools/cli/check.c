@@ -441,7 +441,7 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
     check->stack_auto = a->stack_auto;
     check->stack_auto_failed = a->stack_auto && auto_size == 0;
     check->stack_margin = margin;
-    check->budget = a->settings.budget_given ? a->settings.budget : 0;
+    check->budget = a->settings.budget; /* given, or the profile's: it is set by now */
     check->budget_is_ram = budget_is_ram;
     wb_verdict_make(check, &st->verdict);
     return wb_verdict_exit_code(&st->verdict);

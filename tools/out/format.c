@@ -27,11 +27,6 @@ const char *wb_red(const wb_colour *c)
     return c && c->on ? "\033[1;31m" : "";
 }
 
-const char *wb_bold(const wb_colour *c)
-{
-    return c && c->on ? "\033[1m" : "";
-}
-
 const char *wb_plain(const wb_colour *c)
 {
     return c && c->on ? "\033[0m" : "";

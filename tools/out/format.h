@@ -18,7 +18,6 @@ typedef struct wb_colour {
 
 /* Start and end red (or nothing when off). */
 const char *wb_red(const wb_colour *c);
-const char *wb_bold(const wb_colour *c);
 const char *wb_plain(const wb_colour *c);
 
 #endif

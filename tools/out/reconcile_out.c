@@ -249,8 +249,6 @@ static void run_report(FILE *out, const wb_reconcile_report *r, const wb_recon_r
     int any = 0;
     for (unsigned i = 0; i < run->count; i++) {
         const wb_recon_line *l = &run->lines[i];
-        if (!l->has_device && l->note_count == 0)
-            continue;
         for (unsigned k = 0; k < l->note_count; k++) {
             if (!any++)
                 fprintf(out, "    why they differ\n");

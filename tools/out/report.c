@@ -1,24 +1,10 @@
 /* The report a person reads at a glance, the diagnostics block, and `inspect`. */
 #include "out/outputs.h"
+#include "out/format.h"
 
 #include <string.h>
 
 #define BAR_WIDTH 40
-
-/* 1234567 -> "1,234,567" */
-static const char *grouped(uint64_t v, char *buf, size_t cap)
-{
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-    size_t o = 0;
-    for (int i = 0; i < n && o + 2 < cap; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = tmp[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
 
 static const char *basename_of(const char *path)
 {
@@ -29,7 +15,7 @@ static const char *basename_of(const char *path)
 static void row(FILE *out, const char *name, uint64_t bytes, const char *detail)
 {
     char b[32];
-    fprintf(out, "  %-19s %13s B  %s\n", name, grouped(bytes, b, sizeof b), detail);
+    fprintf(out, "  %-19s %13s B  %s\n", name, wb_fmt_grouped(bytes, b, sizeof b), detail);
 }
 
 static void ram_bar(FILE *out, uint64_t total, uint64_t budget, const char *what)
@@ -43,11 +29,11 @@ static void ram_bar(FILE *out, uint64_t total, uint64_t budget, const char *what
         bar[i] = i < fill ? '#' : '.';
     bar[BAR_WIDTH] = '\0';
     fprintf(out, "  RAM [%s] %5.1f%% of %s B %s\n", bar, 100.0 * ratio,
-            grouped(budget, b1, sizeof b1), what);
+            wb_fmt_grouped(budget, b1, sizeof b1), what);
     if (total <= budget)
-        fprintf(out, "  headroom %s B\n", grouped(budget - total, b2, sizeof b2));
+        fprintf(out, "  headroom %s B\n", wb_fmt_grouped(budget - total, b2, sizeof b2));
     else
-        fprintf(out, "  over budget by %s B\n", grouped(total - budget, b2, sizeof b2));
+        fprintf(out, "  over budget by %s B\n", wb_fmt_grouped(total - budget, b2, sizeof b2));
 }
 
 static void biggest(FILE *out, const wb_estimate *e)
@@ -72,7 +58,7 @@ static void biggest(FILE *out, const wb_estimate *e)
     for (unsigned i = 0; i < n && i < 8; i++) {
         const wb_item *it = &e->items[order[i]];
         char b[32];
-        fprintf(out, "    %13s B%s %-18s %s\n", grouped(it->bytes, b, sizeof b),
+        fprintf(out, "    %13s B%s %-18s %s\n", wb_fmt_grouped(it->bytes, b, sizeof b),
                 it->upper_bound ? "*" : " ", wb_pool_name(it->pool), it->label);
         any_bound |= it->upper_bound;
     }
@@ -89,9 +75,9 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
         return;
     wb_check_format_path(c, b, path, sizeof path);
     if (b->bounded) {
-        fprintf(out, "    %-12s %s B", who, grouped(b->max_bytes, n1, sizeof n1));
+        fprintf(out, "    %-12s %s B", who, wb_fmt_grouped(b->max_bytes, n1, sizeof n1));
         if (size)
-            fprintf(out, " of %s B", grouped(size, n2, sizeof n2));
+            fprintf(out, " of %s B", wb_fmt_grouped(size, n2, sizeof n2));
         fprintf(out, "%s%s", path[0] ? ": " : "", path);
         /* the operand stack: WAMR keeps the last frame's size free again */
         if (b->entry_bytes && b->path_len) {
@@ -102,7 +88,7 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
                 repeated |= b->path[i].times > 1;
             }
             if (!repeated && !b->path_truncated && b->max_bytes > sum)
-                fprintf(out, " + %s B kept free", grouped(b->max_bytes - sum, n1, sizeof n1));
+                fprintf(out, " + %s B kept free", wb_fmt_grouped(b->max_bytes - sum, n1, sizeof n1));
         }
         fputc('\n', out);
         return;
@@ -110,7 +96,7 @@ static void stack_bound_line(FILE *out, const wb_check *c, const char *who, cons
     fprintf(out, "    %-12s unbounded: %s\n", who, path);
     if (b->conditional.computed && b->conditional.bounded) {
         fprintf(out, "    %-12s %s B if the indirect calls that close it are not taken:", "",
-                grouped(b->conditional.max_bytes, n1, sizeof n1));
+                wb_fmt_grouped(b->conditional.max_bytes, n1, sizeof n1));
         for (unsigned i = 0; i < b->conditional.assume_count && i < WB_STACK_ASSUME_MAX; i++) {
             char a[96], t[96];
             fprintf(out, "%s %s -> %s", i ? "," : "",
@@ -198,18 +184,18 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
             p->wamr_version, wb_mode_name(e->mode), wb_abi_name(p->abi),
             wb_platform_name(p->platform), p->hw_bound_check ? ", hw bound check" : "");
     fprintf(out, "  operand stack %s B, app heap %s B, threads %u, memory %llu..%llu pages of %s B%s\n",
-            grouped(e->wasm_stack_size, b1, sizeof b1), grouped(e->heap_size, b2, sizeof b2),
+            wb_fmt_grouped(e->wasm_stack_size, b1, sizeof b1), wb_fmt_grouped(e->heap_size, b2, sizeof b2),
             e->threads, (unsigned long long)e->memory_initial_pages,
-            (unsigned long long)e->memory_max_pages, grouped(e->bytes_per_page, b3, sizeof b3),
+            (unsigned long long)e->memory_max_pages, wb_fmt_grouped(e->bytes_per_page, b3, sizeof b3),
             e->memory_shrunk ? " (shrunk)" : "");
     fprintf(out, "\n  %-19s %15s  %s\n", "pool", "bytes", "detail");
     snprintf(detail, sizeof detail, "init %s | load %s (peak %s) | instance %s | exec env %s%s",
-             grouped(e->runtime_init, b1, sizeof b1), grouped(e->module_load, b2, sizeof b2),
-             grouped(e->module_load_peak, b3, sizeof b3), grouped(e->instance, b4, sizeof b4),
-             grouped(e->exec_env, b5, sizeof b5), e->threads ? " | + threads" : "");
+             wb_fmt_grouped(e->runtime_init, b1, sizeof b1), wb_fmt_grouped(e->module_load, b2, sizeof b2),
+             wb_fmt_grouped(e->module_load_peak, b3, sizeof b3), wb_fmt_grouped(e->instance, b4, sizeof b4),
+             wb_fmt_grouped(e->exec_env, b5, sizeof b5), e->threads ? " | + threads" : "");
     row(out, "global heap (peak)", e->global_heap_peak, detail);
     if (e->threads) {
-        snprintf(detail, sizeof detail, "%u x %s B heap", e->threads, grouped(e->per_thread, b1, sizeof b1));
+        snprintf(detail, sizeof detail, "%u x %s B heap", e->threads, wb_fmt_grouped(e->per_thread, b1, sizeof b1));
         row(out, "  of which threads", e->per_thread * e->threads, detail);
     }
     /* On ports without virtual memory (Zephyr, RIOT) these come out of the
@@ -224,13 +210,13 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
         snprintf(detail, sizeof detail, "none for the interpreter");
     else if (exec_peak > e->exec_memory)
         snprintf(detail, sizeof detail, "AOT text + data at the load peak, %s kept%s",
-                 grouped(e->exec_memory, b1, sizeof b1),
+                 wb_fmt_grouped(e->exec_memory, b1, sizeof b1),
                  exec_in_heap ? ", inside the global heap above" : "");
     else
         snprintf(detail, sizeof detail, "AOT text + data%s",
                  exec_in_heap ? ", inside the global heap above" : "");
     row(out, "executable memory", exec_peak, detail);
-    snprintf(detail, sizeof detail, "initial %s, worst case%s%s", grouped(e->linear_memory_initial, b1, sizeof b1),
+    snprintf(detail, sizeof detail, "initial %s, worst case%s%s", wb_fmt_grouped(e->linear_memory_initial, b1, sizeof b1),
              e->memory_unbounded ? " UNBOUNDED (4 GiB)" : "",
              linear_in_heap ? ", inside the global heap above" : "");
     row(out, "linear memory", e->linear_memory_max, detail);
@@ -243,7 +229,7 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
             : "the module bytes, kept by WAMR");
     fprintf(out, "  %s\n", "-------------------------------------------");
     row(out, "total", e->total, "worst case on the device");
-    fprintf(out, "  recommended global heap pool %s B\n", grouped(e->recommended_pool, b1, sizeof b1));
+    fprintf(out, "  recommended global heap pool %s B\n", wb_fmt_grouped(e->recommended_pool, b1, sizeof b1));
 
     biggest(out, e);
     stack_lines(out, c);
@@ -253,7 +239,7 @@ void wb_report_write(FILE *out, const wb_check *c, const wb_verdict *v)
     } else if (c->budget) {
         char what[64];
         if (p->ram)
-            snprintf(what, sizeof what, "budget (device RAM %s B)", grouped(p->ram, b1, sizeof b1));
+            snprintf(what, sizeof what, "budget (device RAM %s B)", wb_fmt_grouped(p->ram, b1, sizeof b1));
         else
             snprintf(what, sizeof what, "budget");
         ram_bar(out, e->total, c->budget, what);

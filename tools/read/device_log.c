@@ -64,14 +64,6 @@ const char *wb_dump_field_text(wb_dump_field f)
     return "?";
 }
 
-wb_dump_section wb_dump_field_section(wb_dump_field f)
-{
-    for (size_t i = 0; i < N_DUMP_LINES; i++)
-        if (dump_lines[i].field == f)
-            return dump_lines[i].section;
-    return WB_SEC_NONE;
-}
-
 typedef struct reader {
     wb_device_log *log;
     unsigned dump_cap, sample_cap;

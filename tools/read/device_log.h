@@ -134,8 +134,7 @@ typedef struct wb_log_error {
 int wb_device_log_read(const char *text, size_t len, wb_device_log *log, wb_log_error *err);
 void wb_device_log_free(wb_device_log *log);
 
-/* The words WAMR prints before a figure ("funcs size"), and its section. */
+/* The words WAMR prints before a figure ("funcs size"). */
 const char *wb_dump_field_text(wb_dump_field f);
-wb_dump_section wb_dump_field_section(wb_dump_field f);
 
 #endif
