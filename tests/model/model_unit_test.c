@@ -279,6 +279,23 @@ static void test_nuttx_build(void)
     EXPECT_EQ("exec env, 32-bit", e.exec_env, 76 + 16384 + 256);
 }
 
+/* The classic interpreter's block address cache sits in every exec env,
+ * a spawned thread's too. */
+static void test_classic_thread_exec_env(void)
+{
+    wb_wasm_facts w;
+    wb_profile p;
+    wb_estimate fast, classic;
+    base_facts(&w);
+    w.memory.shared = 1;
+    wb_profile_defaults(&p);
+    p.modes = WB_MODE_BIT_FAST_INTERP | WB_MODE_BIT_CLASSIC_INTERP;
+    if (run(&w, &p, WB_MODE_FAST_INTERP, 0, 1, &fast) || run(&w, &p, WB_MODE_CLASSIC_INTERP, 0, 1, &classic))
+        return;
+    EXPECT_EQ("main exec env: + the cache", classic.exec_env - fast.exec_env, 64 * 2 * 3 * 8);
+    EXPECT_EQ("thread: + the cache", classic.per_thread - fast.per_thread, 64 * 2 * 3 * 8);
+}
+
 /* WAMR's lib-pthread without wasi-threads (NuttX's sim:wamr, measured with
  * the probe's struct sizes): the thread manager's fields in the exec env,
  * the cluster with its slice tops and flags, lib-pthread's natives and
@@ -574,6 +591,7 @@ int main(void)
     test_simd_replay();
     test_plt();
     test_lib_pthread();
+    test_classic_thread_exec_env();
     if (failures) {
         printf("%d failure(s)\n", failures);
         return 1;

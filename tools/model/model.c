@@ -774,7 +774,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
     }
     L = layout_of(p, v);
     ref_types = wb_profile_ref_types(p);
-    e->mode = s->mode_given ? s->mode : (w ? p->mode : WB_MODE_AOT);
+    e->mode = wb_model_mode(m, p, s); /* as the replayed load was made for */
     if (!w && !a) {
         if (why)
             *why = "no module facts";
@@ -783,11 +783,6 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
     if (interp_mode(e->mode) && !w) {
         if (why)
             *why = "the interpreter needs the .wasm module";
-        return -1;
-    }
-    if (e->mode == WB_MODE_AOT && !a && !w) {
-        if (why)
-            *why = "AOT mode needs an .aot or a .wasm";
         return -1;
     }
     if (w)
@@ -836,7 +831,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
         e->fast_interp_code = fi.code_bytes + fi.const_bytes;
         types = sh.T * L.ptr + sh.T * L.functype_hdr + sh.Tparams + sh.Tresults;
         funcs = sh.F * L.ptr + sh.F * L.function + sh.locals + 2 * (sh.params + sh.locals);
-        rest = 12 * sh.Tab + 16 * sh.M + (uint64_t)L.global * sh.G + (uint64_t)L.export_ * sh.E +
+        rest = (uint64_t)L.table * sh.Tab + (uint64_t)L.memory * sh.M + (uint64_t)L.global * sh.G + (uint64_t)L.export_ * sh.E +
                (uint64_t)L.table_seg * sh.ES + (uint64_t)L.init_expr * sh.n_e +
                (uint64_t)(L.ptr + L.data_seg) * sh.D;
         add_item(e, "load.module_struct", "module struct", WB_POOL_GLOBAL_HEAP, "load", structs, 0);
@@ -861,13 +856,13 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
         allocs += 16 + sh.T + 5 * sh.F + fi.const_allocs + 2 * sh.ES + 2 * sh.D + 2 * sh.I + sh.E;
     } else {
         uint64_t base, DS = a ? a->data_section_count : 0, rel;
-        base = L.aot_module + 16 * sh.M + L.ptr * sh.D + (uint64_t)L.aot_mem_init * sh.D +
+        base = L.aot_module + (uint64_t)L.memory * sh.M /* AOTMemory is WASMMemory */ + L.ptr * sh.D + (uint64_t)L.aot_mem_init * sh.D +
                (uint64_t)L.aot_import_mem * sh.Mi + (uint64_t)L.aot_import_table * sh.Tabi +
-               12 * sh.Tab + L.ptr * sh.ES + (uint64_t)L.aot_table_init_hdr * sh.ES +
+               (uint64_t)L.table * sh.Tab /* AOTTable is WASMTable */ + L.ptr * sh.ES + (uint64_t)L.aot_table_init_hdr * sh.ES +
                (uint64_t)L.init_expr * sh.n_e + sh.T * L.ptr + sh.T * L.functype_hdr + sh.Tparams +
                sh.Tresults + (uint64_t)L.aot_import_global * sh.Gi + (uint64_t)L.aot_global * sh.G +
                (uint64_t)L.aot_import_func * sh.Fi + (uint64_t)L.aot_data_section * DS +
-               (L.ptr + 4) * sh.F + (uint64_t)L.export_ * sh.E;
+               (uint64_t)L.aot_func_inst * sh.F + (uint64_t)L.export_ * sh.E;
         if (!a) /* data sections unknown: allow for 4 */
             base += 4 * (uint64_t)L.aot_data_section;
         add_item(e, "load.aot_module", "AOT module structures", WB_POOL_GLOBAL_HEAP, "load", base, !a);
@@ -921,7 +916,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
                (uint64_t)L.export_func_inst * sh.Ef;
     } else {
         inst = instance_block(&L, &sh, L.aot_inst_extra) + bitmaps(&sh, ref_types) +
-               (4 + (uint64_t)L.ptr) * (sh.Fi + sh.F) + L.ptr * (sh.Tabi + sh.Tab) +
+               (uint64_t)L.aot_func_inst * (sh.Fi + sh.F) + L.ptr * (sh.Tabi + sh.Tab) +
                L.ptr * (sh.Mi + sh.M) + (uint64_t)L.aot_export * sh.Ef;
     }
     if (L.ptr == 4)
@@ -977,17 +972,19 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
         e->aux_stack_slice_min = v->t->thread_aux_stack_min;
     }
 
-    /* exec env */
-    /* the thread manager creates the exec env's cluster with it; in a slice
-     * build the cluster also allocates the slice tops (uint64 each) and their
-     * occupied flags, for max_threads slices */
-    ee = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0) +
-         (thread_manager(p) ? L.cluster : 0) +
-         (aux_stack_slices(p) ? (uint64_t)p->max_threads * (8 + 1) : 0);
+    /* exec env: what WAMR creates for every thread, the main one too: its
+     * struct, the operand stack and the argument buffer of AOT-capable
+     * builds; in the classic interpreter the struct holds a block address
+     * cache of BLOCK_ADDR_CACHE_SIZE (64) x BLOCK_ADDR_CONFLICT_SIZE (2)
+     * BlockAddr of three pointers (interpreter/wasm.h) */
+    uint64_t ee_own = L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0);
     if (e->mode == WB_MODE_CLASSIC_INTERP)
-        /* block address cache inside the exec env: BLOCK_ADDR_CACHE_SIZE (64) x
-         * BLOCK_ADDR_CONFLICT_SIZE (2) BlockAddr of three pointers (interpreter/wasm.h) */
-        ee += 64 * 2 * 3 * (uint64_t)L.ptr;
+        ee_own += 64 * 2 * 3 * (uint64_t)L.ptr;
+    /* the main one's: the thread manager creates the cluster with it; in a
+     * slice build the cluster also allocates the slice tops (uint64 each)
+     * and their occupied flags, for max_threads slices */
+    ee = ee_own + (thread_manager(p) ? L.cluster : 0) +
+         (aux_stack_slices(p) ? (uint64_t)p->max_threads * (8 + 1) : 0);
     e->exec_env = ee;
     add_item(e, "exec_env.struct", "exec env struct, argument buffer, cluster", WB_POOL_GLOBAL_HEAP,
              "exec_env", ee - e->wasm_stack_size, 0);
@@ -998,7 +995,7 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
     allocs += 3 + (aux_stack_slices(p) ? 2 : 0);
 
     /* per wasi-thread (README: Threads) */
-    thread_heap = inst + (L.exec_env + e->wasm_stack_size + ((p->modes & WB_MODE_BIT_AOT) ? 256 : 0)) +
+    thread_heap = inst + ee_own +
                   L.thread_args;
     thread_heap += rules->thread_object;
     thread_native = p->app_thread_stack + (p->hw_bound_check ? p->signal_stack_bytes : 0);
