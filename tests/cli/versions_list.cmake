@@ -18,3 +18,8 @@ endif()
 if(NOT out MATCHES "default 2\\.4\\.5")
   message(FATAL_ERROR "wamr-budget --version does not name the default version:\n${out}")
 endif()
+# each version says where it comes from; a mapped one why its tables fit
+if(NOT out MATCHES "\n  2\\.4\\.4 [^\n]*tables of 2\\.4\\.5\n    tag WAMR-2\\.4\\.4: [^\n]+\n    mapped: [^\n]+")
+  message(FATAL_ERROR "wamr-budget --version does not say where 2.4.4 comes from and why it is "
+    "mapped:\n${out}")
+endif()

@@ -58,6 +58,9 @@ int main(int argc, char **argv)
             printf("  %-15s AOT format %u (loads %s), %s%s%s\n", v[i].name, v[i].aot_format, loads,
                    v[i].measured ? "measured" : "tables of ", v[i].measured ? "" : v[i].same_as,
                    strcmp(v[i].name, WB_WAMR_DEFAULT_VERSION) == 0 ? " (default)" : "");
+            printf("    %s: %s\n", v[i].source, v[i].differs);
+            if (!v[i].measured)
+                printf("    mapped: %s\n", v[i].why);
         }
         return 0;
     }
