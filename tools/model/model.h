@@ -10,12 +10,6 @@
 #include "read/profile.h"
 #include "read/wasm_reader.h"
 
-/* The smallest heap_size WAMR takes (core/config.h APP_HEAP_SIZE_MIN, the
- * same in every version): its app heap allocator refuses a smaller pool
- * after WAMR rounds heap_size up to 8 ("init app heap failed").  The largest
- * is the version's (wb_wamr_tables.app_heap_size_max). */
-#define WB_APP_HEAP_SIZE_MIN 256u
-
 /* What the user asked for; zero/absent fields take the profile's defaults. */
 typedef struct wb_settings {
     wb_mode mode;

@@ -105,6 +105,12 @@ typedef struct wb_wamr_sizes {
     unsigned inst_extra_locks;
 } wb_wamr_sizes;
 
+/* The smallest heap_size WAMR takes (core/config.h APP_HEAP_SIZE_MIN, the
+ * same in every version): its app heap allocator refuses a smaller pool
+ * after WAMR rounds heap_size up to 8 ("init app heap failed").  The largest
+ * is the version's (wb_wamr_tables.app_heap_size_max). */
+#define WB_APP_HEAP_SIZE_MIN 256u
+
 /* The struct layouts a runtime build can have (the profile's abi). */
 enum { WB_LAYOUT_LP64 = 0, WB_LAYOUT_ILP32 = 1, WB_LAYOUT_ILP32_ALIGN8 = 2, WB_LAYOUT_COUNT = 3 };
 

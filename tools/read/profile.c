@@ -765,11 +765,11 @@ static int check_profile(pstate *st, const wb_profile *p)
         return perr(st, line_of(st, "heap_size"),
                     "heap_size is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)", ver->name,
                     (unsigned long long)(ver->t->app_heap_size_max >> 20));
-    if (p->heap_size && (p->heap_size + 7) / 8 * 8 < 256)
+    if (p->heap_size && (p->heap_size + 7) / 8 * 8 < WB_APP_HEAP_SIZE_MIN)
         return perr(st, line_of(st, "heap_size"),
-                    "heap_size %llu is below WAMR's APP_HEAP_SIZE_MIN (256): instantiation "
-                    "fails; use 0 (no app heap) or at least 256",
-                    (unsigned long long)p->heap_size);
+                    "heap_size %llu is below WAMR's APP_HEAP_SIZE_MIN (%u): instantiation "
+                    "fails; use 0 (no app heap) or at least %u",
+                    (unsigned long long)p->heap_size, WB_APP_HEAP_SIZE_MIN, WB_APP_HEAP_SIZE_MIN);
     if (p->budget && p->ram && p->budget > p->ram)
         return perr(st, line_of(st, "budget"), "budget (%llu bytes) is larger than ram (%llu "
                                                "bytes)",
