@@ -113,6 +113,18 @@ static void add_item(wb_estimate *e, const char *key, const char *label, wb_pool
     it->upper_bound = upper;
 }
 
+const char *wb_pool_key(wb_pool pool)
+{
+    switch (pool) {
+    case WB_POOL_GLOBAL_HEAP: return "global_heap";
+    case WB_POOL_EXEC_MEMORY: return "exec_memory";
+    case WB_POOL_LINEAR_MEMORY: return "linear_memory";
+    case WB_POOL_NATIVE_STACK: return "native_stack";
+    case WB_POOL_MODULE_BUFFER: return "module_buffer";
+    default: return "?";
+    }
+}
+
 const char *wb_pool_name(wb_pool pool)
 {
     switch (pool) {

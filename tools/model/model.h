@@ -160,7 +160,10 @@ int wb_model_estimate_loaded(const wb_module_facts *m, const wb_interp_load *il,
                              const wb_profile *p, const wb_settings *s, wb_estimate *e,
                              const char **why);
 
+/* A pool's name for people ("global heap") and its key in the JSON
+ * ("global_heap"). */
 const char *wb_pool_name(wb_pool pool);
+const char *wb_pool_key(wb_pool pool);
 
 /* The struct sizes the model charges for the profile's runtime build (its
  * WAMR version, layout, lock types and build options), as the estimate

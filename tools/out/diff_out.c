@@ -5,16 +5,12 @@
 #include "out/compare_out.h"
 #include "out/outputs.h"
 
+/* The name for people of a pool's JSON key ("total" is the total's). */
 static const char *pool_name(const char *key)
 {
-    static const struct {
-        const char *key, *name;
-    } names[] = {{"global_heap", "global heap"},      {"exec_memory", "executable memory"},
-                 {"linear_memory", "linear memory"},  {"native_stack", "native stacks"},
-                 {"module_buffer", "module buffer"}, {"total", "total"}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i].key, key) == 0)
-            return names[i].name;
+    for (int p = 0; p < WB_POOL_COUNT; p++)
+        if (strcmp(wb_pool_key((wb_pool)p), key) == 0)
+            return wb_pool_name((wb_pool)p);
     return key;
 }
 

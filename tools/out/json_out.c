@@ -268,11 +268,9 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
     kv_u64(out, I, "recommended_pool", e->recommended_pool, 1);
     kv_u64(out, I, "operand_stack_unused", e->operand_stack_unused, 1);
     kv_u64(out, I, "total", e->total, 1);
-    static const char *const pool_keys[WB_POOL_COUNT] = {"global_heap", "exec_memory", "linear_memory",
-                                                         "native_stack", "module_buffer"};
     fprintf(out, "    \"pools\": {");
     for (int i = 0; i < WB_POOL_COUNT; i++)
-        fprintf(out, "%s\"%s\": %" PRIu64, i ? ", " : "", pool_keys[i], e->pool_totals[i]);
+        fprintf(out, "%s\"%s\": %" PRIu64, i ? ", " : "", wb_pool_key((wb_pool)i), e->pool_totals[i]);
     fprintf(out, "},\n    \"items\": [\n");
     for (unsigned i = 0; i < e->item_count; i++) {
         const wb_item *it = &e->items[i];
@@ -280,7 +278,7 @@ void wb_json_write(FILE *out, const wb_check *c, const wb_verdict *v)
         wb_json_string(out, it->key);
         fprintf(out, ", \"label\": ");
         wb_json_string(out, it->label);
-        fprintf(out, ", \"pool\": \"%s\", \"phase\": ", pool_keys[it->pool]);
+        fprintf(out, ", \"pool\": \"%s\", \"phase\": ", wb_pool_key(it->pool));
         wb_json_string(out, it->phase);
         fprintf(out, ", \"bytes\": %" PRIu64 ", \"upper_bound\": %s}%s\n", it->bytes,
                 it->upper_bound ? "true" : "false", i + 1 < e->item_count ? "," : "");
