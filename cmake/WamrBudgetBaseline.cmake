@@ -1,4 +1,5 @@
-# The <name>-baseline target: the estimate of the module's last check becomes its
+# The <name>-baseline target, and SAVE_BASELINE after each check (included by
+# WamrBudgetPostLink.cmake): the estimate of the module's last check becomes its
 # baseline.  Run as
 #   cmake -DWAMR_JSON=<name.budget.json> -DWAMR_BASELINE=<file> -DWAMR_NAME=<name>
 #         -P WamrBudgetBaseline.cmake
@@ -18,5 +19,5 @@ if(NOT EXISTS "${WAMR_JSON}")
 endif()
 get_filename_component(_dir "${WAMR_BASELINE}" DIRECTORY)
 file(MAKE_DIRECTORY "${_dir}")
-file(COPY_FILE "${WAMR_JSON}" "${WAMR_BASELINE}")
+file(COPY_FILE "${WAMR_JSON}" "${WAMR_BASELINE}" ONLY_IF_DIFFERENT)
 message(STATUS "wamr-budget: ${WAMR_BASELINE} is the new baseline of ${WAMR_NAME}")

@@ -139,10 +139,7 @@ elseif(NOT _growth_rc EQUAL 0)
   _wamr_post_link_fail("the baseline ${WAMR_BASELINE} could not be compared (exit ${_growth_rc}, see above): fix it, or build the target ${WAMR_NAME}-baseline to write it again.")
 endif()
 if(WAMR_SAVE_BASELINE)
-  get_filename_component(_bdir "${WAMR_BASELINE}" DIRECTORY)
-  file(MAKE_DIRECTORY "${_bdir}")
-  file(COPY_FILE "${WAMR_JSON}" "${WAMR_BASELINE}" ONLY_IF_DIFFERENT)
-  message(STATUS "wamr-budget: ${WAMR_BASELINE} is the new baseline of ${WAMR_NAME}")
+  include("${CMAKE_CURRENT_LIST_DIR}/WamrBudgetBaseline.cmake") # what <name>-baseline does
 endif()
 
 if(NOT WAMR_EMBED_OUTPUT STREQUAL "")
