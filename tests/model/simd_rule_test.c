@@ -2,19 +2,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "model/simd_rule.h"
 #include "model/wamr_versions.h"
 
-static int failures;
-
+/* a SIMD rule's verdict (wb_simd_block) */
 #define EXPECT_BLOCK(what, got, want)                                                      \
-    do {                                                                                   \
-        int g_ = (int)(got), w_ = (int)(want);                                             \
-        if (g_ != w_) {                                                                    \
-            printf("FAIL %s: %s = %d, want %d\n", __func__, what, g_, w_);                 \
-            failures++;                                                                    \
-        }                                                                                  \
-    } while (0)
+    CHECK((int)(got) == (int)(want), "%s: %s = %d, want %d", __func__, what, (int)(got),   \
+          (int)(want))
 
 static void test_wamrc(void)
 {

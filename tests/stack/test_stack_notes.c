@@ -2,19 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../common/wb_test.h"
 #include "read/stack_notes.h"
-
-static int fails;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "FAIL line %d: ", __LINE__);                                           \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            fails++;                                                                               \
-        }                                                                                          \
-    } while (0)
 
 /* A text that must fail on `line` with a message containing `what`. */
 static void bad(const char *text, unsigned line, const char *what)
@@ -80,9 +69,9 @@ int main(void)
                   strstr(err.message, "NUL") != NULL,
               "a NUL byte");
     }
-    if (fails)
-        fprintf(stderr, "%d failures\n", fails);
+    if (failures)
+        fprintf(stderr, "%d failures\n", failures);
     else
         printf("stack annotations reader: all cases pass\n");
-    return fails ? 1 : 0;
+    return failures ? 1 : 0;
 }
