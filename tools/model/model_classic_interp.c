@@ -45,6 +45,7 @@ typedef struct ci_block {
 
 typedef struct ci_ctx {
     const wb_interp_tables *t;
+    const wb_numeric_table *num;
     /* per function */
     uint8_t *st;          /* one value type per cell */
     size_t n, cap;
@@ -333,17 +334,15 @@ static void atomic_op(ci_ctx *c, uint32_t sub)
 
 static void numeric_op(ci_ctx *c, uint8_t op)
 {
-    for (size_t i = 0; i < sizeof wb_numeric_ops / sizeof wb_numeric_ops[0]; i++) {
-        const wb_numeric_op *o = &wb_numeric_ops[i];
-        if (op < o->lo || op > o->hi)
-            continue;
-        pop(c, o->in);
-        if (o->n == 2)
-            pop(c, o->in);
-        push(c, o->out);
+    const wb_numeric_table *t = c->num;
+    if (!t->n[op]) {
+        c->ok = 0;
         return;
     }
-    c->ok = 0;
+    pop(c, t->in[op]);
+    if (t->n[op] == 2)
+        pop(c, t->in[op]);
+    push(c, t->out[op]);
 }
 
 /* One instruction; returns 1 after the function's final end. */
@@ -553,6 +552,7 @@ typedef struct ci_range {
     const uint8_t *data;
     size_t size;
     const wb_interp_tables *t;
+    const wb_numeric_table *num;
     uint32_t import_funcs;
     const uint8_t *at, *code_end;
     uint32_t first, last;
@@ -568,6 +568,7 @@ static void run_range(void *ctx, unsigned index)
 
     memset(&c, 0, sizeof c);
     c.t = r->t;
+    c.num = r->num;
     r->rc = -1;
     s.p = r->at;
     s.end = r->code_end;
@@ -590,6 +591,7 @@ int wb_classic_interp_frames(const uint8_t *data, size_t size, const wb_wasm_fac
     ci_range range[WB_PAR_PARTS_MAX];
     wb_body_part cut[WB_PAR_PARTS_MAX];
     wb_interp_tables t;
+    wb_numeric_table num;
     wb_cursor s;
     unsigned parts, k;
     int rc = 0;
@@ -607,6 +609,7 @@ int wb_classic_interp_frames(const uint8_t *data, size_t size, const wb_wasm_fac
         return -1;
     if (wb_interp_tables_read(data, size, f, &t) != 0)
         return -1;
+    wb_numeric_table_fill(&num);
     parts = wb_wasm_body_parts(data, size, f, wb_par_part_bytes(), cut);
     if (parts == 0) {
         parts = 1;
@@ -617,6 +620,7 @@ int wb_classic_interp_frames(const uint8_t *data, size_t size, const wb_wasm_fac
         range[k].data = data;
         range[k].size = size;
         range[k].t = &t;
+        range[k].num = &num;
         range[k].import_funcs = f->import_func_count;
         range[k].at = cut[k].at;
         range[k].code_end = s.end;

@@ -632,18 +632,14 @@ static int out_i64(unsigned op)
  * folding of out_i32/out_i64, expanded into per-opcode tables. */
 static void init_tables(fi_ctx *c)
 {
-    const wb_numeric_op *tab = wb_numeric_ops;
-    size_t i;
+    wb_numeric_table t;
     unsigned op;
-    memset(c->num_n, 0, sizeof c->num_n);
-    memset(c->num_in, T_I32, sizeof c->num_in);
-    memset(c->num_out, T_I32, sizeof c->num_out);
-    for (i = 0; i < sizeof wb_numeric_ops / sizeof wb_numeric_ops[0]; i++) {
-        for (op = tab[i].lo; op <= tab[i].hi; op++) {
-            c->num_n[op] = tab[i].n;
-            c->num_in[op] = tab[i].in;
-            c->num_out[op] = tab[i].out;
-        }
+    wb_numeric_table_fill(&t);
+    for (op = 0; op < 256; op++) {
+        /* not numeric: i32, as the replay has always assumed (num_n is 0) */
+        c->num_n[op] = t.n[op];
+        c->num_in[op] = t.n[op] ? t.in[op] : T_I32;
+        c->num_out[op] = t.n[op] ? t.out[op] : T_I32;
     }
     for (op = 0; op < 256; op++)
         c->last_out[op] = (uint8_t)(out_i32(op) ? 1 : out_i64(op) ? 2 : 0);

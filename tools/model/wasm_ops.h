@@ -32,6 +32,24 @@ static const wb_numeric_op wb_numeric_ops[] = {
     {0xc0, 0xc1, 1, WB_VT_I32, WB_VT_I32}, {0xc2, 0xc4, 1, WB_VT_I64, WB_VT_I64},
 };
 
+/* wb_numeric_ops by opcode: n[op] operands (0: not a numeric opcode) of
+ * type in[op], and a result of type out[op] (0 where n[op] is 0). */
+typedef struct wb_numeric_table {
+    uint8_t n[256], in[256], out[256];
+} wb_numeric_table;
+
+static inline void wb_numeric_table_fill(wb_numeric_table *t)
+{
+    for (unsigned op = 0; op < 256; op++)
+        t->n[op] = t->in[op] = t->out[op] = 0;
+    for (unsigned i = 0; i < sizeof wb_numeric_ops / sizeof wb_numeric_ops[0]; i++)
+        for (unsigned op = wb_numeric_ops[i].lo; op <= wb_numeric_ops[i].hi; op++) {
+            t->n[op] = wb_numeric_ops[i].n;
+            t->in[op] = wb_numeric_ops[i].in;
+            t->out[op] = wb_numeric_ops[i].out;
+        }
+}
+
 /* Result type of a load (0x28..0x35) and operand type of a store (0x36..0x3e). */
 static inline uint8_t wb_load_type(uint8_t op)
 {
