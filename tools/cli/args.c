@@ -46,6 +46,17 @@ static void find_exe_profile_dir(void)
     strcat(exe_profile_dir, "/../" WB_INSTALL_PROFILE_SUBDIR);
 }
 
+int cli_set_wamr(wb_profile *p, const char *wamr)
+{
+    char err[512];
+    if (!wamr)
+        return 0;
+    snprintf(p->wamr_version, sizeof p->wamr_version, "%s", wamr);
+    if (wb_profile_check(p, err, sizeof err) != 0)
+        return cli_usage_error("--wamr %s does not fit profile '%s': %s", wamr, p->name, err);
+    return 0;
+}
+
 int cli_load_profile(const char *name, const char *extra_dir, wb_profile *p)
 {
     const char *dirs[20];  /* --profile-dir, 16 from the environment, installed, source, NULL */

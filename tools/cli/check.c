@@ -308,13 +308,8 @@ int cli_check_run(cli_check_args *a, cli_check_state *st)
     if (cli_load_profile(a->profile, a->profile_dir, profile) != 0)
         return CLI_EXIT_USAGE;
     /* --wamr names the runtime's version in place of the profile's */
-    if (a->wamr) {
-        char err2[512];
-        snprintf(profile->wamr_version, sizeof profile->wamr_version, "%s", a->wamr);
-        if (wb_profile_check(profile, err2, sizeof err2) != 0)
-            return cli_usage_error("--wamr %s does not fit profile '%s': %s", a->wamr,
-                                   profile->name, err2);
-    }
+    if (cli_set_wamr(profile, a->wamr) != 0)
+        return CLI_EXIT_USAGE;
     const wb_wamr_version *version = wb_wamr_version_find(profile->wamr_version);
     if (a->settings.heap_size_given && a->settings.heap_size > version->t->app_heap_size_max)
         return cli_usage_error("--heap-size %llu is above APP_HEAP_SIZE_MAX of WAMR %s (%llu MiB)",

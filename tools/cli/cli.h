@@ -154,4 +154,8 @@ void cli_prefix_from_path(const char *path, char *buf, size_t cap);
  * installed profiles, the source tree's.  0, or -1 with the error on stderr. */
 int cli_load_profile(const char *name, const char *extra_dir, wb_profile *p);
 
+/* --wamr VERSION: the runtime's version in place of the profile's (NULL:
+ * none); 0, or CLI_EXIT_USAGE after saying why. */
+int cli_set_wamr(wb_profile *p, const char *wamr);
+
 #endif

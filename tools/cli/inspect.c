@@ -126,14 +126,8 @@ int cli_stack_bound(int argc, char **argv)
         wb_profile p;
         if (cli_load_profile(profile_name, profile_dir, &p) != 0)
             goto out;
-        if (wamr) {
-            char perr[512];
-            snprintf(p.wamr_version, sizeof p.wamr_version, "%s", wamr);
-            if (wb_profile_check(&p, perr, sizeof perr) != 0) {
-                cli_usage_error("--wamr %s does not fit profile '%s': %s", wamr, p.name, perr);
-                goto out;
-            }
-        }
+        if (cli_set_wamr(&p, wamr) != 0)
+            goto out;
         wb_module_facts mf = {&w, NULL};
         wb_mode mode = wb_model_mode(&mf, &p, &settings);
         if (mode == WB_MODE_AOT) {
