@@ -488,8 +488,10 @@ int cli_check(int argc, char **argv)
     wb_diags_write(stderr, &st.check, &st.verdict);
     if (json_stdout) {
         wb_json_write(stdout, &st.check, &st.verdict);
-        if (fflush(stdout) != 0)
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "%s: cannot write the JSON to standard output\n", cli_prog);
             rc = CLI_EXIT_USAGE;
+        }
     } else if (a.json && cli_write_file(a.json, json_writer, &o) != 0) {
         rc = CLI_EXIT_USAGE;
     }
