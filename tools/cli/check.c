@@ -114,13 +114,9 @@ int cli_check_option(int argc, char **argv, int *i, cli_check_args *a)
     } else if (OPT("--wamr")) {
         NEEDS_VALUE();
         if (!wb_wamr_version_find(val)) {
-            char list[256];
-            wb_wamr_version_list(list, sizeof list);
-            if (wb_wamr_version_unmodelled(val))
-                return cli_usage_error("--wamr %s: WAMR %s is not modelled: %s (supported: %s)",
-                                       val, val, wb_wamr_version_unmodelled(val), list);
-            return cli_usage_error("unknown WAMR version '%s' for --wamr (supported: %s)", val,
-                                   list);
+            char why[512];
+            wb_wamr_version_refusal(val, why, sizeof why);
+            return cli_usage_error("--wamr %s: %s", val, why);
         }
         a->wamr = val;
     } else {

@@ -470,3 +470,14 @@ void wb_wamr_version_list(char *buf, size_t cap)
         used += (size_t)n;
     }
 }
+
+void wb_wamr_version_refusal(const char *name, char *buf, size_t cap)
+{
+    char list[256];
+    const char *why = wb_wamr_version_unmodelled(name);
+    wb_wamr_version_list(list, sizeof list);
+    if (why)
+        snprintf(buf, cap, "WAMR %.24s is not modelled: %s (supported: %s)", name, why, list);
+    else
+        snprintf(buf, cap, "unknown WAMR version '%.24s' (supported: %s)", name, list);
+}

@@ -183,4 +183,9 @@ const char *wb_wamr_version_unmodelled(const char *name);
 /* "2.4.5, 2.4.4, ..., main-646b5a9bc" into buf (always NUL-terminated). */
 void wb_wamr_version_list(char *buf, size_t cap);
 
+/* Why a name is no version the checker models, with the list of those it
+ * does: "WAMR 2.2.0 is not modelled: ... (supported: ...)" or "unknown WAMR
+ * version '2.0.0' (supported: ...)". */
+void wb_wamr_version_refusal(const char *name, char *buf, size_t cap);
+
 #endif

@@ -437,17 +437,13 @@ static int set_value(pstate *st, const key_def *k, const char *v, wb_profile *p)
         memcpy(field, &iv, sizeof iv);
         return 0;
     case K_VERSION: {
-        char list[256];
+        char why[512];
         if (wb_wamr_version_find(v) && vlen < k->cap) {
             memcpy(field, v, vlen + 1);
             return 0;
         }
-        wb_wamr_version_list(list, sizeof list);
-        if (wb_wamr_version_unmodelled(v))
-            return perr(st, st->line, "WAMR %s is not modelled: %s (supported: %s)", v,
-                        wb_wamr_version_unmodelled(v), list);
-        return perr(st, st->line, "unknown WAMR version '%s' for 'wamr_version' (supported: %s)",
-                    v, list);
+        wb_wamr_version_refusal(v, why, sizeof why);
+        return perr(st, st->line, "wamr_version: %s", why);
     }
     case K_COUNT: {
         uint32_t n;
@@ -751,10 +747,9 @@ static int check_profile(pstate *st, const wb_profile *p)
         return perr(st, line_of(st, "aot_target"), "modes include aot but aot_target is empty");
     const wb_wamr_version *ver = wb_wamr_version_find(p->wamr_version);
     if (!ver) {
-        char versions[256];
-        wb_wamr_version_list(versions, sizeof versions);
-        return perr(st, line_of(st, "wamr_version"),
-                    "unknown WAMR version '%s' (supported: %s)", p->wamr_version, versions);
+        char why[512];
+        wb_wamr_version_refusal(p->wamr_version, why, sizeof why);
+        return perr(st, line_of(st, "wamr_version"), "wamr_version: %s", why);
     }
     if (p->shrunk_memory == 0 && !ver->t->shrunk_memory_option)
         return perr(st, line_of(st, "shrunk_memory"),
