@@ -194,3 +194,23 @@ int wb_interp_tables_read(const uint8_t *data, size_t size, const wb_wasm_facts 
     }
     return 0;
 }
+
+int wb_interp_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    size_t nc;
+    void *q;
+    if (need <= *cap)
+        return 0;
+    nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > ((size_t)1 << 40) / elem)
+            return -1;
+        nc *= 2;
+    }
+    q = realloc(*p, nc * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}

@@ -1,4 +1,4 @@
-/* The module tables the interpreter replays need: types, function types, global types. */
+/* The module tables the interpreter replays need (types, function types, global types), and their growing arrays. */
 #ifndef WB_INTERP_TABLES_H
 #define WB_INTERP_TABLES_H
 
@@ -28,5 +28,10 @@ typedef struct wb_interp_tables {
 int wb_interp_tables_read(const uint8_t *data, size_t size, const wb_wasm_facts *f,
                           wb_interp_tables *t);
 void wb_interp_tables_free(wb_interp_tables *t);
+
+/* The replays' growing arrays: *p of *cap elements of elem bytes, doubled
+ * (from 64) until need fit.  0, or -1 (*p untouched) past 2^40 bytes or
+ * without memory. */
+int wb_interp_grow(void **p, size_t *cap, size_t need, size_t elem);
 
 #endif

@@ -62,26 +62,6 @@ static unsigned cells_of(uint8_t t)
     return t == WB_VT_I64 || t == WB_VT_F64 ? 2u : t == WB_VT_V128 ? 4u : 1u;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    size_t nc;
-    void *q;
-    if (need <= *cap)
-        return 0;
-    nc = *cap ? *cap : 64;
-    while (nc < need) {
-        if (nc > ((size_t)1 << 40) / elem)
-            return -1;
-        nc *= 2;
-    }
-    q = realloc(*p, nc * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
-}
-
 static ci_block *top(ci_ctx *c) { return &c->csp[c->ncsp - 1]; }
 
 static size_t avail(ci_ctx *c) { return c->n - top(c)->base; }
@@ -90,7 +70,7 @@ static size_t avail(ci_ctx *c) { return c->n - top(c)->base; }
 static void push(ci_ctx *c, uint8_t t)
 {
     unsigned k, nc = cells_of(t);
-    if (grow((void **)&c->st, &c->cap, c->n + nc, 1)) {
+    if (wb_interp_grow((void **)&c->st, &c->cap, c->n + nc, 1)) {
         c->ok = 0;
         return;
     }
@@ -188,7 +168,7 @@ static void check_block(ci_ctx *c)
 static void push_block(ci_ctx *c, uint8_t kind, int64_t bt)
 {
     ci_block *b;
-    if (grow((void **)&c->csp, &c->capcsp, c->ncsp + 1, sizeof(ci_block))) {
+    if (wb_interp_grow((void **)&c->csp, &c->capcsp, c->ncsp + 1, sizeof(ci_block))) {
         c->ok = 0;
         return;
     }
@@ -504,7 +484,7 @@ static int read_locals(ci_ctx *c, wb_cursor *b, const wb_interp_type *ft)
         if (total > 100000) /* WAMR's own limit is far below this */
             return -1;
     }
-    if (!b->ok || grow((void **)&c->ltype, &c->capl, total + 1, 1))
+    if (!b->ok || wb_interp_grow((void **)&c->ltype, &c->capl, total + 1, 1))
         return -1;
     for (; i < ft->np; i++)
         c->ltype[i] = ft->params[i];

@@ -152,29 +152,9 @@ FI_INLINE void back(fi_ctx *c, int64_t n)
     c->size_now -= n;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    size_t nc;
-    void *q;
-    if (need <= *cap)
-        return 0;
-    nc = *cap ? *cap : 64;
-    while (nc < need) {
-        if (nc > ((size_t)1 << 40) / elem)
-            return -1;
-        nc *= 2;
-    }
-    q = realloc(*p, nc * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
-}
-
 static int stack_grow(fi_ctx *c, size_t more)
 {
-    if (grow((void **)&c->st, &c->cap, c->n + more, sizeof(fi_cell))) {
+    if (wb_interp_grow((void **)&c->st, &c->cap, c->n + more, sizeof(fi_cell))) {
         c->ok = 0;
         return -1;
     }
@@ -469,7 +449,7 @@ static void push_block(fi_ctx *c, uint8_t kind, int is_type, uint8_t value, uint
 {
     fi_block *b;
     size_t capcsp = c->capcsp;
-    if (grow((void **)&c->csp, &capcsp, c->ncsp + 1, sizeof(fi_block))) {
+    if (wb_interp_grow((void **)&c->csp, &capcsp, c->ncsp + 1, sizeof(fi_block))) {
         c->ok = 0;
         return;
     }
@@ -1027,7 +1007,7 @@ static void block_op(fi_ctx *c, wb_cursor *r, uint8_t op)
         emit(c, c->label);
         drop_cells(c, 1);
         emit(c, 2);
-        if (grow((void **)&c->saved, &capsaved, c->nsaved + pcells, sizeof(int32_t))) {
+        if (wb_interp_grow((void **)&c->saved, &capsaved, c->nsaved + pcells, sizeof(int32_t))) {
             c->ok = 0;
             return;
         }
@@ -1413,8 +1393,8 @@ static int read_locals(fi_ctx *c, wb_cursor *b, const fi_type *ft, size_t *nloca
     }
     if (!b->ok)
         return -1;
-    if (grow((void **)&c->ltype, &capl, total + 1, 1) ||
-        grow((void **)&c->loff, &capl2, total + 1, sizeof(int32_t)))
+    if (wb_interp_grow((void **)&c->ltype, &capl, total + 1, 1) ||
+        wb_interp_grow((void **)&c->loff, &capl2, total + 1, sizeof(int32_t)))
         return -1;
     c->capl = capl < capl2 ? capl : capl2;
     for (i = 0; i < ft->np; i++)
